@@ -1,0 +1,52 @@
+// Groups the repository's files into bundles: the files of one `{locale}` pattern that
+// differ only by locale, i.e. one source file and its translations.
+import { compilePattern, matchPath, normalizeLocale, PatternError } from './paths.js'
+import { SettingsError } from './settings.js'
+
+export interface BundleFile {
+  path: string
+  /** BCP 47 locale, '' for the locale-less source of `{-locale}` patterns. */
+  locale: string
+}
+
+export interface Bundle {
+  pattern: string
+  sourceLocale: string
+  source?: BundleFile
+  targets: BundleFile[]
+}
+
+/** Bundles of the given paths; a path is claimed by the first pattern it matches. */
+export function findBundles(patterns: readonly string[], paths: Iterable<string>, sourceLocale: string): Bundle[] {
+  const compiled = patterns.map((p) => {
+    try {
+      return compilePattern(p)
+    } catch (e) {
+      if (e instanceof PatternError) throw new SettingsError(`Invalid files pattern: ${e.message}. Expected a path with {locale}, e.g. locales/{locale}/*.json.`)
+      throw e
+    }
+  })
+  const source = normalizeLocale(sourceLocale)
+  const bundles = new Map<string, Bundle>()
+  const claimed = new Set<string>()
+  for (const c of compiled) {
+    for (const path of paths) {
+      if (claimed.has(path)) continue
+      const m = matchPath(c, path)
+      if (!m) continue
+      claimed.add(path)
+      let bundle = bundles.get(m.bundle)
+      if (!bundle) bundles.set(m.bundle, (bundle = { pattern: c.pattern, sourceLocale: source, targets: [] }))
+      const file = { path, locale: m.locale }
+      if (m.locale === '' || m.locale === source) {
+        // A locale-less file is the source even when a file of the source locale exists too.
+        if (!bundle.source || (m.locale === '' && bundle.source.locale !== '')) {
+          if (bundle.source) bundle.targets.push(bundle.source)
+          bundle.source = file
+        } else bundle.targets.push(file)
+      } else bundle.targets.push(file)
+    }
+  }
+  for (const b of bundles.values()) b.targets.sort((x, y) => x.path.localeCompare(y.path))
+  return [...bundles.values()]
+}

@@ -1,0 +1,191 @@
+// Changes between two git revisions (or a revision and the working tree), read with git
+// itself: one `ls-tree` per revision for names and sizes, one `cat-file --batch` process
+// for contents. Git always runs with argument arrays; revisions are resolved to commit ids
+// first, and paths never reach a command line.
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { DirTree } from './dirs.js'
+import type { Changes, Tree } from './tree.js'
+import { IGNORED_DIRS } from './tree.js'
+
+export class GitError extends Error {}
+
+export function git(cwd: string, args: string[], options: { maxBuffer?: number } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) reject(new GitError(`git ${args[0]} failed: ${(stderr || error.message).trim()}`))
+      else resolve(stdout)
+    })
+  })
+}
+
+/** The commit id of a revision; rejects option-like or unknown revisions with a clear message. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string> {
+  if (!rev || rev.startsWith('-')) throw new GitError(`Invalid git revision '${rev}'`)
+  try {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim()
+  } catch {
+    throw new GitError(`Unknown git revision '${rev}' (fetch it first, e.g. git fetch origin ${rev})`)
+  }
+}
+
+export async function mergeBase(cwd: string, a: string, b: string): Promise<string> {
+  try {
+    return (await git(cwd, ['merge-base', a, b])).trim()
+  } catch {
+    throw new GitError(`No merge base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: the history is too shallow or unrelated (fetch more history, e.g. git fetch --unshallow)`)
+  }
+}
+
+function ignored(path: string): boolean {
+  return path.split('/').some((part) => IGNORED_DIRS.has(part))
+}
+
+/** Reads blobs through one long-lived `git cat-file --batch`. */
+class BlobReader {
+  private proc?: ChildProcessWithoutNullStreams
+  private buffer = Buffer.alloc(0)
+  private queue: Array<{ resolve: (b: Uint8Array | undefined) => void; reject: (e: Error) => void }> = []
+
+  constructor(private readonly cwd: string) {}
+
+  private start(): ChildProcessWithoutNullStreams {
+    const proc = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd })
+    proc.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk])
+      this.drain()
+    })
+    proc.on('error', (e) => this.failAll(e))
+    proc.on('close', () => this.failAll(new GitError('git cat-file stopped')))
+    return proc
+  }
+
+  private failAll(e: Error): void {
+    for (const q of this.queue.splice(0)) q.reject(e)
+    this.proc = undefined
+  }
+
+  private drain(): void {
+    for (;;) {
+      const nl = this.buffer.indexOf(10)
+      if (nl < 0 || this.queue.length === 0) return
+      const header = this.buffer.subarray(0, nl).toString('utf8')
+      if (header.endsWith(' missing')) {
+        this.buffer = this.buffer.subarray(nl + 1)
+        this.queue.shift()!.resolve(undefined)
+        continue
+      }
+      const size = Number(header.split(' ')[2])
+      if (this.buffer.length < nl + 1 + size + 1) return
+      const body = new Uint8Array(this.buffer.subarray(nl + 1, nl + 1 + size))
+      this.buffer = this.buffer.subarray(nl + 1 + size + 1)
+      this.queue.shift()!.resolve(body)
+    }
+  }
+
+  read(objectId: string): Promise<Uint8Array | undefined> {
+    this.proc ??= this.start()
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject })
+      this.proc!.stdin.write(`${objectId}\n`)
+    })
+  }
+
+  close(): void {
+    this.proc?.stdin.end()
+    this.proc = undefined
+  }
+}
+
+/** One commit of a repository. */
+export { BlobReader }
+
+export class GitTree implements Tree {
+  private entries?: Promise<Map<string, { id: string; size: number }>>
+
+  constructor(
+    private readonly cwd: string,
+    readonly commit: string,
+    readonly label: string,
+    private readonly blobs: BlobReader = new BlobReader(cwd),
+  ) {}
+
+  private load(): Promise<Map<string, { id: string; size: number }>> {
+    this.entries ??= git(this.cwd, ['ls-tree', '-r', '-l', '-z', '--full-tree', this.commit]).then((out) => {
+      const map = new Map<string, { id: string; size: number }>()
+      for (const record of out.split('\0')) {
+        const tab = record.indexOf('\t')
+        if (tab < 0) continue
+        const [, type, id, size] = record.slice(0, tab).split(/\s+/)
+        const path = record.slice(tab + 1)
+        if (type === 'blob' && !ignored(path)) map.set(path, { id, size: Number(size) })
+      }
+      return map
+    })
+    return this.entries
+  }
+
+  async list(): Promise<string[]> {
+    return [...(await this.load()).keys()].sort()
+  }
+
+  async size(path: string): Promise<number | undefined> {
+    return (await this.load()).get(path)?.size
+  }
+
+  async read(path: string): Promise<Uint8Array | undefined> {
+    const entry = (await this.load()).get(path)
+    return entry ? this.blobs.read(entry.id) : undefined
+  }
+
+  async objectId(path: string): Promise<string | undefined> {
+    return (await this.load()).get(path)?.id
+  }
+}
+
+/** The working tree: tracked and untracked-but-not-ignored files as they are on disk. */
+class WorkTree extends DirTree {
+  private files?: Promise<string[]>
+
+  constructor(private readonly cwd: string) {
+    super(cwd, 'working tree')
+  }
+
+  override list(): Promise<string[]> {
+    this.files ??= git(this.cwd, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).then(async (out) => {
+      const paths = [...new Set(out.split('\0').filter((p) => p && !ignored(p)))]
+      const present = await Promise.all(paths.map(async (p) => ((await this.size(p)) !== undefined ? p : undefined)))
+      return present.filter((p): p is string => p !== undefined).sort()
+    })
+    return this.files
+  }
+}
+
+/**
+ * Changes of `head` (a revision, or the working tree when undefined) against the merge
+ * base of `base` and head, so that newer commits on the base branch do not look like the
+ * changes under review.
+ */
+export async function gitChanges(cwd: string, baseRev: string, headRev?: string): Promise<Changes & { baseCommit: string; headCommit?: string }> {
+  const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim()
+  const baseTip = await resolveCommit(top, baseRev)
+  const headCommit = headRev ? await resolveCommit(top, headRev) : undefined
+  const baseCommit = await mergeBase(top, baseTip, headCommit ?? (await resolveCommit(top, 'HEAD')))
+  const blobs = new BlobReader(top)
+  const base = new GitTree(top, baseCommit, `merge base ${baseCommit.slice(0, 7)}`, blobs)
+  const head: Tree = headCommit ? new GitTree(top, headCommit, `${headRev} (${headCommit.slice(0, 7)})`, blobs) : new WorkTree(top)
+  const diffArgs = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit, ...(headCommit ? [headCommit] : [])]
+  const changedList = git(top, diffArgs).then(async (out) => {
+    const set = new Set(out.split('\0').filter(Boolean))
+    if (!headCommit) for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0')) if (p) set.add(p)
+    return set
+  })
+  return {
+    base,
+    head,
+    baseCommit,
+    headCommit,
+    description: `${baseRev} (merge base ${baseCommit.slice(0, 7)}) → ${headRev ?? 'working tree'}`,
+    changed: async (path) => (await changedList).has(path),
+    close: () => blobs.close(),
+  }
+}

@@ -1,0 +1,70 @@
+// Completeness: the translation is empty, or is the untranslated source.
+import { languageOf } from '../paths.js'
+import { syntaxDef } from '../placeholders/index.js'
+import type { CheckInput, SegmentCheck } from './check.js'
+import { withoutTokens, words } from './text.js'
+import { UNIVERSAL_WORDS } from './universal-words.js'
+
+export const emptyTranslation: SegmentCheck = {
+  id: 'empty-translation',
+  rule: 1005,
+  severity: 2,
+  family: 'completeness',
+  title: 'Translation is empty',
+  description: 'The translation is empty or only whitespace while the source has text; the app shows a blank.',
+  examples: { fail: ['Save', ''], pass: ['Save', 'Speichern'] },
+  check: ({ source, target }) => (target.trim() === '' && source.trim() !== '' ? [{ d: 'The translation is empty' }] : []),
+}
+
+/** The words a translator would have to translate: placeholders, URLs, markup and numbers removed. */
+function translatableWords(input: CheckInput, text: string): string[] {
+  let rest = text
+  for (const id of input.syntaxes) {
+    const def = syntaxDef(id)
+    if (!def) continue
+    const { placeholders } = def.extract(rest)
+    for (const p of [...placeholders].sort((a, b) => b.start - a.start)) rest = rest.slice(0, p.start) + ' ' + rest.slice(p.end)
+  }
+  rest = withoutTokens(rest)
+  for (const term of input.options.doNotTranslate) rest = rest.split(term).join(' ')
+  return words(rest)
+}
+
+export const untranslated: SegmentCheck = {
+  id: 'untranslated',
+  rule: 1006,
+  severity: 1,
+  family: 'completeness',
+  title: 'Translation is the source text',
+  description:
+    'The translation is the same as the source. Not flagged: a source and target of the same language, text without words (numbers, URLs, placeholders), acronyms, product names and configured do-not-translate terms, and single words that many languages share.',
+  examples: { fail: ['Delete this file?', 'Delete this file?'], pass: ['OK', 'OK'] },
+  check(input) {
+    const { source, target, locale, sourceLocale } = input
+    if (target.trim() !== source.trim() || languageOf(locale) === languageOf(sourceLocale)) return []
+    const w = translatableWords(input, source)
+    if (w.length === 0) return []
+    if (w.length === 1) {
+      const word = w[0]
+      if (word.length < 3 || word === word.toUpperCase() || UNIVERSAL_WORDS.has(word.toLowerCase())) return []
+      // Mixed-case brand-like words (iPhone, GitHub) stay as they are.
+      if (/\p{Ll}\p{Lu}/u.test(word)) return []
+    }
+    return [{ d: 'The translation is the same as the source text' }]
+  },
+}
+
+export const keyNotInSource: SegmentCheck = {
+  id: 'key-not-in-source',
+  rule: 1004,
+  severity: 1,
+  family: 'completeness',
+  title: 'Key is not in the source',
+  description: 'A translation for a key the source-language file does not have: a leftover of a removed string, or a typo in the key.',
+  examples: { fail: ['(no such key in the source file)', 'Speichern'], pass: ['Save', 'Speichern'] },
+  withoutSource: true,
+  check: ({ segment }) =>
+    segment.source === undefined && segment.sourceFile ? [{ d: `The key ${JSON.stringify(segment.key)} is not in the source file ${segment.sourceFile}` }] : [],
+}
+
+export const completenessRules = [emptyTranslation, untranslated, keyNotInSource]

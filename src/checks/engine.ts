@@ -1,0 +1,43 @@
+// Runs the registered rules over the segments: builds each rule's input once per segment,
+// applies the configured severities, and keeps every issue's range in the target.
+import { formatById } from '../formats/index.js'
+import type { CheckedSegment, Issue, Segment, Span } from '../model.js'
+import { syntaxesFor } from '../placeholders/index.js'
+import type { RuleSettings } from '../rule-settings.js'
+import { isSetCheck, type Check, type CheckHit, type CheckInput, type CheckOptions } from './check.js'
+
+function toInput(segment: Segment, options: CheckOptions): CheckInput {
+  const formatSyntax = formatById(segment.format)?.syntax
+  return {
+    source: segment.source ?? '',
+    target: segment.target,
+    locale: segment.locale,
+    sourceLocale: segment.sourceLocale,
+    syntaxes: syntaxesFor(segment.unit, formatSyntax, segment.source, segment.target),
+    segment,
+    options,
+  }
+}
+
+export function runChecks(segments: Segment[], checks: readonly Check[], options: CheckOptions, rules: RuleSettings): CheckedSegment[] {
+  const inputs = segments.map((s) => toInput(s, options))
+  const results: CheckedSegment[] = segments.map((s) => ({ ...s, issues: [], spans: [], scores: [] }))
+  const add = (index: number, check: Check, hit: CheckHit) => {
+    const level = rules.level(check.rule, segments[index].locale, hit.s ?? check.severity)
+    if (level === 'off') return
+    const issue: Issue = { s: level, d: hit.d, r: check.rule }
+    results[index].issues.push(issue)
+    results[index].spans!.push(hit.span as Span | undefined)
+  }
+  for (const check of checks) {
+    if (isSetCheck(check)) {
+      for (const { index, hit } of check.checkSet(inputs)) add(index, check, hit)
+      continue
+    }
+    inputs.forEach((input, i) => {
+      if (segments[i].source === undefined && !check.withoutSource) return
+      for (const hit of check.check(input)) add(i, check, hit)
+    })
+  }
+  return results
+}

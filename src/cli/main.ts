@@ -1,0 +1,109 @@
+// The `tqg` command: parses arguments, builds the settings and the change source, runs
+// the pipeline and prints the report. Returns the exit code.
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, resolve } from 'node:path'
+import { dirChanges } from '../changes/dirs.js'
+import { GitError, git, gitChanges } from '../changes/git.js'
+import type { Changes } from '../changes/tree.js'
+import { parseConfig } from '../config/index.js'
+import type { Logger } from '../log.js'
+import { renderers } from '../reporters/index.js'
+import { renderJson } from '../reporters/json.js'
+import { renderSarif } from '../reporters/sarif.js'
+import { verdictLine } from '../reporters/text.js'
+import { runPipeline } from '../run.js'
+import { MemoryScoreCache } from '../scorers/cache.js'
+import { buildScorers } from '../scorers/index.js'
+import { resolveSettings, SettingsError, settingDefs } from '../settings.js'
+import { VERSION } from '../version.js'
+import { helpText, parseCli, UsageError } from './args.js'
+
+export interface CliIo {
+  argv: string[]
+  env: Record<string, string | undefined>
+  cwd: string
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const
+
+function stderrLogger(io: CliIo, verbose: boolean): Logger {
+  return {
+    info: (m) => verbose && io.stderr(`${m}\n`),
+    debug: (m) => verbose && io.stderr(`  ${m}\n`),
+    warning: (m) => io.stderr(`warning: ${m}\n`),
+    group: async (name, fn) => {
+      if (verbose) io.stderr(`== ${name}\n`)
+      return fn()
+    },
+  }
+}
+
+async function readConfig(path: string, explicit: boolean): Promise<{ config?: Record<string, unknown>; label?: string }> {
+  if (!existsSync(path)) {
+    if (explicit) throw new SettingsError(`Invalid --config: '${path}' does not exist. Expected the path of a YAML config file.`)
+    return {}
+  }
+  return { config: parseConfig(await readFile(path, 'utf8'), path), label: path }
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}
+
+export async function main(io: CliIo): Promise<number> {
+  let changes: Changes | undefined
+  try {
+    const command = parseCli(io.argv, io.env)
+    if (command.mode.kind === 'help') {
+      io.stdout(helpText())
+      return EXIT.passed
+    }
+    if (command.mode.kind === 'version') {
+      io.stdout(`${VERSION}\n`)
+      return EXIT.passed
+    }
+    const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p))
+    let root: string
+    if (command.mode.kind === 'dirs') {
+      const { base, head } = command.mode
+      for (const dir of [base, head]) if (!existsSync(at(dir))) throw new UsageError(`Directory '${dir}' does not exist.`)
+      changes = dirChanges(at(base), at(head))
+      root = at(head)
+    } else {
+      changes = await gitChanges(io.cwd, command.mode.base, command.mode.head)
+      root = (await git(io.cwd, ['rev-parse', '--show-toplevel'])).trim()
+    }
+    const explicitConfig = command.inputs.config?.trim()
+    const configPath = explicitConfig ? at(explicitConfig) : resolve(root, settingDefs.find((d) => d.name === 'config')!.default!)
+    const { config, label } = await readConfig(configPath, !!explicitConfig)
+    const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label })
+
+    const log = stderrLogger(io, command.verbose)
+    const built = await buildScorers(settings, { readText: (p) => readFile(at(p), 'utf8') })
+    const report = await runPipeline(settings, { changes, scorers: built.scorers, cache: new MemoryScoreCache(), log, notes: built.notes })
+
+    const rendered = renderers[command.format](report, VERSION)
+    if (command.output) {
+      await writeOut(at(command.output), rendered)
+      io.stderr(`${verdictLine(report)}\nReport written to ${command.output}\n`)
+    } else io.stdout(rendered)
+    if (settings.reportFile) await writeOut(at(settings.reportFile), renderJson(report))
+    if (settings.sarifFile) await writeOut(at(settings.sarifFile), renderSarif(report, VERSION))
+
+    if (!report.verdict.passed) return EXIT.failed
+    return report.summary.notScored > 0 ? EXIT.internal : EXIT.passed
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof SettingsError || e instanceof GitError) {
+      io.stderr(`tqg: ${e.message}\n`)
+      return EXIT.usage
+    }
+    io.stderr(`tqg: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    return EXIT.internal
+  } finally {
+    changes?.close?.()
+  }
+}

@@ -1,0 +1,90 @@
+// The config file's schema: `version: 1`, every setting the config may set, `groups`, and
+// the sections of the rules and scorers. schema/config.schema.json is generated from it.
+import { settingDefs, settingSchema } from '../settings.js'
+import type { Schema } from './schema.js'
+
+const severity: Schema = { type: 'string', enum: ['error', 'warning', 'info', 'off'] }
+
+const localeMap = (value: Schema, description: string): Schema => ({ type: 'object', description, additionalProperties: value, keyName: 'locale' })
+
+const ruleSetting: Schema = {
+  anyOf: [
+    severity,
+    {
+      type: 'object',
+      properties: {
+        severity,
+        locales: localeMap(severity, 'Severity (or off) per target locale.'),
+      },
+    },
+  ],
+}
+
+export const configSchema: Schema = {
+  type: 'object',
+  description: 'translation-quality-gate configuration (.github/translation-quality.yml)',
+  required: ['version'],
+  properties: {
+    version: { type: 'integer', minimum: 1, maximum: 1, description: 'Config format version; must be 1.' },
+    ...Object.fromEntries(settingDefs.filter((d) => d.config).map((d) => [d.name, settingSchema(d)])),
+    groups: {
+      type: 'array',
+      description: 'Several locale roots (monorepos): each with its own files and source locale.',
+      items: {
+        type: 'object',
+        required: ['files'],
+        properties: {
+          files: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          'source-locale': { type: 'string' },
+        },
+      },
+    },
+    rules: {
+      type: 'object',
+      description: 'Per rule (id like 1051 or name like icu-placeholder-missing): error, warning, info or off; or {severity, locales: {de: off}}.',
+      additionalProperties: ruleSetting,
+      keyName: 'rule id or name',
+    },
+    'strict-plurals': { type: 'boolean', description: 'Placeholders may not be dropped in plural forms that cover one number.' },
+    terms: {
+      type: 'object',
+      properties: {
+        'do-not-translate': { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Terms kept as they are in every language (product names).' },
+        forbidden: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Terms that must not appear in translations.' },
+      },
+    },
+    thresholds: {
+      type: 'object',
+      description: 'Thresholds per locale and per scorer, overriding `threshold`.',
+      properties: {
+        locales: localeMap({ type: 'number', minimum: 0, maximum: 1 }, 'Threshold per target locale.'),
+        scorers: { type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1 }, keyName: 'scorer', description: 'Threshold per scorer (phrase, custommt, openai, static).' },
+      },
+    },
+    'report-filter': {
+      type: 'object',
+      description: "Which issues to report, in Wordbee's qa filter shape.",
+      properties: {
+        dismissed: { type: 'boolean' },
+        severity: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 2 } },
+        rules: { type: 'array', items: { type: 'integer', minimum: 0 } },
+      },
+    },
+    dismissals: {
+      type: 'array',
+      description: 'Issues accepted as false positives; a dismissal lapses when the target text changes.',
+      items: {
+        type: 'object',
+        required: ['file', 'key', 'rule', 'comment'],
+        properties: {
+          file: { type: 'string' },
+          key: { type: 'string' },
+          locale: { type: 'string' },
+          rule: { anyOf: [{ type: 'integer', minimum: 1001 }, { type: 'string' }] },
+          comment: { type: 'string', minLength: 1 },
+          target: { type: 'string', description: 'The translation the dismissal was made for; it lapses when the text changes.' },
+        },
+      },
+    },
+  },
+}

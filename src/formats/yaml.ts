@@ -1,0 +1,164 @@
+// YAML locale files (Rails and friends): a root locale key (`de:`), nested maps joined
+// with '.', anchors, aliases and `<<` merge keys, and plural maps (`one:`/`other:`).
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
+import type { ParseProblem, ParseResult, Unit } from '../model.js'
+import type { Format, ParseContext } from './format.js'
+import { RULE_DUPLICATE_KEY } from './json.js'
+import { isPluralCategory } from './plural.js'
+import { normalizeLocale } from '../paths.js'
+
+export const RULE_ROOT_LOCALE = 1009
+
+// Aliases let a small file describe a huge tree ("billion laughs"): stop well before that.
+const MAX_UNITS = 500_000
+const MAX_DEPTH = 64
+
+/** First line of a yaml error message, without the position the finding carries anyway. */
+function shortMessage(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+}
+
+function looksLikeLocale(key: string): boolean {
+  return /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key)
+}
+
+interface Walk {
+  doc: Document
+  units: Map<string, Unit>
+  problems: ParseProblem[]
+  active: Set<Node>
+  stopped: boolean
+}
+
+function scalarKey(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined
+  if (typeof node.value === 'symbol') return '<<'
+  return node.value === null ? '' : String(node.value)
+}
+
+type Plural = Pick<Unit, 'plural' | 'pluralGroup'>
+
+/** A map whose keys are all CLDR categories, `other` among them, holds the forms of one message. */
+function isPluralMap(keys: (string | undefined)[]): boolean {
+  return keys.includes('other') && keys.every((k) => k !== undefined && isPluralCategory(k))
+}
+
+function walk(w: Walk, node: Node | null | undefined, key: string, at: number, depth: number, plural: Plural = {}): void {
+  if (!node || w.stopped) return
+  if (depth > MAX_DEPTH) {
+    w.problems.push({ message: `Nesting deeper than ${MAX_DEPTH} levels (or an alias cycle)`, offset: at })
+    w.stopped = true
+    return
+  }
+  if (isAlias(node)) {
+    const target = node.resolve(w.doc) as Node | undefined
+    if (!target) {
+      w.problems.push({ message: `Unknown alias *${node.source}`, offset: node.range?.[0] ?? at })
+      return
+    }
+    if (w.active.has(target)) {
+      w.problems.push({ message: `Alias *${node.source} refers to itself`, offset: node.range?.[0] ?? at })
+      return
+    }
+    w.active.add(target)
+    // A scalar alias is reported where it is used; a map keeps its own lines.
+    walk(w, target, key, isScalar(target) ? (node.range?.[0] ?? at) : at, depth + 1, plural)
+    w.active.delete(target)
+    return
+  }
+  if (isScalar(node)) {
+    if (typeof node.value !== 'string') return
+    if (w.units.size >= MAX_UNITS) {
+      w.problems.push({ message: `More than ${MAX_UNITS} strings (aliases expanding too far?); the rest are not checked`, offset: at })
+      w.stopped = true
+      return
+    }
+    const unit: Unit = { key, value: node.value, span: { start: at, end: at + 1 }, ...plural }
+    w.units.delete(key)
+    w.units.set(key, unit)
+    return
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(w, item as Node, `${key}[${i}]`, (item as Node)?.range?.[0] ?? at, depth + 1))
+    return
+  }
+  if (isMap(node)) {
+    const seen = new Set<string>()
+    const merges: Node[] = []
+    const pluralForms = isPluralMap(node.items.map((p) => scalarKey(p.key)))
+    const child = (k: string): Plural => (pluralForms && isPluralCategory(k) ? { plural: k, pluralGroup: key } : {})
+    for (const pair of node.items) {
+      const k = scalarKey(pair.key)
+      const keyAt = (pair.key as Node | null)?.range?.[0] ?? at
+      if (k === undefined) {
+        w.problems.push({ message: 'Only plain keys are supported here; this complex key is ignored', offset: keyAt, severity: 1 })
+        continue
+      }
+      if (k === '<<') {
+        merges.push(pair.value as Node)
+        continue
+      }
+      if (seen.has(k)) {
+        w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE_DUPLICATE_KEY, severity: 1 })
+      }
+      seen.add(k)
+      walk(w, pair.value as Node, key ? `${key}.${k}` : k, (pair.value as Node | null)?.range?.[0] ?? keyAt, depth + 1, child(k))
+    }
+    // Merged keys fill in what the map does not set itself (YAML 1.1 merge semantics).
+    for (const merge of merges) {
+      const sources = isSeq(merge) ? (merge.items as Node[]) : [merge]
+      for (const source of sources) {
+        const resolved = (isAlias(source) ? source.resolve(w.doc) : source) as Node | undefined
+        if (!isMap(resolved)) continue
+        if (w.active.has(resolved)) continue
+        w.active.add(resolved)
+        for (const pair of resolved.items) {
+          const k = scalarKey(pair.key)
+          if (k === undefined || k === '<<' || seen.has(k)) continue
+          seen.add(k)
+          walk(w, pair.value as Node, key ? `${key}.${k}` : k, (pair.value as Node | null)?.range?.[0] ?? at, depth + 1, child(k))
+        }
+        w.active.delete(resolved)
+      }
+    }
+  }
+}
+
+export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
+  const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
+  const problems: ParseProblem[] = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.pos[0] }))
+  if (problems.length > 0) return { units: [], problems }
+  const root = doc.contents
+  if (root === null || (isScalar(root) && root.value === null)) return { units: [], problems }
+  if (!isMap(root)) {
+    return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] }
+  }
+  const w: Walk = { doc, units: new Map(), problems, active: new Set(), stopped: false }
+  let locale: string | undefined
+  const keys = root.items.map((p) => scalarKey(p.key))
+  // Rails files: one root key naming the locale, everything else below it.
+  if (root.items.length === 1 && keys[0] && looksLikeLocale(keys[0]) && isMap(root.items[0].value)) {
+    locale = keys[0]
+    const keyNode = root.items[0].key as Node
+    if (context.locale && normalizeLocale(locale) !== normalizeLocale(context.locale)) {
+      problems.push({
+        message: `The root key "${locale}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${locale}`,
+        offset: keyNode.range?.[0] ?? 0,
+        rule: RULE_ROOT_LOCALE,
+        severity: 2,
+      })
+    }
+    walk(w, root.items[0].value as Node, '', keyNode.range?.[0] ?? 0, 0)
+  } else {
+    walk(w, root, '', 0, 0)
+  }
+  return { units: [...w.units.values()], problems, locale }
+}
+
+export const yaml: Format = {
+  id: 'yaml',
+  label: 'YAML (Rails i18n and similar)',
+  handles: (path) => /\.ya?ml$/i.test(path),
+  parse: (text, context) => parseYaml(text, context),
+  layouts: ['**/locales/{locale}.yml', '**/locales/**/*.{locale}.yml', '**/{locale}.yml', '**/{locale}.yaml', '**/{locale}/*.yml'],
+}

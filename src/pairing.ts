@@ -1,0 +1,155 @@
+// Pairs each target string with its source and keeps only what the change adds or
+// changes. Pure: loaded files in, segments and file findings out.
+//
+// - Monolingual formats (JSON, YAML, Android...): the source is the same key in the
+//   bundle's source file; a plural form the source language lacks (`_few`) pairs with the
+//   source's `other` form.
+// - Bilingual formats (PO, XLIFF, xcstrings): the source is in the unit itself.
+// - A source string changed while a translation kept its old text is reported once, on the
+//   source line, listing the locales (monolingual), or on the unit (bilingual).
+import type { LoadedBundle, LoadedFile, LoadedSide } from './load.js'
+import type { FileFinding, Segment, Unit } from './model.js'
+import { RULE } from './rules.js'
+
+export interface PairingResult {
+  segments: Segment[]
+  findings: FileFinding[]
+}
+
+const identity = (u: Unit) => (u.locale ? `${u.locale}\u0000${u.key}` : u.key)
+
+function byIdentity(file: LoadedFile | undefined): Map<string, Unit> {
+  return new Map((file?.units ?? []).map((u) => [identity(u), u]))
+}
+
+/** Looks up the source unit of a target unit, falling back to the source's plural forms. */
+class SourceIndex {
+  private readonly byKey: Map<string, Unit>
+  private readonly plurals = new Map<string, Map<string, Unit>>()
+
+  constructor(readonly file: LoadedFile | undefined) {
+    this.byKey = new Map((file?.units ?? []).map((u) => [u.key, u]))
+    for (const u of file?.units ?? []) {
+      if (!u.pluralGroup || !u.plural) continue
+      let forms = this.plurals.get(u.pluralGroup)
+      if (!forms) this.plurals.set(u.pluralGroup, (forms = new Map()))
+      forms.set(u.plural, u)
+    }
+  }
+
+  find(unit: Unit): Unit | undefined {
+    const exact = this.byKey.get(unit.key)
+    if (exact || !unit.pluralGroup) return exact
+    const forms = this.plurals.get(unit.pluralGroup)
+    return forms?.get(unit.plural ?? 'other') ?? forms?.get('other') ?? forms?.values().next().value
+  }
+}
+
+function fileProblems(side: LoadedSide): FileFinding[] {
+  const head = side.head
+  if (!head || !side.changed) return []
+  if (head.tooLarge !== undefined) {
+    return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${head.tooLarge.toLocaleString('en')} bytes is over the max-file-size limit` } }]
+  }
+  return head.problems.map((p) => {
+    const { line, column } = head.lines.position(p.offset)
+    return { file: side.path, line, column, issue: { s: p.severity ?? 2, r: p.rule ?? RULE.unreadable, d: p.message } }
+  })
+}
+
+function isSkipped(unit: Unit): boolean {
+  return unit.flags?.includes('no-translate') === true
+}
+
+export function pairBundle(loaded: LoadedBundle): PairingResult {
+  const findings: FileFinding[] = []
+  const segments: Segment[] = []
+  const sourceLocale = loaded.bundle.sourceLocale
+  if (loaded.source) findings.push(...fileProblems(loaded.source))
+  const sourceHead = new SourceIndex(loaded.source?.head)
+  const sourceBase = new SourceIndex(loaded.source?.base)
+  // Source key -> locales whose translation kept its text although the source changed.
+  const stale = new Map<string, { unit: Unit; locales: string[] }>()
+
+  for (const side of loaded.targets) {
+    findings.push(...fileProblems(side))
+    const head = side.head
+    if (!head || head.tooLarge !== undefined) continue
+    const bilingual = head.format.bilingual === true
+    const base = byIdentity(side.base)
+    if (!bilingual && !loaded.source?.head && side.changed) {
+      findings.push({
+        file: side.path,
+        line: 1,
+        column: 1,
+        issue: { s: 1, r: RULE.noSourceFile, d: `No ${sourceLocale} source file for this translation in pattern '${loaded.bundle.pattern}', so its strings are not compared with a source` },
+      })
+    }
+    for (const unit of head.units) {
+      if (isSkipped(unit)) continue
+      const locale = unit.locale ?? head.locale ?? side.locale
+      const unitSourceLocale = head.sourceLocale ?? sourceLocale
+      if (unit.locale && unit.locale === unitSourceLocale) continue
+      const previous = base.get(identity(unit))
+      const changed = !previous || previous.value !== unit.value
+      const sourceUnit = bilingual ? undefined : sourceHead.find(unit)
+      const source = bilingual ? unit.source : sourceUnit?.value
+
+      if (!changed) {
+        // Unchanged translation: stale when its source changed in this change.
+        if (bilingual) {
+          if (previous.source !== undefined && unit.source !== undefined && previous.source !== unit.source) {
+            const { line, column } = head.lines.position(unit.span.start)
+            findings.push({ file: side.path, line, column, key: unit.key, locales: [locale], issue: { s: 1, r: RULE.stale, d: 'The source text changed but this translation was not updated' } })
+          }
+        } else if (sourceUnit) {
+          const before = sourceBase.find(unit)
+          if (before && before.value !== sourceUnit.value) {
+            const entry = stale.get(sourceUnit.key) ?? { unit: sourceUnit, locales: [] }
+            if (!entry.locales.includes(locale)) entry.locales.push(locale)
+            stale.set(sourceUnit.key, entry)
+          }
+        }
+        continue
+      }
+
+      const { line, column } = head.lines.position(unit.span.start)
+      const segment: Segment = {
+        id: `${side.path}#${unit.key}${unit.locale ? `@${unit.locale}` : ''}`,
+        file: side.path,
+        key: unit.key,
+        line,
+        column,
+        locale,
+        sourceLocale: unitSourceLocale,
+        source,
+        target: unit.value,
+        status: previous ? 'changed' : 'new',
+        previousTarget: previous?.value,
+        format: head.format.id,
+        unit,
+      }
+      if (!bilingual && loaded.source?.head) {
+        segment.sourceFile = loaded.source.path
+        if (sourceUnit) segment.sourceLine = loaded.source.head.lines.position(sourceUnit.span.start).line
+      }
+      segments.push(segment)
+    }
+  }
+
+  const sourceFile = loaded.source?.head
+  if (sourceFile && loaded.source) {
+    for (const [key, { unit, locales }] of stale) {
+      const { line, column } = sourceFile.lines.position(unit.span.start)
+      findings.push({
+        file: loaded.source.path,
+        line,
+        column,
+        key,
+        locales: locales.sort(),
+        issue: { s: 1, r: RULE.stale, d: `Source text changed but the translation was not updated in: ${locales.sort().join(', ')}` },
+      })
+    }
+  }
+  return { segments, findings }
+}

@@ -1,0 +1,126 @@
+// File patterns with `{locale}`: which files are translations of which, and in which locale.
+//
+//   {locale}                 a locale code: de, pt-BR, pt_BR, zh-Hans, pt-rBR, b+sr+Latn
+//   {-locale} {_locale} {.locale}
+//                            the separator and a locale, or nothing: the file without a locale
+//                            is the source (res/values{-locale}/strings.xml,
+//                            messages{_locale}.properties, Resources{.locale}.resx)
+//   *  ?                     any characters but '/', one character
+//   **/                      any number of directories
+//
+// Files that match one pattern and agree on everything but the locale form a bundle: one
+// source file and its translations.
+
+export interface CompiledPattern {
+  pattern: string
+  regex: RegExp
+  /** Index of the locale among the regex's capture groups. */
+  localeGroup: number
+}
+
+export interface PathMatch {
+  /** The locale as written in the path ('' for the locale-less source of `{-locale}` patterns). */
+  rawLocale: string
+  /** BCP 47 form used for comparisons ('' when the path has none). */
+  locale: string
+  /** Identifies the bundle: the pattern plus everything the wildcards matched. */
+  bundle: string
+}
+
+// Language (2-3 letters), then script/region/variant subtags; Android's `rBR` region and
+// `b+sr+Latn` form are accepted and normalised.
+const LOCALE_RE = String.raw`[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|r[A-Z]{2}|\d{3}|[A-Za-z0-9]{5,8}))*|b\+[a-z]{2,3}(?:\+[A-Za-z0-9]{2,8})*`
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.+^$()|[\]\\{}]/g, '\\$&')
+}
+
+export class PatternError extends Error {}
+
+export function compilePattern(pattern: string): CompiledPattern {
+  const p = pattern.trim().replace(/^\.\//, '')
+  if (!p) throw new PatternError('an empty pattern')
+  let re = ''
+  let sawLocale = false
+  let groups = 0
+  let localeGroup = -1
+  for (let i = 0; i < p.length; ) {
+    const rest = p.slice(i)
+    const optional = /^\{([-_.])locale\}/.exec(rest)
+    if (rest.startsWith('{locale}')) {
+      if (sawLocale) re += String.raw`\k<locale>`
+      else {
+        re += `(?<locale>${LOCALE_RE})`
+        localeGroup = groups++
+      }
+      sawLocale = true
+      i += '{locale}'.length
+    } else if (optional) {
+      if (sawLocale) throw new PatternError(`'${pattern}': an optional {${optional[1]}locale} must be the only locale placeholder`)
+      re += `(?:${escapeRegex(optional[1])}(?<locale>${LOCALE_RE}))?`
+      localeGroup = groups++
+      sawLocale = true
+      i += optional[0].length
+    } else if (rest.startsWith('**/')) {
+      re += '((?:[^/]+/)*)'
+      groups++
+      i += 3
+    } else if (rest.startsWith('**')) {
+      re += '(.*)'
+      groups++
+      i += 2
+    } else if (rest[0] === '*') {
+      re += '([^/]*)'
+      groups++
+      i += 1
+    } else if (rest[0] === '?') {
+      re += '([^/])'
+      groups++
+      i += 1
+    } else {
+      re += escapeRegex(rest[0])
+      i += 1
+    }
+  }
+  if (!sawLocale) throw new PatternError(`'${pattern}' has no {locale} placeholder`)
+  return { pattern: p, regex: new RegExp(`^${re}$`), localeGroup }
+}
+
+export function matchPath(compiled: CompiledPattern, path: string): PathMatch | undefined {
+  const m = compiled.regex.exec(path)
+  if (!m) return undefined
+  const rawLocale = m.groups?.locale ?? ''
+  return {
+    rawLocale,
+    locale: rawLocale ? normalizeLocale(rawLocale) : '',
+    bundle: [compiled.pattern, ...m.slice(1).filter((_, i) => i !== compiled.localeGroup)].join('\u0000'),
+  }
+}
+
+/** BCP 47 form of the locale spellings found in paths: pt_BR, pt-rBR, b+sr+Latn, zh-hans. */
+export function normalizeLocale(raw: string): string {
+  let s = raw
+  if (s.startsWith('b+')) s = s.slice(2).replace(/\+/g, '-')
+  s = s.replace(/_/g, '-').replace(/-r([A-Z]{2})(?=-|$)/, '-$1')
+  try {
+    return Intl.getCanonicalLocales(s)[0] ?? s
+  } catch {
+    return s
+  }
+}
+
+/** The language part of a locale: `pt` for `pt-BR`. */
+export function languageOf(locale: string): string {
+  return normalizeLocale(locale).split('-')[0].toLowerCase()
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+
+/** True when ICU knows the locale's language: used by auto-detection to tell `de/` from `ci/`. */
+export function isKnownLanguage(locale: string): boolean {
+  try {
+    return languageNames.of(languageOf(locale)) !== undefined
+  } catch {
+    return false
+  }
+}

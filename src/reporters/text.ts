@@ -1,0 +1,59 @@
+// The CLI's table: one line per finding (file:line, locale, key, severity, rule, message,
+// scores), then a one-line verdict.
+import type { Finding, Report, Score } from '../model.js'
+import { allRules } from '../rules.js'
+import { terminalSafe } from './escape.js'
+
+const SEVERITY = ['info', 'warning', 'error'] as const
+const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]))
+
+function scores(scores: Score[] | undefined): string {
+  return (scores ?? [])
+    .filter((s) => s.state === 'scored' && s.score !== undefined)
+    .map((s) => `${s.provider} ${s.score!.toFixed(2)}`)
+    .join(', ')
+}
+
+export function verdictLine(report: Report): string {
+  const s = report.summary
+  const counts = [
+    `${s.errors} error${s.errors === 1 ? '' : 's'}`,
+    `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`,
+    `${s.belowThreshold} below threshold`,
+    ...(s.notScored > 0 ? [`${s.notScored} not scored`] : []),
+    ...(s.dismissed > 0 ? [`${s.dismissed} dismissed`] : []),
+  ].join(', ')
+  const scope = `${s.segments} segment${s.segments === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.scored} scored${s.averageScore !== undefined ? `, average ${s.averageScore.toFixed(2)}` : ''}`
+  return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`
+}
+
+function row(f: Finding): string[] {
+  return [
+    terminalSafe(`${f.file}:${f.line}:${f.column}`),
+    terminalSafe(f.locale ?? ''),
+    terminalSafe(f.key ?? ''),
+    `${SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
+    `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim(),
+    scores(f.segment?.scores),
+    terminalSafe(f.issue.d),
+  ]
+}
+
+export function renderText(report: Report): string {
+  const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE']
+  const rows = report.findings.map(row)
+  const lines: string[] = []
+  for (const note of report.notes) lines.push(terminalSafe(note))
+  if (rows.length > 0) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)))
+    const line = (r: string[]) =>
+      r
+        .map((c, i) => (i < r.length - 1 ? c + ' '.repeat(widths[i] - [...c].length) : c))
+        .join('  ')
+        .trimEnd()
+    if (lines.length > 0) lines.push('')
+    lines.push(line(header), ...rows.map(line))
+  }
+  lines.push('', verdictLine(report))
+  return `${lines.join('\n')}\n`
+}

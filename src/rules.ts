@@ -1,0 +1,49 @@
+// Every rule id the tool can report: the QA rules of the registry in ./checks plus the rules
+// the pipeline itself raises (unreadable file, stale source, score below threshold...).
+// docs/rules.md is generated from this list, so ids stay stable and documented.
+import { checks } from './checks/index.js'
+import type { Family } from './checks/check.js'
+import type { Severity } from './model.js'
+
+export interface RuleMeta {
+  id: string
+  rule: number
+  severity: Severity
+  family: Family | 'file' | 'quality'
+  title: string
+  description: string
+  examples?: { fail: [string, string]; pass: [string, string]; locale?: string }
+}
+
+export const RULE = {
+  unreadable: 1001,
+  tooLarge: 1002,
+  duplicateKey: 1003,
+  stale: 1007,
+  encoding: 1008,
+  rootLocale: 1009,
+  noSourceFile: 1010,
+  belowThreshold: 1901,
+  notScored: 1902,
+} as const
+
+export const pipelineRules: readonly RuleMeta[] = [
+  { id: 'file-unreadable', rule: RULE.unreadable, severity: 2, family: 'file', title: 'File cannot be parsed', description: 'The file is not valid in its format (a syntax error, an unclosed tag, a bad escape); reported at the line where reading failed. Its strings are not checked, but the other files are.' },
+  { id: 'file-too-large', rule: RULE.tooLarge, severity: 1, family: 'file', title: 'File too large to check', description: 'The file is larger than the `max-file-size` setting, so it was not parsed or checked.' },
+  { id: 'duplicate-key', rule: RULE.duplicateKey, severity: 1, family: 'file', title: 'Duplicate key', description: 'The same key appears twice in one file; most loaders keep the last value and silently drop the first.' },
+  { id: 'stale-translation', rule: RULE.stale, severity: 1, family: 'completeness', title: 'Source changed, translation not updated', description: 'The pull request changes a source string but not its translations; reported once on the source line, listing the locales still holding the old translation.' },
+  { id: 'invalid-encoding', rule: RULE.encoding, severity: 2, family: 'file', title: 'File is not valid UTF-8', description: 'The file has bytes that are not valid UTF-8 (or is UTF-16 where the format expects UTF-8); reported at the first bad byte.' },
+  { id: 'root-locale-mismatch', rule: RULE.rootLocale, severity: 2, family: 'file', title: 'Root locale key does not match the file', description: 'A Rails-style YAML file whose root key names another locale than its path (a copied `en:` in `de.yml`).' },
+  { id: 'source-file-missing', rule: RULE.noSourceFile, severity: 1, family: 'file', title: 'No source file', description: 'A translation file whose source-language file is not in the repository, so its strings cannot be compared with a source.' },
+  { id: 'below-threshold', rule: RULE.belowThreshold, severity: 2, family: 'quality', title: 'Quality score below threshold', description: 'A quality service scored the translation below the threshold set for that service and locale.' },
+  { id: 'not-scored', rule: RULE.notScored, severity: 1, family: 'quality', title: 'Could not be scored', description: 'A quality service failed to score the translation after retries; it is never counted as passed.' },
+]
+
+export function allRules(): RuleMeta[] {
+  return [...pipelineRules, ...checks].sort((a, b) => a.rule - b.rule)
+}
+
+/** QE rules are counted as below-threshold / not-scored, not as errors or warnings. */
+export function isQualityRule(rule: number): boolean {
+  return rule >= 1900 && rule <= 1999
+}

@@ -1,0 +1,100 @@
+// Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy.
+// No logic of its own; the entries (cli.ts, the action) add the reporters.
+import { findBundles, type Bundle } from './bundles.js'
+import type { Changes } from './changes/tree.js'
+import { checks } from './checks/index.js'
+import { runChecks } from './checks/engine.js'
+import { detectLayouts } from './detect.js'
+import { loadBundle } from './load.js'
+import type { Logger } from './log.js'
+import type { FileFinding, Report, Segment } from './model.js'
+import { pairBundle } from './pairing.js'
+import { decide } from './policy.js'
+import { ruleSettings } from './rule-settings.js'
+import type { ScoreCache } from './scorers/cache.js'
+import type { Scorer } from './scorers/scorer.js'
+import { scoreSegments } from './scoring.js'
+import type { Settings } from './settings.js'
+
+export interface PipelineDeps {
+  changes: Changes
+  scorers: Scorer[]
+  cache: ScoreCache
+  log: Logger
+  /** Notes from the entry (scorers skipped for lack of credentials...). */
+  notes?: string[]
+}
+
+async function findAllBundles(settings: Settings, changes: Changes, notes: string[]): Promise<Bundle[]> {
+  const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()])
+  const paths = [...new Set([...headPaths, ...basePaths])].sort()
+  const bundles: Bundle[] = []
+  for (const group of settings.groups) {
+    let patterns = group.files
+    if (patterns.length === 0) {
+      const detection = detectLayouts(headPaths, group.sourceLocale)
+      notes.push(...detection.notes)
+      patterns = detection.patterns
+    }
+    bundles.push(...findBundles(patterns, paths, group.sourceLocale))
+  }
+  return bundles
+}
+
+export async function runPipeline(settings: Settings, deps: PipelineDeps): Promise<Report> {
+  const { changes, log } = deps
+  const notes = [...(deps.notes ?? [])]
+  const rules = ruleSettings(settings.extra.rules)
+
+  const bundles = await log.group('Locale files', async () => {
+    log.info(`Comparing ${changes.description}`)
+    const found = await findAllBundles(settings, changes, notes)
+    const files = found.reduce((n, b) => n + b.targets.length + (b.source ? 1 : 0), 0)
+    log.info(`${found.length} bundle(s) of ${files} locale file(s) match the patterns`)
+    return found
+  })
+
+  const { segments, fileFindings } = await log.group('Read and pair', async () => {
+    const segments: Segment[] = []
+    const fileFindings: FileFinding[] = []
+    let touched = 0
+    for (const bundle of bundles) {
+      const loaded = await loadBundle(bundle, changes, settings.maxFileSize)
+      if (!loaded) continue
+      touched++
+      const paired = pairBundle(loaded)
+      segments.push(...paired.segments)
+      fileFindings.push(...paired.findings)
+    }
+    log.info(`${touched} bundle(s) changed: ${segments.length} new or changed segment(s), ${fileFindings.length} file finding(s)`)
+    return { segments, fileFindings }
+  })
+
+  const checked = await log.group('QA rules', async () => {
+    const result = runChecks(segments, checks, { doNotTranslate: settings.extra.terms.doNotTranslate, strictPlurals: settings.extra.strictPlurals }, rules)
+    log.info(`${checks.length} rules run on ${segments.length} segment(s): ${result.reduce((n, s) => n + s.issues.length, 0)} issue(s)`)
+    return result
+  })
+
+  const scoring = await log.group('Quality scores', async () => {
+    const { thresholds } = settings.extra
+    const result = await scoreSegments(checked, deps.scorers, {
+      maxSegments: settings.maxSegments,
+      timeBudget: settings.timeBudget,
+      cache: deps.cache,
+      log,
+      defaultThreshold: settings.threshold,
+      threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
+    })
+    for (const note of result.notes) log.info(note)
+    return result
+  })
+
+  const decided = decide(checked, fileFindings, {
+    failOn: settings.failOn,
+    rules,
+    dismissals: settings.extra.dismissals,
+    reportFilter: settings.extra.reportFilter,
+  })
+  return { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+}

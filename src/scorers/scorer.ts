@@ -1,0 +1,39 @@
+// What a quality service provides. One module per service implements Scorer; ./index.ts
+// builds the configured ones from the settings; ../scoring.ts runs them.
+import { createHash } from 'node:crypto'
+import type { Logger } from '../log.js'
+import type { Score, Segment } from '../model.js'
+
+export interface ScoringContext {
+  /** Aborted when the time budget runs out: stop and leave the rest unscored. */
+  signal: AbortSignal
+  /** Epoch milliseconds by which scoring must be done. */
+  deadline: number
+  log: Logger
+}
+
+export interface Scorer {
+  /** `phrase`, `custommt`, `openai`, `wordbee`, `static`. */
+  readonly provider: string
+  /** Engine, template or model: part of the cache key, shown with the score. */
+  readonly engine: string
+  /** Most segments per score() call. */
+  readonly batchSize: number
+  /** Batches in flight at once (the service's concurrency limit). */
+  readonly concurrency?: number
+  /** Whether this scorer's results may be cached (a static file is always read fresh). */
+  readonly cacheable?: boolean
+  /** Why this scorer cannot score a segment (becomes `not-applicable`); undefined if it can. */
+  notApplicable?(segment: Segment): string | undefined
+  /** Scores a batch; the result is index-aligned with the batch. Throws when the whole call failed. */
+  score(batch: Segment[], context: ScoringContext): Promise<Score[]>
+  /** Requests, tokens, characters... for the summary. */
+  usage?(): Record<string, number>
+}
+
+/** Cache key of one segment's score: scorer, engine, locales, source and target. */
+export function scoreCacheKey(scorer: Pick<Scorer, 'provider' | 'engine'>, segment: Pick<Segment, 'sourceLocale' | 'locale' | 'source' | 'target'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([scorer.provider, scorer.engine, segment.sourceLocale, segment.locale, segment.source ?? null, segment.target]))
+    .digest('hex')
+}

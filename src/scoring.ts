@@ -1,0 +1,120 @@
+// The scoring stage: sends each segment to every configured scorer in batches, reuses
+// cached scores, keeps within max-segments and the time budget, and records every outcome
+// as a Score state. It never decides pass or fail (that is policy's job).
+import type { Logger } from './log.js'
+import type { CheckedSegment, Score } from './model.js'
+import type { ScoreCache } from './scorers/cache.js'
+import { scoreCacheKey, type Scorer } from './scorers/scorer.js'
+
+export interface ScoringOptions {
+  maxSegments?: number
+  /** Seconds. */
+  timeBudget: number
+  cache: ScoreCache
+  log: Logger
+  /** Configured threshold of a scorer for a locale, if any. */
+  threshold(provider: string, locale: string): number | undefined
+  /** The global threshold. */
+  defaultThreshold: number
+}
+
+export interface ScoringResult {
+  notes: string[]
+  usage: Record<string, Record<string, number>>
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+/** Runs async tasks with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await run(items[next++])
+  })
+  await Promise.all(workers)
+}
+
+export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[], options: ScoringOptions): Promise<ScoringResult> {
+  const notes: string[] = []
+  const usage: Record<string, Record<string, number>> = {}
+  if (scorers.length === 0 || segments.length === 0) return { notes, usage }
+  const deadline = Date.now() + options.timeBudget * 1000
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new Error('time budget reached')), options.timeBudget * 1000)
+  timer.unref?.()
+  // Segments sent to any service so far, for the max-segments spend guard.
+  const sent = new Set<string>()
+  let overBudget = 0
+  let overLimit = 0
+
+  const finish = (segment: CheckedSegment, scorer: Scorer, score: Score) => {
+    const threshold = options.threshold(score.provider, segment.locale) ?? score.threshold ?? options.defaultThreshold
+    segment.scores.push(score.state === 'scored' ? { ...score, threshold } : score)
+  }
+
+  await Promise.all(
+    scorers.map(async (scorer) => {
+      const todo: CheckedSegment[] = []
+      let cached = 0
+      for (const segment of segments) {
+        const reason = scorer.notApplicable?.(segment)
+        if (reason) {
+          finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'not-applicable', reason })
+          continue
+        }
+        const hit = scorer.cacheable === false ? undefined : options.cache.get(scoreCacheKey(scorer, segment))
+        if (hit) {
+          cached++
+          finish(segment, scorer, hit)
+          continue
+        }
+        if (options.maxSegments !== undefined && !sent.has(segment.id) && sent.size >= options.maxSegments) {
+          overLimit++
+          finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `max-segments (${options.maxSegments}) reached` })
+          continue
+        }
+        sent.add(segment.id)
+        todo.push(segment)
+      }
+      if (cached > 0) options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`)
+      const batches: CheckedSegment[][] = []
+      for (let i = 0; i < todo.length; i += scorer.batchSize) batches.push(todo.slice(i, i + scorer.batchSize))
+      await pool(batches, scorer.concurrency ?? 1, async (batch) => {
+        if (controller.signal.aborted) {
+          overBudget += batch.length
+          for (const s of batch) finish(s, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `time budget of ${options.timeBudget}s reached` })
+          return
+        }
+        let scores: Score[]
+        try {
+          scores = await scorer.score(batch, { signal: controller.signal, deadline, log: options.log })
+          if (scores.length !== batch.length) throw new Error(`${scorer.provider} returned ${scores.length} scores for ${batch.length} segments`)
+        } catch (e) {
+          const aborted = controller.signal.aborted
+          if (aborted) overBudget += batch.length
+          else options.log.warning(`${scorer.provider}: ${message(e)}`)
+          scores = batch.map(() => ({
+            provider: scorer.provider,
+            engine: scorer.engine,
+            state: aborted ? 'skipped' : 'failed',
+            reason: aborted ? `time budget of ${options.timeBudget}s reached` : message(e),
+          }))
+        }
+        batch.forEach((segment, i) => {
+          const score = scores[i]
+          if (scorer.cacheable !== false) options.cache.set(scoreCacheKey(scorer, segment), score)
+          finish(segment, scorer, score)
+        })
+      })
+      const u = scorer.usage?.()
+      if (u) usage[scorer.provider] = u
+    }),
+  )
+  clearTimeout(timer)
+  if (overLimit > 0) notes.push(`max-segments (${options.maxSegments}) reached: ${overLimit} score request(s) skipped`)
+  if (overBudget > 0) notes.push(`Time budget of ${options.timeBudget}s reached: ${overBudget} score request(s) skipped`)
+  await options.cache.flush?.()
+  return { notes, usage }
+}
