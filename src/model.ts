@@ -141,6 +141,11 @@ export interface Segment {
   /** The file's format id and the unit's metadata, for rules and scorers. */
   format: string
   unit: Unit
+  /**
+   * Plural categories the head target file has for this unit's plural group (all of them,
+   * changed or not), and those the source has: what plural-completeness rules compare.
+   */
+  pluralForms?: { target: string[]; source?: string[] }
   /** The bundle's source file (monolingual formats), and the line of this key in it when present. */
   sourceFile?: string
   sourceLine?: number

@@ -37,12 +37,31 @@ class SourceIndex {
     }
   }
 
+  /** Plural categories the source has for a group. */
+  forms(group: string): string[] | undefined {
+    const forms = this.plurals.get(group)
+    return forms ? [...forms.keys()] : undefined
+  }
+
   find(unit: Unit): Unit | undefined {
     const exact = this.byKey.get(unit.key)
     if (exact || !unit.pluralGroup) return exact
     const forms = this.plurals.get(unit.pluralGroup)
     return forms?.get(unit.plural ?? 'other') ?? forms?.get('other') ?? forms?.values().next().value
   }
+}
+
+/** Plural categories per (locale, plural group) of one file. */
+function pluralForms(units: Unit[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const u of units) {
+    if (!u.pluralGroup || !u.plural) continue
+    const id = `${u.locale ?? ''}\u0000${u.pluralGroup}`
+    const list = out.get(id) ?? []
+    if (!list.includes(u.plural)) list.push(u.plural)
+    out.set(id, list)
+  }
+  return out
 }
 
 function fileProblems(side: LoadedSide): FileFinding[] {
@@ -77,6 +96,7 @@ export function pairBundle(loaded: LoadedBundle): PairingResult {
     if (!head || head.tooLarge !== undefined) continue
     const bilingual = head.format.bilingual === true
     const base = byIdentity(side.base)
+    const targetForms = pluralForms(head.units)
     if (!bilingual && !loaded.source?.head && side.changed) {
       findings.push({
         file: side.path,
@@ -128,6 +148,10 @@ export function pairBundle(loaded: LoadedBundle): PairingResult {
         previousTarget: previous?.value,
         format: head.format.id,
         unit,
+      }
+      if (unit.pluralGroup) {
+        const target = targetForms.get(`${unit.locale ?? ''}\u0000${unit.pluralGroup}`) ?? []
+        segment.pluralForms = bilingual ? { target } : { target, source: sourceHead.forms(unit.pluralGroup) }
       }
       if (!bilingual && loaded.source?.head) {
         segment.sourceFile = loaded.source.path
