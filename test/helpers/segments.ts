@@ -4,7 +4,7 @@ import { defaultCheckOptions } from '../../src/checks/check.js'
 import type { PlaceholderSyntax, Segment, Unit } from '../../src/model.js'
 import { syntaxesFor } from '../../src/placeholders/index.js'
 
-export function segment(source: string | undefined, target: string, extra: Partial<Segment> & { unit?: Partial<Unit> } = {}): Segment {
+export function segment(source: string | undefined, target: string, extra: Omit<Partial<Segment>, 'unit'> & { unit?: Partial<Unit> } = {}): Segment {
   const { unit, ...rest } = extra
   return {
     id: 'locales/de/app.json#key',
