@@ -81,7 +81,8 @@ export class GitHubApi {
     this.octokit = new GitHub({ baseUrl: options.baseUrl, ...(options.token ? { auth: `token ${options.token}` } : {}) })
     this.octokit.hook.wrap('request', async (request, requestOptions) => {
       const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
-      const label = `${String(requestOptions.method)} ${this.mask(String(requestOptions.url))}`
+      const { method, url } = this.octokit.request.endpoint.parse(requestOptions)
+      const label = `${method} ${this.mask(new URL(url).pathname)}`
       for (let attempt = 0; ; attempt++) {
         this.requests++
         try {

@@ -104,7 +104,7 @@ function summaryExtras(outcome: PublishOutcome, settings: Settings): string[] {
   if (outcome.checkRun) lines.push(`Check run${outcome.checkRun.url ? ` [${settings.name.replace(/[[\]]/g, '')}](${outcome.checkRun.url})` : ''}: ${outcome.checkRun.annotations} annotation(s) on their lines.`)
   if (outcome.comment) lines.push(`[Pull request comment](${outcome.comment.url}) ${outcome.comment.action}.`)
   if (outcome.review) lines.push(`Review: ${outcome.review.comments} inline comment(s), ${outcome.review.rest} more in the review body, ${outcome.review.repeated} already commented.`)
-  if (outcome.missing.length > 0) lines.push(`The token lacks ${outcome.missing.map((p) => `\`${p}\``).join(' and ')}: the findings are listed here and the worst are annotated from the step.`)
+  if (outcome.missing.length > 0) lines.push(`The token lacks ${outcome.missing.join(' and ')}: the findings are listed here and the worst are annotated from the step.`)
   if (outcome.workflowAnnotations && outcome.workflowAnnotations.hidden > 0) {
     lines.push(`${outcome.workflowAnnotations.shown} finding(s) annotated from the step (GitHub shows 10 per type); the other ${outcome.workflowAnnotations.hidden} are only in this summary and the report file.`)
   }
@@ -137,6 +137,7 @@ export async function run(env: Env = process.env): Promise<void> {
   const log = actionLogger(mask)
   let changes: RepoChanges | undefined
   try {
+    core.info(`translation-quality-gate ${VERSION} on Node ${process.version}`)
     checkInputs(inputs)
     const eventName = env.GITHUB_EVENT_NAME ?? ''
     const target = readEvent(eventName, readPayload(env))

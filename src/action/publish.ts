@@ -40,7 +40,7 @@ export interface PublishOutcome {
   workflowAnnotations?: { shown: number; hidden: number }
   /** Why nothing was written to the PR. */
   skipped?: string
-  /** Permissions the token lacked. */
+  /** What the token lacked (`checks: write`...), as Markdown. */
   missing: string[]
   /** Writes that failed for another reason. */
   failures: string[]
@@ -91,7 +91,9 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
 
   const refused = (permission: string, what: string, e: unknown): boolean => {
     if (isPermissionError(e)) {
-      if (!outcome.missing.includes(permission)) outcome.missing.push(permission)
+      // 401: no token or a bad one, whatever its permissions.
+      const lacking = httpStatus(e) === 401 ? 'a valid `github-token`' : `\`${permission}\``
+      if (!outcome.missing.includes(lacking)) outcome.missing.push(lacking)
       log.info(`${what}: ${httpStatus(e)} ${apiMessage(e)}`)
       return true
     }
@@ -143,7 +145,7 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
   if (outcome.missing.length > 0) {
     const fork = target.kind === 'pull-request' && target.fork && target.event === 'pull_request' ? ' Pull requests from forks get a read-only token.' : ''
     log.warning(
-      `The token lacks ${outcome.missing.map((p) => `\`${p}\``).join(' and ')}, so the results are not on the pull request.${fork} The worst findings are annotated from this step and the job summary lists them all; the verdict is unchanged. Give the workflow \`permissions: { checks: write, pull-requests: write }\` (see the README on forks).`,
+      `The token lacks ${outcome.missing.join(' and ')}, so the results are not on the pull request.${fork} The worst findings are annotated from this step and the job summary lists them all; the verdict is unchanged. Give the workflow \`permissions: { checks: write, pull-requests: write }\` (see the README on forks).`,
     )
   }
   return outcome

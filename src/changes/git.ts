@@ -171,8 +171,13 @@ export function commitChanges(
 ): Changes {
   const base = new GitTree(top, baseCommit, labels.base, blobs)
   const head = new GitTree(top, headCommit, labels.head, blobs)
-  const changedList = git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit, headCommit]).then((out) => new Set(out.split('\0').filter(Boolean)))
-  return { base, head, description: labels.description, changed: async (path) => (await changedList).has(path), close: () => blobs.close() }
+  // Lazy: a failing diff must reject where it is awaited, not as an unhandled rejection.
+  let changedList: Promise<Set<string>> | undefined
+  const changed = async (path: string) => {
+    changedList ??= git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit, headCommit]).then((out) => new Set(out.split('\0').filter(Boolean)))
+    return (await changedList).has(path)
+  }
+  return { base, head, description: labels.description, changed, close: () => blobs.close() }
 }
 
 /**
