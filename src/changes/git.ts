@@ -236,7 +236,8 @@ export async function gitAddedLines(cwd: string, baseCommit: string, headCommit:
   const out = new Map<string, Set<number>>()
   for (const path of paths) {
     const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', baseCommit, headCommit, '--', path])
-    out.set(path, addedLines(patch))
+    // Like the API's file list: a path the diff does not touch is absent.
+    if (patch) out.set(path, addedLines(patch))
   }
   return out
 }

@@ -176,8 +176,11 @@ describe('the bundled action on other events and edge cases', () => {
     for (const [file, line] of PLANTED) expect(anchored).toContainEqual([file, line, 'RIGHT'])
     expect(pr.fake.comments).toHaveLength(1)
 
-    const second = await run(pr, { comment: 'both' })
+    const second = await run(pr, { comment: 'both', 'sarif-file': 'reports/tq.sarif' })
     expect(second.code).toBe(1)
+    expect(second.outputs['sarif-file']).toBe(join(pr.workspace, 'reports/tq.sarif'))
+    const sarif = JSON.parse(readFileSync(second.outputs['sarif-file'], 'utf8'))
+    expect(sarif.runs[0].results).toHaveLength(PLANTED.length)
     expect(pr.fake.reviews).toHaveLength(1)
     expect(pr.fake.reviewComments).toHaveLength(anchored.length)
     expect(second.stdout).toContain(`${anchored.length} already commented`)

@@ -247,7 +247,15 @@ export class FakeGitHub {
     return (await gitIn(this.gitDir, ['merge-base', a, b])).trim()
   }
 
-  private async pullFiles(pull: FakePull): Promise<Array<{ filename: string; status: string; patch?: string; sha: string }>> {
+  private readonly filesCache = new Map<string, Promise<Array<{ filename: string; status: string; patch?: string; sha: string }>>>()
+
+  private pullFiles(pull: FakePull): Promise<Array<{ filename: string; status: string; patch?: string; sha: string }>> {
+    const key = `${pull.base.sha}...${pull.head.sha}`
+    if (!this.filesCache.has(key)) this.filesCache.set(key, this.diffFiles(pull))
+    return this.filesCache.get(key)!
+  }
+
+  private async diffFiles(pull: FakePull): Promise<Array<{ filename: string; status: string; patch?: string; sha: string }>> {
     const base = await this.mergeBase(pull.base.sha, pull.head.sha)
     const out = await gitIn(this.gitDir, ['diff', '--name-status', '-z', '--no-renames', base, pull.head.sha])
     const parts = out.split('\0').filter(Boolean)
