@@ -105,7 +105,8 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
   if (wantsCheck) {
     await log.group('Check run', async () => {
       try {
-        const summary = renderMarkdown(report, { title: settings.name, link: request.link, context: request.context, limit: CHECK_OUTPUT_MAX, overflow: 'The job summary has every finding.' })
+        const capped = report.findings.length > settings.maxAnnotations ? [`Annotated on their lines: the ${settings.maxAnnotations} worst of ${report.findings.length} findings (\`max-annotations\`).`] : []
+        const summary = renderMarkdown(report, { title: settings.name, link: request.link, context: request.context, extra: capped, limit: CHECK_OUTPUT_MAX, overflow: 'The job summary has every finding.' })
         outcome.checkRun = await publishCheckRun({ api, repo, name: settings.name, headSha: request.headSha, report, summary, maxAnnotations: settings.maxAnnotations, detailsUrl: request.runUrl })
         log.info(`Check run '${settings.name}' on ${request.headSha.slice(0, 7)}: ${report.verdict.passed ? 'success' : 'failure'}, ${outcome.checkRun.annotations} annotation(s)`)
       } catch (e) {

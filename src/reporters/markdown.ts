@@ -15,7 +15,7 @@ export interface MarkdownOptions {
   link?: (file: string, line: number) => string
   /** A line under the heading: what was compared. */
   context?: string
-  /** Paragraphs after the findings: how the run reported, fallbacks. */
+  /** Paragraphs before the findings: how the run reported, fallbacks. */
   extra?: string[]
   /** Most characters (or bytes, with `measure`); past it the table is cut and `overflow` said. */
   limit?: number
@@ -84,8 +84,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'))
   const scores = providers(report)
   if (scores) blocks.push(scores)
-  blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link))
+  // Before the table, which is what gets cut when the text is too long.
   blocks.push(...(options.extra ?? []))
+  blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link))
   if (report.notes.length > 0) {
     blocks.push(`<details><summary>Notes (${report.notes.length})</summary>\n\n${report.notes.map((n) => `- ${markdownText(n)}`).join('\n')}\n\n</details>`)
   }

@@ -224,6 +224,7 @@ describe('the bundled action on other events and edge cases', () => {
     // Worst first and in order: the first 200 of 400 rows.
     expect(check.annotations.map((a) => a.start_line)).toEqual([...check.annotations.map((a) => a.start_line)].sort((a, b) => a - b))
     expect(check.output.summary!.length).toBeLessThanOrEqual(65535)
+    expect(check.output.summary).toContain('Annotated on their lines: the 200 worst of 400 findings (`max-annotations`).')
     const body = fake.comments[0].body
     expect(body.length).toBeLessThanOrEqual(65536)
     expect(body).toContain("Cut to fit GitHub's limit: 400 finding(s) in all.")
