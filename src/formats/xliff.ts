@@ -36,13 +36,13 @@ function syntaxOf(unit: Unit, source: string, target: string): PlaceholderSyntax
   return ['inline-code', ...syntaxesFor(unit, undefined, withoutCodes(source), withoutCodes(target)).filter((s) => s !== 'inline-code')]
 }
 
-/** Angular writes the meaning and description of a message as notes; other notes are comments. */
+/** Angular writes a message's meaning as a note (the context); other notes but locations are comments. */
 function notesOf(notes: XmlElement[], r: Reader, kind: (note: XmlElement) => string | undefined): Pick<Unit, 'comment' | 'context'> {
   const comments: string[] = []
   let context: string | undefined
   for (const note of notes) {
     const text = segmentText(r, note).trim()
-    if (!text) continue
+    if (!text || kind(note) === 'location') continue
     if (kind(note) === 'meaning') context = text
     else comments.push(text)
   }
@@ -178,7 +178,7 @@ export const xliff: Format = {
   id: 'xliff',
   label: 'XLIFF 1.2 / 2.0',
   bilingual: true,
-  handles: (path) => /\.xliff?$/i.test(path),
+  handles: (path) => /\.(?:xlf|xliff)$/i.test(path),
   parse: parseXliff,
   layouts: ['**/*{.locale}.xlf', '**/*{.locale}.xliff', '**/{locale}.xliff', '**/{locale}.xlf', '**/{locale}/*.xliff', '**/{locale}/*.xlf'],
 }
