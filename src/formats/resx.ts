@@ -47,6 +47,8 @@ export function parseResx(text: string): ParseResult {
 export const resx: Format = {
   id: 'resx',
   label: '.NET resources (.resx)',
+  // XML may be stored as UTF-16 (Trados, Visual Studio can write it).
+  allowUtf16: true,
   handles: (path) => path.toLowerCase().endsWith('.resx'),
   syntax: ['dotnet'],
   parse: (text) => parseResx(text),

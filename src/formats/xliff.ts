@@ -178,6 +178,8 @@ export const xliff: Format = {
   id: 'xliff',
   label: 'XLIFF 1.2 / 2.0',
   bilingual: true,
+  // XML may be stored as UTF-16 (Trados, Visual Studio can write it).
+  allowUtf16: true,
   handles: (path) => /\.(?:xlf|xliff)$/i.test(path),
   parse: parseXliff,
   layouts: ['**/*{.locale}.xlf', '**/*{.locale}.xliff', '**/{locale}.xliff', '**/{locale}.xlf', '**/{locale}/*.xliff', '**/{locale}/*.xlf'],

@@ -318,7 +318,10 @@ export function readXml(text: string): XmlDocument {
       // Several tags left open at the end come without a position: name the innermost one.
       const open = /^Invalid '\[/.test(msg) ? unclosed(text) : undefined
       if (open) return { text, problems: [{ message: `Invalid XML: the file ends before <${open.name}> is closed`, offset: open.start }] }
-      return { text, problems: [{ message: `Invalid XML: ${msg}`, offset: offsetOfLineColumn(text, line, col ?? 1) }] }
+      // A mismatched closing tag is fixed where the element it should close was opened.
+      const opened = /\(opened in line (\d+), col (\d+)\)/.exec(msg)
+      const at = opened ? offsetOfLineColumn(text, Number(opened[1]), Number(opened[2])) : offsetOfLineColumn(text, line, col ?? 1)
+      return { text, problems: [{ message: `Invalid XML: ${msg}`, offset: at }] }
     }
     nodes = parser.parse(text) as ParserNode[]
   } catch (e) {
@@ -326,6 +329,8 @@ export function readXml(text: string): XmlDocument {
     return { text, problems: [{ message: /nested tags/i.test(message) ? `Invalid XML: elements nested deeper than ${MAX_DEPTH} levels` : `Invalid XML: ${message}`, offset: 0 }] }
   }
   const roots = buildTree(text, nodes, problems)
+  // XMLValidator misses a second root after an empty-element root (`<a/><b/>`).
+  if (roots.length > 1) return { text, problems: [{ message: 'Invalid XML: Multiple possible root nodes found.', offset: roots[1].start }] }
   return { text, root: roots[0], problems }
 }
 
