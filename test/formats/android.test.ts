@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { android, parseAndroid } from '../../src/formats/android.js'
+import { runPr } from '../helpers/cli.js'
+import { expectPlanted } from '../helpers/planted.js'
 import { fixture, positioned } from '../helpers/units.js'
 
 const read = (text: string) => positioned(parseAndroid(text), text)
@@ -115,5 +117,23 @@ describe('Android string resources', () => {
     ['app/src/main/AndroidManifest.xml', false],
   ])('handles %s: %s', (path, expected) => {
     expect(android.handles(path)).toBe(expected)
+  })
+})
+
+describe('tqg on an Android pull request', () => {
+  it('finds each planted defect at its line', async () => {
+    const { code, issues } = await runPr('android/pr', 'app/src/main/res/values{-locale}/*.xml')
+    const de = 'app/src/main/res/values-de/strings.xml'
+    expectPlanted(issues, [
+      [de, 3, 1005], // title_home emptied
+      [de, 6, 1302], // label_distance lost its quoted trailing space
+      [de, 7, 1071], // share_trail without %2$d
+      [de, 8, 1006], // download_offline left in English
+      [de, 9, 1004], // old_banner is not in values/strings.xml
+      [de, 14, 1003], // <plurals name="trails_found"> twice
+      ['app/src/main/res/values-fr/strings.xml', 4, 1001], // Pas d'inquiétude: unescaped apostrophe
+      ['app/src/main/res/values-ru/strings.xml', 4, 1001], // <string name="share_trail"> never closed
+    ])
+    expect(code).toBe(1)
   })
 })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseResx, resx } from '../../src/formats/resx.js'
+import { runPr } from '../helpers/cli.js'
+import { expectPlanted } from '../helpers/planted.js'
 import { fixture, positioned } from '../helpers/units.js'
 
 const read = (text: string) => positioned(parseResx(text), text)
@@ -55,5 +57,21 @@ describe('.NET .resx', () => {
     ['Properties/Resources.Designer.cs', false],
   ])('handles %s: %s', (path, expected) => {
     expect(resx.handles(path)).toBe(expected)
+  })
+})
+
+describe('tqg on a .resx pull request', () => {
+  it('finds each planted defect at its line', async () => {
+    const { code, issues } = await runPr('resx/pr', 'src/Billing/Properties/Resources{.locale}.resx')
+    const de = 'src/Billing/Properties/Resources.de.resx'
+    expectPlanted(issues, [
+      [de, 37, 1005], // AppTitle emptied
+      [de, 43, 1302], // DueDate lost its trailing space
+      [de, 49, 1006], // ExportButton left in English
+      [de, 52, 1004], // LegacyLabel is not in Resources.resx
+      [de, 54, 1003], // <data name="Escaped"> twice
+      ['src/Billing/Properties/Resources.he.resx', 46, 1001], // <value> never closed
+    ])
+    expect(code).toBe(1)
   })
 })

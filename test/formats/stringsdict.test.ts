@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { untranslated } from '../../src/checks/completeness.js'
+import { placeholderRules } from '../../src/checks/placeholders.js'
 import { parseStringsdict } from '../../src/formats/stringsdict.js'
+import { runPr } from '../helpers/cli.js'
+import { expectPlanted } from '../helpers/planted.js'
+import { input } from '../helpers/segments.js'
 import { fixture, positioned } from '../helpers/units.js'
 
 const read = (text: string) => positioned(parseStringsdict(text), text)
@@ -56,5 +61,40 @@ describe('Apple .stringsdict', () => {
     ['<?xml version="1.0"?>\n<plist version="1.0">\n<array/>\n</plist>', 3, 1001, 2, 'Not a .stringsdict property list: expected <plist> holding a <dict>'],
   ])('reports problems at their line (%#)', (text, line, rule, severity, message) => {
     expect(read(text).problems).toEqual([{ line, rule, severity, message }])
+  })
+})
+
+describe('stringsdict variables in printf', () => {
+  it.each([
+    ['%#@files@', '%#@files@', []],
+    ['%#@photos@ in %#@albums@', '%#@albums@: %#@photos@', []],
+    ['%#@files@', '%#@file@', ['1073 Placeholder %#@files@ became %#@file@']],
+    ['%#@files@ (%d new)', '%#@files@', ['1071 Placeholder %d is missing']],
+  ])('%j -> %j', (source, target, expected) => {
+    const i = input(source, target, { syntaxes: ['printf'] })
+    expect(placeholderRules.flatMap((c) => c.check(i).map((h) => `${c.rule} ${h.d}`))).toEqual(expected)
+  })
+
+  it('a format key that only names its variable is not "untranslated"', () => {
+    expect(untranslated.check(input('%#@files@', '%#@files@', { syntaxes: ['printf'] }))).toEqual([])
+  })
+})
+
+describe('tqg on a .stringsdict pull request', () => {
+  it('finds each planted defect at its line, and reads nothing from Base.lproj', async () => {
+    const { code, issues } = await runPr('stringsdict/pr', 'Trailhead/{locale}.lproj/Localizable.stringsdict')
+    const de = 'Trailhead/de.lproj/Localizable.stringsdict'
+    expectPlanted(issues, [
+      [de, 16, 1005], // files_count.files.one emptied
+      [de, 18, 1071], // files_count.files.other without %ld
+      [de, 34, 1006], // photos_count.photos.other left in English
+      [de, 40, 1004], // old_count is not in en.lproj
+      [de, 48, 1004], // nor is its plural form
+      ['Trailhead/ar.lproj/Localizable.stringsdict', 29, 1003], // files_count twice
+      ['Trailhead/ar.lproj/Localizable.stringsdict', 46, 1302], // a trailing space in the "few" form
+      ['Trailhead/ru.lproj/Localizable.stringsdict', 20, 1001], // a bare & in the "many" form
+    ])
+    expect(issues.some((i) => i.file.includes('Base.lproj'))).toBe(false)
+    expect(code).toBe(1)
   })
 })

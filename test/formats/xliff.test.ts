@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseXliff, xliff } from '../../src/formats/xliff.js'
+import { runPr } from '../helpers/cli.js'
+import { expectPlanted } from '../helpers/planted.js'
 import { fixture, positioned } from '../helpers/units.js'
 
 const read = (text: string, locale = 'de') => {
@@ -148,5 +150,25 @@ describe('XLIFF details', () => {
   ])('handles %s: %s', (path, expected) => {
     expect(xliff.handles(path)).toBe(expected)
     expect(xliff.bilingual).toBe(true)
+  })
+})
+
+describe('tqg on an XLIFF pull request (Angular 1.2 and an XLIFF 2.0 export)', () => {
+  it('finds each planted defect at its line', async () => {
+    const { code, issues } = await runPr('xliff/pr', 'src/locale/messages{.locale}.xlf\ni18n/{locale}.xlf')
+    const de = 'src/locale/messages.de.xlf'
+    expectPlanted(issues, [
+      [de, 7, 1005], // introductionHeader: empty target
+      [de, 12, 1171], // greeting: the INTERPOLATION code was replaced by a word
+      [de, 16, 1301], // save: leading space
+      [de, 20, 1006], // newFeature: target copied from the source
+      [de, 26, 1003], // trans-unit "cancel" twice
+      ['src/locale/messages.ar.xlf', 7, 1007], // the source changed, the Arabic target did not
+      ['src/locale/messages.ar.xlf', 11, 1173], // equiv-text {{ user.name }} became {{ user.nom }}
+      ['src/locale/messages.es.xlf', 10, 1001], // a bare & is not XML
+      ['i18n/fr.xlf', 7, 1071], // %2$.1f dropped
+      ['i18n/fr.xlf', 13, 1172], // an inline code the source does not have
+    ])
+    expect(code).toBe(1)
   })
 })
