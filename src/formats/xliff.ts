@@ -9,7 +9,7 @@ import { syntaxesFor } from '../placeholders/index.js'
 import { extractInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
 import type { Format, ParseContext } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
-import { childNamed, childrenNamed, contentPieces, localName, readXml, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
+import { capped, childNamed, childrenNamed, contentPieces, localName, readXml, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
 import { RULE_ROOT_LOCALE } from './yaml.js'
 
 interface Reader {
@@ -168,7 +168,7 @@ export function parseXliff(text: string, context: ParseContext): ParseResult {
   })
   return {
     units: r.units.units,
-    problems,
+    problems: capped(problems),
     ...(locale && { locale: normalizeLocale(locale) }),
     ...(sourceLocale && { sourceLocale: normalizeLocale(sourceLocale) }),
   }

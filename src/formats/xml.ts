@@ -111,6 +111,8 @@ function startTagEnd(text: string, from: number): number {
   return text.length
 }
 
+// A reference at a given offset; bounded, so a long run of bare `&` stays linear.
+const REFERENCE = /&(?:#x[\da-fA-F]{1,8}|#\d{1,10}|[\p{L}_:][\p{L}\p{N}_:.-]{0,63});/uy
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
 function isXmlChar(cp: number): boolean {
@@ -121,8 +123,8 @@ function isXmlChar(cp: number): boolean {
 function decodeReference(ref: string, offset: number, problems: ParseProblem[]): string {
   const name = ref.slice(1, -1)
   if (name.startsWith('#')) {
-    const cp = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10)
-    if (/^#(?:x[\da-fA-F]+|\d+)$/.test(name) && isXmlChar(cp)) return String.fromCodePoint(cp)
+    const cp = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10)
+    if (isXmlChar(cp)) return String.fromCodePoint(cp)
     problems.push({ message: `Character reference ${ref} is not a character XML allows`, offset })
     return ref
   }
@@ -180,15 +182,15 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
       out.push({ text: '\n', start: at })
       i = text[at + 1] === '\n' ? at + 2 : at + 1
     } else if (c === '&') {
-      const semi = text.indexOf(';', at)
-      const end = semi < 0 || semi >= to ? -1 : semi + 1
-      if (end < 0 || !/^&(?:#x[\da-fA-F]+|#\d+|[\p{L}_:][\p{L}\p{N}_:.-]*);$/u.test(text.slice(at, end))) {
+      REFERENCE.lastIndex = at
+      const ref = REFERENCE.exec(text)?.[0]
+      if (!ref || at + ref.length > to) {
         problems.push({ message: `A bare '&' must be written &amp; in XML`, offset: at })
         out.push({ text: '&', start: at, literal: true })
         i = at + 1
       } else {
-        out.push({ text: decodeReference(text.slice(at, end), at, problems), start: at })
-        i = end
+        out.push({ text: decodeReference(ref, at, problems), start: at })
+        i = at + ref.length
       }
     } else if (text.startsWith('<![CDATA[', at)) {
       const close = text.indexOf(']]>', at + 9)
@@ -332,6 +334,15 @@ export function readXml(text: string): XmlDocument {
   // XMLValidator misses a second root after an empty-element root (`<a/><b/>`).
   if (roots.length > 1) return { text, problems: [{ message: 'Invalid XML: Multiple possible root nodes found.', offset: roots[1].start }] }
   return { text, root: roots[0], problems }
+}
+
+export const MAX_PROBLEMS = 100
+
+/** The first problems of a file and a note of how many more there are: a hostile file cannot flood the report. */
+export function capped(problems: ParseProblem[]): ParseProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems
+  const kept = problems.slice(0, MAX_PROBLEMS)
+  return [...kept, { message: `${problems.length - MAX_PROBLEMS} more problems in this file are not shown`, offset: kept.at(-1)!.offset, rule: kept.at(-1)!.rule, severity: kept.at(-1)!.severity }]
 }
 
 /** The child elements of `el` with the given local name. */

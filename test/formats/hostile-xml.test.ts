@@ -121,6 +121,15 @@ describe.each(samples)('hostile $id files', (sample) => {
     expect(problems).toEqual([expect.objectContaining({ line: 4, rule: 1001, severity: 2, message: expect.stringContaining(message) })])
   })
 
+  it('thousands of unknown entities: the first 100 findings and a count, not a flood', () => {
+    const text = sample.doc([sample.entry('greeting', 'Hallo'), sample.entry('spaces', 'a&nbsp;'.repeat(5000))])
+    const { units, problems } = run(sample, utf8(text))
+    expect(problems).toHaveLength(101)
+    expect(problems[0]).toMatchObject({ line: 4, message: expect.stringMatching(/^Unknown entity &nbsp;/) })
+    expect(problems[100]).toMatchObject({ line: 4, message: '4900 more problems in this file are not shown' })
+    expect(units.map((u) => u.key)).toEqual(['greeting', 'spaces'])
+  })
+
   it('invalid UTF-8: an encoding finding at the bad byte, the rest still read', () => {
     const text = sample.doc([sample.entry('greeting', 'Hallo'), sample.entry('bad', 'Gr@@e')])
     const bytes = utf8(text)
@@ -230,6 +239,17 @@ describe.each(samples)('$id: a 1 MB file on a single line', (sample) => {
     const broken = text.replace('Nummer 9990 mit', 'Nummer 9990 & mit')
     const { problems } = run(sample, utf8(broken))
     expect(problems).toEqual([{ ...at(broken, '& mit'), rule: 1001, severity: 2, message: "Invalid XML: char '&' is not expected." }])
+  })
+})
+
+describe('bare ampersands in a long attribute value', () => {
+  it('are read in linear time, their findings capped at 100', () => {
+    const sample = samples[0]
+    const text = sample.doc([`    <string name="a" description="${'& '.repeat(200_000)};">x</string>`])
+    const { units, problems } = run(sample, utf8(text))
+    expect(units.map((u) => u.value)).toEqual(['x'])
+    expect(problems).toHaveLength(101)
+    expect(problems[0]).toMatchObject({ line: 3, rule: 1001, message: "A bare '&' must be written &amp; in XML" })
   })
 })
 
