@@ -6,7 +6,7 @@
 import type { ParseProblem, ParseResult, PlaceholderSyntax, Unit } from '../model.js'
 import { languageOf, normalizeLocale } from '../paths.js'
 import { syntaxesFor } from '../placeholders/index.js'
-import { extractInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
+import { maskInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
 import type { Format, ParseContext } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
 import { capped, childNamed, childrenNamed, contentPieces, localName, readXml, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
@@ -25,15 +25,9 @@ function segmentText(r: Reader, el: XmlElement): string {
     .join('')
 }
 
-function withoutCodes(text: string): string {
-  let out = text
-  for (const code of extractInlineCodes(text).reverse()) out = out.slice(0, code.start) + ' ' + out.slice(code.end)
-  return out
-}
-
 /** Inline codes always apply; other syntaxes as the text around the codes implies (Angular: ICU, `{{ }}`). */
 function syntaxOf(unit: Unit, source: string, target: string): PlaceholderSyntax[] {
-  return ['inline-code', ...syntaxesFor(unit, undefined, withoutCodes(source), withoutCodes(target)).filter((s) => s !== 'inline-code')]
+  return ['inline-code', ...syntaxesFor(unit, undefined, maskInlineCodes(source), maskInlineCodes(target)).filter((s) => s !== 'inline-code')]
 }
 
 /** Angular writes a message's meaning as a note (the context); other notes but locations are comments. */

@@ -48,6 +48,16 @@ export function extractInlineCodes(text: string): Placeholder[] {
   return codes(text).map(({ ref: _, ...p }) => p)
 }
 
+/**
+ * The text with each inline code blanked out (same length, so offsets still hold): what other
+ * syntaxes should read, since codes carry their own braces (`equiv-text="{{ name }}"`).
+ */
+export function maskInlineCodes(text: string): string {
+  let out = text
+  for (const code of codes(text)) out = out.slice(0, code.start) + ' '.repeat(code.end - code.start) + out.slice(code.end)
+  return out
+}
+
 export const inlineCode: SyntaxDef = {
   syntax: 'inline-code',
   label: 'XLIFF inline code',

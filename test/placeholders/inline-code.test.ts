@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { placeholderRules } from '../../src/checks/placeholders.js'
-import { extractInlineCodes, inlineCode } from '../../src/placeholders/inline-code.js'
+import { extractInlineCodes, inlineCode, maskInlineCodes } from '../../src/placeholders/inline-code.js'
 import { input } from '../helpers/segments.js'
 
 const X = (id: string, equiv: string) => `<x id="${id}" equiv-text="${equiv}"/>`
@@ -44,5 +44,14 @@ describe('inline codes', () => {
     ['plain text', false],
   ])('detects %j: %s', (text, expected) => {
     expect(inlineCode.detect(text)).toBe(expected)
+  })
+})
+
+describe('masking inline codes for other syntaxes', () => {
+  it('blanks each code and keeps offsets', () => {
+    const text = `{n, plural, other {${X('INTERPOLATION', '{{n}}')} items}}`
+    const masked = maskInlineCodes(text)
+    expect(masked).toHaveLength(text.length)
+    expect(masked).toBe(`{n, plural, other {${' '.repeat(X('INTERPOLATION', '{{n}}').length)} items}}`)
   })
 })
