@@ -91,6 +91,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       cache: deps.cache,
       log,
       defaultThreshold: settings.threshold,
+      skip: settings.scoreFuzzy ? undefined : (s) => (s.unit.flags?.includes('fuzzy') ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
       threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
     })
     for (const note of result.notes) log.info(note)
