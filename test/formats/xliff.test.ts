@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseXliff, xliff } from '../../src/formats/xliff.js'
-import { runPr } from '../helpers/cli.js'
+import { runPr } from '../helpers/pr.js'
 import { expectPlanted } from '../helpers/planted.js'
 import { fixture, positioned } from '../helpers/units.js'
 

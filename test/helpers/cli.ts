@@ -1,37 +1,26 @@
-// Runs the tqg CLI in-process on a base/head pair of directories and returns its JSON report.
+// Runs the CLI in-process and captures what it prints.
 import { main } from '../../src/cli/main.js'
-import { fixturesDir } from './units.js'
 
-export interface FoundIssue {
-  file: string
-  line: number
-  rule: number
-  key?: string
-}
-
-interface JsonReport {
-  segments: Array<{ file: string; line: number; key: string; issues: Array<{ r: number; d: string }> }>
-  fileFindings: Array<{ file: string; line: number; key?: string; issue: { r: number; d: string } }>
-}
-
-/** Runs `tqg <dir>/base <dir>/head --files <pattern> --format json` on a fixture pair. */
-export async function runPr(dir: string, pattern: string): Promise<{ code: number; report: JsonReport; issues: FoundIssue[]; stderr: string }> {
+export async function tqg(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
   let stdout = ''
   let stderr = ''
-  const root = `${fixturesDir}${dir}`
   const code = await main({
-    argv: [`${root}/base`, `${root}/head`, '--files', pattern, '--format', 'json'],
-    env: {},
-    cwd: root,
+    argv,
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
   })
-  if (!stdout) throw new Error(`tqg printed no report (exit ${code}): ${stderr}`)
-  const report = JSON.parse(stdout) as JsonReport
-  const issues: FoundIssue[] = [
-    ...report.segments.flatMap((s) => s.issues.map((i) => ({ file: s.file, line: s.line, rule: i.r, key: s.key }))),
-    ...report.fileFindings.map((f) => ({ file: f.file, line: f.line, rule: f.issue.r, ...(f.key !== undefined && { key: f.key }) })),
-  ]
-  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule - b.rule)
-  return { code, report, issues, stderr }
+  return { code, stdout, stderr }
+}
+
+export function gitIn(cwd: string) {
+  return async (...args: string[]) => {
+    const { execFile } = await import('node:child_process')
+    return new Promise<string>((resolve, reject) =>
+      execFile('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }, (e, out, err) =>
+        e ? reject(new Error(`${args.join(' ')}: ${err}`)) : resolve(out),
+      ),
+    )
+  }
 }

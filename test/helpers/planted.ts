@@ -1,7 +1,7 @@
 // Asserts that a CLI run found each planted defect at its exact line, and nothing on any
 // other line (rules added later may say more about a planted line, never about a clean one).
 import { expect } from '@jest/globals'
-import type { FoundIssue } from './cli.js'
+import type { FoundIssue } from './pr.js'
 
 export type Planted = [file: string, line: number, rule: number]
 
