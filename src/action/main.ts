@@ -13,7 +13,7 @@ import type { Tree } from '../changes/tree.js'
 import { apiMessage, GitHubApi, type RepoId } from '../github-api.js'
 import { masker, type Logger } from '../log.js'
 import type { Report } from '../model.js'
-import { urlPath } from '../reporters/escape.js'
+import { markdownText, urlPath } from '../reporters/escape.js'
 import { renderJson } from '../reporters/json.js'
 import { renderSarif } from '../reporters/sarif.js'
 import { renderJobSummary } from '../reporters/summary.js'
@@ -101,14 +101,14 @@ async function writeFileIn(path: string, text: string): Promise<void> {
 function summaryExtras(outcome: PublishOutcome, settings: Settings): string[] {
   const lines: string[] = []
   if (outcome.skipped) lines.push(`Nothing was written to the pull request: ${outcome.skipped}.`)
-  if (outcome.checkRun) lines.push(`Check run${outcome.checkRun.url ? ` [${settings.name.replace(/[[\]]/g, '')}](${outcome.checkRun.url})` : ''}: ${outcome.checkRun.annotations} annotation(s) on their lines.`)
+  if (outcome.checkRun) lines.push(`Check run${outcome.checkRun.url ? ` [${markdownText(settings.name)}](${outcome.checkRun.url})` : ''}: ${outcome.checkRun.annotations} annotation(s) on their lines.`)
   if (outcome.comment) lines.push(`[Pull request comment](${outcome.comment.url}) ${outcome.comment.action}.`)
   if (outcome.review) lines.push(`Review: ${outcome.review.comments} inline comment(s), ${outcome.review.rest} more in the review body, ${outcome.review.repeated} already commented.`)
   if (outcome.missing.length > 0) lines.push(`The token lacks ${outcome.missing.join(' and ')}: the findings are listed here and the worst are annotated from the step.`)
   if (outcome.workflowAnnotations && outcome.workflowAnnotations.hidden > 0) {
     lines.push(`${outcome.workflowAnnotations.shown} finding(s) annotated from the step (GitHub shows 10 per type); the other ${outcome.workflowAnnotations.hidden} are only in this summary and the report file.`)
   }
-  for (const f of outcome.failures) lines.push(`Not written: ${f.replace(/[<>]/g, '')}`)
+  for (const f of outcome.failures) lines.push(`Not written: ${markdownText(f)}`)
   return lines.length > 0 ? [lines.map((l) => `- ${l}`).join('\n')] : []
 }
 

@@ -39,8 +39,9 @@ function problem(f: Finding): string {
   if (f.issue.x) parts.push(`*dismissed${f.issue.c ? `: ${markdownText(f.issue.c)}` : ''}*`)
   const s = f.segment
   if (s) {
-    if (s.source !== undefined) parts.push(`${markdownText(s.sourceLocale)}: ${codeSpan(truncate(s.source, TEXT_MAX))}`)
-    parts.push(`${markdownText(s.locale)}: ${codeSpan(truncate(s.target, TEXT_MAX))}`)
+    const text = (t: string) => (t === '' ? '*(empty)*' : codeSpan(truncate(t, TEXT_MAX)))
+    if (s.source !== undefined) parts.push(`${markdownText(s.sourceLocale)}: ${text(s.source)}`)
+    parts.push(`${markdownText(s.locale)}: ${text(s.target)}`)
   }
   return parts.join('<br>')
 }
