@@ -10,9 +10,10 @@ import { IGNORED_DIRS } from './tree.js'
 
 export class GitError extends Error {}
 
-export function git(cwd: string, args: string[], options: { maxBuffer?: number } = {}): Promise<string> {
+export function git(cwd: string, args: string[], options: { maxBuffer?: number; env?: Record<string, string> } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const env = options.env ? { ...process.env, ...options.env } : undefined
+    execFile('git', args, { cwd, env, maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new GitError(`git ${args[0]} failed: ${(stderr || error.message).trim()}`))
       else resolve(stdout)
     })
@@ -228,7 +229,8 @@ export async function fetchCommits(cwd: string, commits: string[]): Promise<void
   for (const c of new Set(commits)) if (!(await hasCommit(cwd, c))) missing.push(c)
   if (missing.length === 0) return
   const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true'
-  await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing])
+  // Without the checkout's credentials git would ask for a password and wait forever.
+  await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } })
 }
 
 /** The lines `head` adds to each path (for review anchors); paths never reach git as pathspec magic. */

@@ -4,6 +4,7 @@
 // requests per file), and through the REST API only when git cannot: trees and blobs by
 // commit id, and the PR's file list for the diff lines reviews may anchor to.
 import { realpath } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { GitHubApi, RepoId } from '../github-api.js'
 import { apiMessage } from '../github-api.js'
 import type { Logger } from '../log.js'
@@ -120,8 +121,10 @@ function viaApi(request: CompareRequest): RepoChanges {
 export async function checkoutRoot(workspace: string): Promise<string | undefined> {
   try {
     const top = (await git(workspace, ['rev-parse', '--show-toplevel'])).trim()
-    // A workspace inside some other repository is not a checkout of this one.
-    return top === (await realpath(workspace)) ? top : undefined
+    // A workspace inside some other repository is not a checkout of this one. (git prints
+    // `D:/a/x` on Windows, where paths also ignore case.)
+    const same = (a: string, b: string) => (process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b)
+    return same(resolve(top), resolve(await realpath(workspace))) ? top : undefined
   } catch {
     return undefined
   }
