@@ -1,5 +1,8 @@
 // Groups the repository's files into bundles: the files of one `{locale}` pattern that
-// differ only by locale, i.e. one source file and its translations.
+// differ only by locale, i.e. one source file and its translations. A file of a format that
+// holds every locale itself (xcstrings) may be matched by a pattern without `{locale}`: it
+// is a bundle of its own, a target whose units name their locales.
+import { formatForPath } from './formats/index.js'
 import { compilePattern, matchPath, normalizeLocale, PatternError } from './paths.js'
 import { SettingsError } from './settings.js'
 
@@ -34,11 +37,17 @@ export function findBundles(patterns: readonly string[], paths: Iterable<string>
       if (claimed.has(path)) continue
       const m = matchPath(c, path)
       if (!m) continue
+      if (!c.hasLocale && !formatForPath(path)?.multiLocale) {
+        throw new SettingsError(
+          `Invalid files pattern: '${c.pattern}' has no {locale} placeholder, but it matches ${path}, a file of one locale. Expected a path with {locale}, e.g. locales/{locale}/*.json; only files that hold every locale themselves (.xcstrings) may be named without it.`,
+        )
+      }
       claimed.add(path)
       let bundle = bundles.get(m.bundle)
       if (!bundle) bundles.set(m.bundle, (bundle = { pattern: c.pattern, sourceLocale: source, targets: [] }))
       const file = { path, locale: m.locale }
-      if (m.locale === '' || m.locale === source) {
+      if (!c.hasLocale) bundle.targets.push(file)
+      else if (m.locale === '' || m.locale === source) {
         // A locale-less file is the source even when a file of the source locale exists too.
         if (!bundle.source || (m.locale === '' && bundle.source.locale !== '')) {
           if (bundle.source) bundle.targets.push(bundle.source)

@@ -4,11 +4,12 @@ import type { ParseResult } from '../model.js'
 import { decode } from './decode.js'
 import type { Format, ParseContext } from './format.js'
 import { json } from './json.js'
+import { po } from './po.js'
 import { yaml } from './yaml.js'
 
 export type { Format, ParseContext } from './format.js'
 
-export const formats: readonly Format[] = [json, yaml]
+export const formats: readonly Format[] = [po, json, yaml]
 
 export function formatForPath(path: string): Format | undefined {
   return formats.find((f) => f.handles(path))
@@ -20,7 +21,7 @@ export function formatById(id: string): Format | undefined {
 
 /** Decodes and parses one file; never throws on bad input. */
 export function readUnits(format: Format, bytes: Uint8Array, context: ParseContext): ParseResult & { text: string } {
-  const decoded = decode(bytes, { allowUtf16: format.allowUtf16 })
+  const decoded = decode(bytes, { allowUtf16: format.allowUtf16, legacyEncoding: format.legacyEncoding })
   let parsed: ParseResult
   try {
     parsed = format.parse(decoded.text, context)
