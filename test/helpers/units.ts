@@ -1,0 +1,48 @@
+// Reads a locale file the way the pipeline does (bytes -> decode -> format) and shows its
+// units and problems with 1-based lines, for format tests.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { readUnits, type Format } from '../../src/formats/index.js'
+import type { Unit } from '../../src/model.js'
+import { LineIndex } from '../../src/span.js'
+
+export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
+
+export function fixture(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(`${fixtures}${path}`))
+}
+
+export interface ReadUnit extends Unit {
+  line: number
+  column: number
+  sourceLine?: number
+}
+
+export interface Read {
+  units: ReadUnit[]
+  problems: Array<{ line: number; column: number; rule: number; severity: number; message: string }>
+  locale?: string
+  sourceLocale?: string
+  text: string
+}
+
+/** Parses bytes or text with a format; locale defaults to the one a path would give. */
+export function read(format: Format, input: string | Uint8Array, context: { path?: string; locale?: string; sourceLocale?: string } = {}): Read {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
+  const result = readUnits(format, bytes, { path: context.path ?? 'file', locale: context.locale ?? '', sourceLocale: context.sourceLocale ?? 'en' })
+  const lines = new LineIndex(result.text)
+  return {
+    units: result.units.map((u) => ({ ...u, ...lines.position(u.span.start), ...(u.sourceSpan && { sourceLine: lines.position(u.sourceSpan.start).line }) })),
+    problems: [...result.problems]
+      .sort((a, b) => a.offset - b.offset)
+      .map((p) => ({ ...lines.position(p.offset), rule: p.rule ?? 1001, severity: p.severity ?? 2, message: p.message })),
+    locale: result.locale,
+    sourceLocale: result.sourceLocale,
+    text: result.text,
+  }
+}
+
+/** Key, value and line of each unit: the triple most format tests assert. */
+export function keyValueLine(r: Read): Array<[string, string, number]> {
+  return r.units.map((u) => [u.key, u.value, u.line])
+}
