@@ -36,10 +36,13 @@ export function detectLayouts(paths: readonly string[], sourceLocale: string): D
       for (const pattern of candidates(layout, paths, format.handles)) {
         if (patterns.includes(pattern)) continue
         const free = paths.filter((p) => !claimed.has(p) && format.handles(p))
-        const bundles = findBundles([pattern], free, sourceLocale).filter((b) => b.source && b.targets.some((t) => isKnownLanguage(t.locale)))
+        // Bilingual files (PO) need no source-locale file beside them; a String Catalog holds every locale.
+        const bundles = findBundles([pattern], free, sourceLocale).filter(
+          (b) => format.multiLocale || ((b.source || format.bilingual) && b.targets.some((t) => isKnownLanguage(t.locale))),
+        )
         if (bundles.length === 0) continue
         patterns.push(pattern)
-        for (const b of bundles) for (const f of [b.source!, ...b.targets]) claimed.add(f.path)
+        for (const b of bundles) for (const f of [...(b.source ? [b.source] : []), ...b.targets]) claimed.add(f.path)
       }
     }
   }

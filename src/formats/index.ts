@@ -6,11 +6,12 @@ import type { Format, ParseContext } from './format.js'
 import { json } from './json.js'
 import { po } from './po.js'
 import { strings } from './strings.js'
+import { xcstrings } from './xcstrings.js'
 import { yaml } from './yaml.js'
 
 export type { Format, ParseContext } from './format.js'
 
-export const formats: readonly Format[] = [po, strings, json, yaml]
+export const formats: readonly Format[] = [po, strings, xcstrings, json, yaml]
 
 export function formatForPath(path: string): Format | undefined {
   return formats.find((f) => f.handles(path))
