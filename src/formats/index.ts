@@ -3,6 +3,8 @@
 import type { ParseResult } from '../model.js'
 import { decode } from './decode.js'
 import type { Format, ParseContext } from './format.js'
+import { arb } from './arb.js'
+import { chrome } from './chrome.js'
 import { json } from './json.js'
 import { po } from './po.js'
 import { strings } from './strings.js'
@@ -11,7 +13,7 @@ import { yaml } from './yaml.js'
 
 export type { Format, ParseContext } from './format.js'
 
-export const formats: readonly Format[] = [po, strings, xcstrings, json, yaml]
+export const formats: readonly Format[] = [po, strings, xcstrings, arb, chrome, json, yaml]
 
 export function formatForPath(path: string): Format | undefined {
   return formats.find((f) => f.handles(path))

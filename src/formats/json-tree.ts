@@ -303,3 +303,8 @@ export function lastEntries(node: JsonObject, problems: ParseProblem[], rule: nu
   }
   return [...last.values()]
 }
+
+/** "an object", "a string"...: what a node is, for messages. */
+export function describeNode(node: JsonNode): string {
+  return node.type === 'object' || node.type === 'array' ? `an ${node.type}` : node.type === 'null' ? 'null' : `a ${node.type}`
+}

@@ -10,7 +10,7 @@ import type { ParseProblem, ParseResult, PluralCategory, Unit } from '../model.j
 import { normalizeLocale } from '../paths.js'
 import type { Format, ParseContext } from './format.js'
 import { RULE_DUPLICATE_KEY } from './json.js'
-import { lastEntries, member, parseJsonTree, type JsonNode, type JsonObject, type JsonString } from './json-tree.js'
+import { describeNode, lastEntries, member, parseJsonTree, type JsonNode, type JsonObject, type JsonString } from './json-tree.js'
 import { isPluralCategory } from './plural.js'
 
 /** One string of one locale: where it sits in the variation tree, and its text. */
@@ -23,14 +23,10 @@ interface Leaf {
 
 const pathKey = (path: string[]) => path.map((p) => `[${p}]`).join('')
 
-function describe(node: JsonNode): string {
-  return node.type === 'object' ? 'an object' : node.type === 'array' ? 'an array' : `a ${node.type}`
-}
-
 /** Every stringUnit below a localization, with its variation path. */
 function leaves(node: JsonNode, path: string[], problems: ParseProblem[], out: Leaf[], plural?: PluralCategory): void {
   if (node.type !== 'object') {
-    problems.push({ message: `Expected an object with a stringUnit or variations, found ${describe(node)}`, offset: node.start, severity: 1 })
+    problems.push({ message: `Expected an object with a stringUnit or variations, found ${describeNode(node)}`, offset: node.start, severity: 1 })
     return
   }
   const unit = member(node, 'stringUnit')
@@ -74,7 +70,7 @@ function sourceFor(path: string[], source: Map<string, Leaf>): Leaf | undefined 
 function stringsOf(root: JsonObject, problems: ParseProblem[]): JsonObject | undefined {
   const strings = member(root, 'strings')
   if (strings?.type === 'object') return strings
-  problems.push({ message: strings ? `"strings" must be an object, found ${describe(strings)}` : 'Not a String Catalog: no "strings" object', offset: strings?.start ?? root.start })
+  problems.push({ message: strings ? `"strings" must be an object, found ${describeNode(strings)}` : 'Not a String Catalog: no "strings" object', offset: strings?.start ?? root.start })
   return undefined
 }
 
@@ -82,7 +78,7 @@ export function parseXcstrings(text: string, context: Pick<ParseContext, 'source
   const { root, problems } = parseJsonTree(text)
   if (!root) return { units: [], problems }
   if (root.type !== 'object') {
-    problems.push({ message: `Expected a String Catalog object, found ${describe(root)}`, offset: root.start })
+    problems.push({ message: `Expected a String Catalog object, found ${describeNode(root)}`, offset: root.start })
     return { units: [], problems }
   }
   const declared = member(root, 'sourceLanguage')
@@ -93,7 +89,7 @@ export function parseXcstrings(text: string, context: Pick<ParseContext, 'source
   for (const entry of strings ? lastEntries(strings, problems, RULE_DUPLICATE_KEY) : []) {
     const key = entry.key
     if (entry.value.type !== 'object') {
-      problems.push({ message: `The string ${JSON.stringify(key)} must be an object, found ${describe(entry.value)}`, offset: entry.value.start })
+      problems.push({ message: `The string ${JSON.stringify(key)} must be an object, found ${describeNode(entry.value)}`, offset: entry.value.start })
       continue
     }
     const comment = member(entry.value, 'comment')
