@@ -7,13 +7,14 @@ import { arb } from './arb.js'
 import { chrome } from './chrome.js'
 import { json } from './json.js'
 import { po } from './po.js'
+import { properties } from './properties.js'
 import { strings } from './strings.js'
 import { xcstrings } from './xcstrings.js'
 import { yaml } from './yaml.js'
 
 export type { Format, ParseContext } from './format.js'
 
-export const formats: readonly Format[] = [po, strings, xcstrings, arb, chrome, json, yaml]
+export const formats: readonly Format[] = [po, strings, xcstrings, arb, chrome, properties, json, yaml]
 
 export function formatForPath(path: string): Format | undefined {
   return formats.find((f) => f.handles(path))
