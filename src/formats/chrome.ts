@@ -1,6 +1,7 @@
 // Chrome (and WebExtension) `_locales/{locale}/messages.json`: each message is an object
 // whose `message` is the text, `description` its comment, and `placeholders` the `$name$`
-// values (code, not text to translate). Message names are case-insensitive in Chrome.
+// values (code, not text to translate). Message names are case-insensitive in Chrome, so
+// unit keys are lower-cased: `extName` in one locale pairs with `EXTNAME` in another.
 import type { ParseResult, Unit } from '../model.js'
 import type { Format } from './format.js'
 import { RULE_DUPLICATE_KEY } from './json.js'
@@ -26,7 +27,7 @@ export function parseChromeMessages(text: string): ParseResult {
     }
     const description = member(entry.value, 'description')
     units.push({
-      key: entry.key,
+      key: entry.key.toLowerCase(),
       value: message.value,
       span: { start: message.start, end: message.start + 1 },
       ...(description?.type === 'string' && description.value && { comment: description.value }),

@@ -10,23 +10,27 @@ describe('Chrome extension messages.json', () => {
     const r = read(chrome, fixture('chrome/_locales/en/messages.json'))
     expect(r.problems).toEqual([])
     expect(keyValueLine(r)).toEqual([
-      ['extName', 'Tab Tidy', 3],
-      ['extDescription', 'Group, sort and snooze your open tabs.', 7],
-      ['tabsClosed', 'Closed $COUNT$ tabs in $WINDOW$', 11],
-      ['snoozeUntil', 'Snooze until $TIME$', 25],
-      ['optionsTitle', 'Options', 34],
+      ['extname', 'Tab Tidy', 3],
+      ['extdescription', 'Group, sort and snooze your open tabs.', 7],
+      ['tabsclosed', 'Closed $COUNT$ tabs in $WINDOW$', 11],
+      ['snoozeuntil', 'Snooze until $TIME$', 25],
+      ['optionstitle', 'Options', 34],
     ])
     expect(r.units[0].comment).toBe('Name of the extension, shown in the Chrome Web Store.')
   })
 
   it.each([
-    ['de', [['tabsClosed', '$COUNT$ Tabs in $WINDOW$ geschlossen', 10]]],
-    ['pt_BR', [['tabsClosed', '$COUNT$ abas fechadas em $WINDOW$', 9]]],
-    ['he', [['tabsClosed', 'נסגרו $COUNT$ כרטיסיות ב־$WINDOW$', 9]]],
+    ['de', [['tabsclosed', '$COUNT$ Tabs in $WINDOW$ geschlossen', 10]]],
+    ['pt_BR', [['tabsclosed', '$COUNT$ abas fechadas em $WINDOW$', 9]]],
+    ['he', [['tabsclosed', 'נסגרו $COUNT$ כרטיסיות ב־$WINDOW$', 9]]],
   ])('reads _locales/%s', (dir, expected) => {
     const r = read(chrome, fixture(`chrome/_locales/${dir}/messages.json`))
     expect(r.problems).toEqual([])
-    expect(keyValueLine(r).filter(([k]) => k === 'tabsClosed')).toEqual(expected)
+    expect(keyValueLine(r).filter(([k]) => k === 'tabsclosed')).toEqual(expected)
+  })
+
+  it('pairs message names case-insensitively, as Chrome reads them', () => {
+    expect(read(chrome, '{"extName": {"message": "x"}, "Tab_Count": {"message": "y"}}').units.map((u) => u.key)).toEqual(['extname', 'tab_count'])
   })
 
   it.each([

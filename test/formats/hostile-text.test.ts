@@ -111,7 +111,8 @@ describe.each(ids)('hostile %s files', (id) => {
     ]
     const r = readAs(id, writers[id].write(keys))
     expect(r.problems).toEqual([])
-    expect(r.units.map((u) => [u.key, u.value])).toEqual(keys)
+    // Chrome message names are case-insensitive: its keys are lower-cased.
+    expect(r.units.map((u) => [u.key, u.value])).toEqual(keys.map(([k, v]) => [id === 'chrome' ? k.toLowerCase() : k, v]))
   })
 
   it('reads a 1 MB line', () => {
