@@ -18,7 +18,8 @@ const PLIST_ESCAPES: EscapeRules = {
 const NO_COMMENT = 'No comment provided by engineer.'
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\ufeff'
-const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$+/:.-]/.test(c)
+// Characters of an unquoted plist string.
+const WORD = /[A-Za-z0-9_$+/:.-]*/y
 
 interface Token {
   value: string
@@ -83,8 +84,8 @@ class StringsReader {
       this.pos = close + 1
       return { value: unescape(src.slice(start + 1, close), start + 1, PLIST_ESCAPES, this.problems), start, end: close + 1, multiline }
     }
-    let end = start
-    while (isWordChar(src[end])) end++
+    WORD.lastIndex = start
+    const end = start + WORD.exec(src)![0].length
     if (end === start) {
       const found = src[start] === undefined ? 'the end of the file' : JSON.stringify(src[start])
       throw this.badEntry(`Expected a "quoted" ${what}, found ${found}`, start, start)

@@ -43,6 +43,15 @@ describe('Apple .strings', () => {
     ])
   })
 
+  it('reads UTF-16 LE without a BOM', () => {
+    const r = readStrings(new Uint8Array(Buffer.from('"a" = "Grüße";\n"b" = "x";\n', 'utf16le')))
+    expect(r.problems).toEqual([])
+    expect(keyValueLine(r)).toEqual([
+      ['a', 'Grüße', 1],
+      ['b', 'x', 2],
+    ])
+  })
+
   it('reads UTF-16 BE with a BOM (Japanese)', () => {
     expect(keyValueLine(readStrings(fixture('strings/ja.lproj/Localizable.strings')))).toEqual([
       ['map.title', '地図', 2],
