@@ -16,7 +16,7 @@ export interface LoadedFile {
   locale?: string
   sourceLocale?: string
   /** Set when the file was over the size limit and not parsed. */
-  tooLarge?: number
+  tooLarge?: { size: number; limit: number }
 }
 
 export interface LoadedSide {
@@ -38,7 +38,7 @@ async function loadFile(tree: Tree, path: string, locale: string, sourceLocale: 
   if (!format) return undefined
   const size = await tree.size(path)
   if (size === undefined) return undefined
-  if (size > maxFileSize) return { path, format, units: [], problems: [], lines: new LineIndex(''), tooLarge: size }
+  if (size > maxFileSize) return { path, format, units: [], problems: [], lines: new LineIndex(''), tooLarge: { size, limit: maxFileSize } }
   const bytes = await tree.read(path)
   if (!bytes) return undefined
   const parsed = readUnits(format, bytes, { path, locale, sourceLocale })

@@ -68,7 +68,8 @@ function fileProblems(side: LoadedSide): FileFinding[] {
   const head = side.head
   if (!head || !side.changed) return []
   if (head.tooLarge !== undefined) {
-    return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${head.tooLarge.toLocaleString('en')} bytes is over the max-file-size limit` } }]
+    const { size, limit } = head.tooLarge
+    return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${size.toLocaleString('en')} bytes is over the max-file-size limit of ${limit.toLocaleString('en')} bytes` } }]
   }
   return head.problems.map((p) => {
     const { line, column } = head.lines.position(p.offset)

@@ -26,7 +26,7 @@ export function ruleSettings(section: Record<string, unknown>, label = 'the conf
     const rule = byKey.get(key)
     if (!rule) {
       const hint = nearest(key, rules.map((r) => r.id))
-      throw new SettingsError(`Unknown rule '${key}' in rules of ${label}${hint ? `; did you mean '${hint}'?` : ''}. Expected a rule number or id from docs/rules.md.`)
+      throw new SettingsError(`Unknown rule '${key}' in rules of ${label}. Expected a rule number or id from docs/rules.md${hint ? `; did you mean '${hint}'?` : '.'}`)
     }
     const entry = { all: undefined as Level | undefined, locales: new Map<string, Level>() }
     if (typeof value === 'string') entry.all = LEVELS[value]

@@ -43,6 +43,7 @@ export const settingDefs: readonly SettingDef[] = [
   { name: 'max-segments', kind: 'integer', minimum: 0, config: true, description: 'Spend guard: most segments to send to the quality services per run; the rest are reported as skipped. Empty: no limit.' },
   { name: 'time-budget', kind: 'integer', default: '300', minimum: 1, config: true, description: 'Seconds the scoring stage may take; segments not scored by then are reported as skipped.' },
   { name: 'max-file-size', kind: 'size', default: '10MB', config: true, description: 'Files larger than this (bytes, or with KB/MB) are reported and not parsed.' },
+  { name: 'score-fuzzy', kind: 'boolean', default: 'false', config: true, description: 'Also send entries marked fuzzy or needs-review (PO `#, fuzzy`, XLIFF states) to the quality services; by default they are reported as a warning and not scored.' },
   { name: 'scores-file', kind: 'path', config: true, description: 'JSON file of precomputed scores (`[{file, key, locale?, score, provider?}]`), read by the `static` scorer.' },
   { name: 'report-file', kind: 'path', config: false, description: 'Where to write the JSON report. Default in the action: `$RUNNER_TEMP/translation-quality-report.json`.' },
   { name: 'sarif-file', kind: 'path', config: false, description: 'Where to write a SARIF 2.1.0 report (for code scanning). Empty: none.' },
@@ -87,6 +88,7 @@ export interface Settings {
   maxSegments?: number
   timeBudget: number
   maxFileSize: number
+  scoreFuzzy: boolean
   scoresFile?: string
   reportFile?: string
   sarifFile?: string
@@ -246,6 +248,7 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
     maxSegments: num('max-segments'),
     timeBudget: num('time-budget')!,
     maxFileSize: num('max-file-size')!,
+    scoreFuzzy: values.get('score-fuzzy') as boolean,
     scoresFile: str('scores-file'),
     reportFile: str('report-file'),
     sarifFile: str('sarif-file'),

@@ -24,6 +24,11 @@ export const configSchema: Schema = {
   type: 'object',
   description: 'translation-quality-gate configuration (.github/translation-quality.yml)',
   required: ['version'],
+  forbidden: Object.fromEntries(
+    settingDefs
+      .filter((d) => !d.config && (d.kind === 'secret' || d.kind === 'url'))
+      .map((d) => [d.name, `${d.kind === 'secret' ? 'secrets' : 'service URLs'} come only from the action's inputs or the CLI's flags and environment${d.env ? ` (${d.env})` : ''}, so that a pull request cannot send them elsewhere`]),
+  ),
   properties: {
     version: { type: 'integer', minimum: 1, maximum: 1, description: 'Config format version; must be 1.' },
     ...Object.fromEntries(settingDefs.filter((d) => d.config).map((d) => [d.name, settingSchema(d)])),

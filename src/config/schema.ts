@@ -16,6 +16,8 @@ export type Schema =
       additionalProperties?: Schema | false
       /** Names for free-form keys, e.g. "locale" or "rule id or name", for messages. */
       keyName?: string
+      /** Keys that are known but not allowed here, with the reason (not part of the JSON Schema). */
+      forbidden?: Record<string, string>
     }
   | { anyOf: readonly Schema[]; description?: string }
 
@@ -47,7 +49,7 @@ export function toJsonSchema(schema: Schema): unknown {
   if ('anyOf' in schema) return { ...schema, anyOf: schema.anyOf.map(toJsonSchema) }
   if (schema.type === 'array') return { ...schema, items: toJsonSchema(schema.items) }
   if (schema.type === 'object') {
-    const { keyName: _, ...rest } = schema
+    const { keyName: _, forbidden: __, ...rest } = schema
     return {
       ...rest,
       ...(schema.properties && { properties: Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, toJsonSchema(v)])) }),

@@ -95,6 +95,10 @@ function check(ctx: Ctx, node: Node | null | undefined, schema: Schema, key: str
           continue
         }
         const propSchema = Object.hasOwn(known, name) ? known[name] : schema.additionalProperties || undefined
+        if (!propSchema && schema.forbidden && Object.hasOwn(schema.forbidden, name)) {
+          report(ctx, keyNode, path, `${path} cannot be set in the config file: ${schema.forbidden[name]}`)
+          continue
+        }
         if (!propSchema) {
           const hint = nearest(name, Object.keys(known))
           report(ctx, keyNode, path, `Unknown key ${path}${hint ? `; did you mean '${hint}'?` : ''} (expected ${Object.keys(known).join(', ')})`)
@@ -117,7 +121,10 @@ export function validateConfig(text: string, schema: Schema): ValidatedConfig {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const { line, col } = counter.linePos(e.pos[0])
-      ctx.problems.push({ key: '', message: `Invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, line, column: col })
+      const lineText = text.slice(counter.lineStarts[line - 1], counter.lineStarts[line] ?? text.length)
+      // The most common mistake: `files: [locales/{locale}/*.json]`, where `{` opens a map.
+      const hint = /\[[^\]]*\{[-_.]?locale\}/.test(lineText) ? " (quote patterns inside [ ] lists: there '{' starts a YAML map)" : ''
+      ctx.problems.push({ key: '', message: `Invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}${hint}`, line, column: col })
     }
     return { problems: ctx.problems }
   }

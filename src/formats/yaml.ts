@@ -11,11 +11,27 @@ export const RULE_ROOT_LOCALE = 1009
 
 // Aliases let a small file describe a huge tree ("billion laughs"): stop well before that.
 const MAX_UNITS = 500_000
+const MAX_ALIASED_UNITS = 20_000
 const MAX_DEPTH = 64
 
 /** First line of a yaml error message, without the position the finding carries anyway. */
 function shortMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+}
+
+/**
+ * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
+ * starts: the last line before that whose value opens a quote it does not close.
+ */
+function openingQuote(text: string, before: number): number | undefined {
+  const re = /^[^\S\n]*(?:-[^\S\n]+)?[^\n:#]*:[^\S\n]+(['"])(.*)$/gm
+  let found: number | undefined
+  for (const m of text.slice(0, before).matchAll(re)) {
+    const [, quote, rest] = m
+    const closed = quote === "'" ? /^(?:[^']|'')*'/.test(rest) : /^(?:[^"\\]|\\.)*"/.test(rest)
+    if (!closed) found = m.index + m[0].indexOf(quote, m[0].indexOf(':'))
+  }
+  return found
 }
 
 function looksLikeLocale(key: string): boolean {
@@ -28,6 +44,8 @@ interface Walk {
   problems: ParseProblem[]
   active: Set<Node>
   stopped: boolean
+  /** Strings reached through aliases and merge keys. */
+  aliased: number
 }
 
 function scalarKey(node: unknown): string | undefined {
@@ -68,8 +86,13 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
   }
   if (isScalar(node)) {
     if (typeof node.value !== 'string') return
+    if (w.active.size > 0 && ++w.aliased > MAX_ALIASED_UNITS) {
+      w.problems.push({ message: `Aliases expand to more than ${MAX_ALIASED_UNITS} strings; the rest are not checked`, offset: at })
+      w.stopped = true
+      return
+    }
     if (w.units.size >= MAX_UNITS) {
-      w.problems.push({ message: `More than ${MAX_UNITS} strings (aliases expanding too far?); the rest are not checked`, offset: at })
+      w.problems.push({ message: `More than ${MAX_UNITS} strings; the rest are not checked`, offset: at })
       w.stopped = true
       return
     }
@@ -126,14 +149,14 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
 
 export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
-  const problems: ParseProblem[] = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.pos[0] }))
+  const problems: ParseProblem[] = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.code === 'MISSING_CHAR' ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0] }))
   if (problems.length > 0) return { units: [], problems }
   const root = doc.contents
   if (root === null || (isScalar(root) && root.value === null)) return { units: [], problems }
   if (!isMap(root)) {
     return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] }
   }
-  const w: Walk = { doc, units: new Map(), problems, active: new Set(), stopped: false }
+  const w: Walk = { doc, units: new Map(), problems, active: new Set(), stopped: false, aliased: 0 }
   let locale: string | undefined
   const keys = root.items.map((p) => scalarKey(p.key))
   // Rails files: one root key naming the locale, everything else below it.

@@ -1,0 +1,66 @@
+import { describe, expect, it } from '@jest/globals'
+import { emptyTranslation, keyNotInSource, untranslated } from '../../src/checks/completeness.js'
+import type { SegmentCheck } from '../../src/checks/check.js'
+import { leadingWhitespace, trailingWhitespace } from '../../src/checks/whitespace.js'
+import { input, segment } from '../helpers/segments.js'
+
+const run = (check: SegmentCheck, source: string, target: string, locale = 'de', doNotTranslate: string[] = []) =>
+  check.check(input(source, target, { locale, check: { doNotTranslate } })).map((h) => h.d)
+
+describe('empty-translation', () => {
+  it.each([
+    ['Save', '', ['The translation is empty']],
+    ['Save', '   ', ['The translation is empty']],
+    ['Save', 'Speichern', []],
+    ['', '', []],
+  ])('%j -> %j', (source, target, expected) => expect(run(emptyTranslation, source, target)).toEqual(expected))
+})
+
+describe('untranslated', () => {
+  const flagged = ['The translation is the same as the source text']
+  it.each([
+    ['Delete this file?', 'Delete this file?', 'de', flagged],
+    ['Proceed to checkout', 'Proceed to checkout', 'fr', flagged],
+    ['Settings', 'Settings', 'de', flagged],
+    ['Delete this file?', 'Diese Datei löschen?', 'de', []],
+    // Same language, other region
+    ['Color', 'Color', 'en-GB', []],
+    // Nothing to translate
+    ['OK', 'OK', 'de', []],
+    ['%d / %d', '%d / %d', 'de', []],
+    ['{{count}}', '{{count}}', 'de', []],
+    ['https://acme.example/help', 'https://acme.example/help', 'de', []],
+    ['support@acme.example', 'support@acme.example', 'de', []],
+    ['PDF', 'PDF', 'de', []],
+    ['Status', 'Status', 'de', []],
+    ['iPhone', 'iPhone', 'fr', []],
+    ['<b>{name}</b>', '<b>{name}</b>', 'de', []],
+  ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(untranslated, source, target, locale)).toEqual(expected))
+
+  it('skips configured do-not-translate terms', () => {
+    expect(run(untranslated, 'Acme Cloud', 'Acme Cloud', 'de', ['Acme Cloud'])).toEqual([])
+    expect(run(untranslated, 'Open Acme Cloud now', 'Open Acme Cloud now', 'de', ['Acme Cloud'])).toEqual(flagged)
+  })
+})
+
+describe('key-not-in-source', () => {
+  it('flags a key the source file lacks, and nothing when there is no source file at all', () => {
+    const withSourceFile = segment(undefined, 'Extra', { key: 'promo', sourceFile: 'locales/en.json' })
+    const base = { source: '', target: 'Extra', locale: 'de', sourceLocale: 'en', syntaxes: [], options: { doNotTranslate: [], strictPlurals: false } }
+    expect(keyNotInSource.check({ ...base, segment: withSourceFile }).map((h) => h.d)).toEqual(['The key "promo" is not in the source file locales/en.json'])
+    expect(keyNotInSource.check({ ...base, segment: segment(undefined, 'Extra') })).toEqual([])
+    expect(keyNotInSource.check({ ...base, segment: segment('Extra', 'Extra', { sourceFile: 'locales/en.json' }) })).toEqual([])
+  })
+})
+
+describe('whitespace', () => {
+  it.each([
+    [leadingWhitespace, ' of %d', 'von %d', ['Leading whitespace differs: the source starts with "␣", the translation with none']],
+    [leadingWhitespace, '\nBody', ' Body', ['Leading whitespace differs: the source starts with "\\n", the translation with "␣"']],
+    [leadingWhitespace, ' of %d', ' von %d', []],
+    [trailingWhitespace, 'Name: ', 'Name:', ['Trailing whitespace differs: the source ends with "␣", the translation with none']],
+    [trailingWhitespace, 'Name:', 'Name:\u00a0', ['Trailing whitespace differs: the source ends with none, the translation with "⍽"']],
+    [trailingWhitespace, 'Done', 'Fertig', []],
+    [trailingWhitespace, 'Done ', '', []],
+  ])('%#: %j -> %j', (check, source, target, expected) => expect(run(check, source, target)).toEqual(expected))
+})

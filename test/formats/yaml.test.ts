@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseYaml } from '../../src/formats/yaml.js'
+import { LineIndex } from '../../src/span.js'
+
+function read(text: string, locale = 'de') {
+  const result = parseYaml(text, { locale })
+  const lines = new LineIndex(text)
+  return {
+    locale: result.locale,
+    units: result.units.map((u) => ({ key: u.key, value: u.value, line: lines.position(u.span.start).line, ...(u.plural && { plural: u.plural, group: u.pluralGroup }) })),
+    problems: result.problems.map((p) => ({ line: lines.position(p.offset).line, rule: p.rule ?? 1001, message: p.message })),
+  }
+}
+
+describe('YAML (Rails) locale files', () => {
+  it('strips the root locale key and joins nested keys', () => {
+    const text = ['de:', '  orders:', '    title: "Ihre Bestellungen"', '    note: |', '      Zwei', '      Zeilen', '  flat: Text'].join('\n')
+    expect(read(text)).toEqual({
+      locale: 'de',
+      units: [
+        { key: 'orders.title', value: 'Ihre Bestellungen', line: 3 },
+        { key: 'orders.note', value: 'Zwei\nZeilen\n', line: 4 },
+        { key: 'flat', value: 'Text', line: 7 },
+      ],
+      problems: [],
+    })
+  })
+
+  it('reads plural maps as forms of one message', () => {
+    const text = 'pl:\n  files:\n    one: "%{count} plik"\n    few: "%{count} pliki"\n    other: "%{count} pliku"\n  status:\n    one: Eins\n    label: Status\n'
+    expect(read(text, 'pl').units).toEqual([
+      { key: 'files.one', value: '%{count} plik', line: 3, plural: 'one', group: 'files' },
+      { key: 'files.few', value: '%{count} pliki', line: 4, plural: 'few', group: 'files' },
+      { key: 'files.other', value: '%{count} pliku', line: 5, plural: 'other', group: 'files' },
+      // `one` beside a non-plural key is an ordinary key.
+      { key: 'status.one', value: 'Eins', line: 7 },
+      { key: 'status.label', value: 'Status', line: 8 },
+    ])
+  })
+
+  it('resolves anchors, aliases and merge keys', () => {
+    const text = ['de:', '  defaults: &defaults', '    save: Speichern', '    cancel: Abbrechen', '  form:', '    <<: *defaults', '    cancel: Verwerfen', '  again: *defaults'].join('\n')
+    expect(read(text).units).toEqual([
+      { key: 'defaults.save', value: 'Speichern', line: 3 },
+      { key: 'defaults.cancel', value: 'Abbrechen', line: 4 },
+      { key: 'form.cancel', value: 'Verwerfen', line: 7 },
+      { key: 'form.save', value: 'Speichern', line: 3 },
+      { key: 'again.save', value: 'Speichern', line: 3 },
+      { key: 'again.cancel', value: 'Abbrechen', line: 4 },
+    ])
+  })
+
+  it('reports a root key that names another locale', () => {
+    expect(read('en:\n  title: Titel\n', 'de').problems).toEqual([
+      { line: 1, rule: 1009, message: 'The root key "en" does not match the file\'s locale "de"; Rails will load these strings as en' },
+    ])
+  })
+
+  it.each([
+    ["de:\n  a: 'x\n  b: y\n", 2, 'Invalid YAML: Missing closing \'quote'],
+    ['de:\n  a: "ok"\n  b: "x\n  c: y\n', 3, 'Invalid YAML: Missing closing "quote'],
+    ['de:\n  a: x\n   b: y\n', 2, 'Invalid YAML: Nested mappings are not allowed in compact mappings'],
+    ['de:\n\ta: x\n', 2, 'Invalid YAML'],
+  ])('reports a syntax error at its line: %j', (text, line, message) => {
+    const { units, problems } = read(text)
+    expect(units).toEqual([])
+    expect(problems[0].line).toBe(line)
+    expect(problems[0].message).toContain(message)
+  })
+
+  it('warns about duplicate keys and keeps the last value', () => {
+    expect(read('de:\n  a: eins\n  a: zwei\n')).toMatchObject({
+      units: [{ key: 'a', value: 'zwei', line: 3 }],
+      problems: [{ line: 3, rule: 1003, message: 'Duplicate key "a": the last value wins' }],
+    })
+  })
+
+  it('stops an alias bomb instead of expanding it', () => {
+    const lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for (let i = 1; i < 9; i++) lines.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`)
+    const { units, problems } = read(lines.join('\n'))
+    expect(units.length).toBeLessThan(30_000)
+    expect(problems.map((p) => p.message)).toContain('Aliases expand to more than 20000 strings; the rest are not checked')
+  })
+
+  it('keeps __proto__ and constructor as ordinary keys', () => {
+    expect(read('de:\n  __proto__: a\n  constructor: b\n').units.map((u) => u.key)).toEqual(['__proto__', 'constructor'])
+  })
+})

@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals'
+import { findBundles } from '../src/bundles.js'
+import { loadBundle } from '../src/load.js'
+import { pairBundle } from '../src/pairing.js'
+import { memoryChanges } from './helpers/trees.js'
+
+async function pair(base: Record<string, string>, head: Record<string, string>, patterns = ['locales/{locale}.json'], maxFileSize = 1e6) {
+  const changes = memoryChanges(base, head)
+  const paths = [...new Set([...Object.keys(base), ...Object.keys(head)])]
+  const segments = []
+  const findings = []
+  for (const bundle of findBundles(patterns, paths, 'en')) {
+    const loaded = await loadBundle(bundle, changes, maxFileSize)
+    if (!loaded) continue
+    const result = pairBundle(loaded)
+    segments.push(...result.segments)
+    findings.push(...result.findings)
+  }
+  return {
+    segments: segments.map((s) => ({ file: s.file, key: s.key, line: s.line, source: s.source, target: s.target, status: s.status, ...(s.pluralForms && { forms: s.pluralForms }) })),
+    findings: findings.map((f) => ({ file: f.file, line: f.line, rule: f.issue.r, d: f.issue.d, ...(f.locales && { locales: f.locales }) })),
+  }
+}
+
+const en = '{\n  "save": "Save",\n  "hello": "Hello {name}"\n}\n'
+
+describe('pairing', () => {
+  it('checks only new and changed translations, each with its source', async () => {
+    const base = { 'locales/en.json': en, 'locales/de.json': '{\n  "save": "Speichern"\n}\n' }
+    const head = { 'locales/en.json': en, 'locales/de.json': '{\n  "save": "Sichern",\n  "hello": "Hallo {name}"\n}\n' }
+    expect((await pair(base, head)).segments).toEqual([
+      { file: 'locales/de.json', key: 'save', line: 2, source: 'Save', target: 'Sichern', status: 'changed' },
+      { file: 'locales/de.json', key: 'hello', line: 3, source: 'Hello {name}', target: 'Hallo {name}', status: 'new' },
+    ])
+  })
+
+  it('costs nothing when no file of a bundle changed', async () => {
+    const files = { 'locales/en.json': en, 'locales/de.json': '{"save": "Speichern"}' }
+    expect(await pair(files, files)).toEqual({ segments: [], findings: [] })
+  })
+
+  it('reports a source change once, on the source line, listing the locales not updated', async () => {
+    const de = '{\n  "save": "Speichern",\n  "hello": "Hallo {name}"\n}\n'
+    const fr = '{\n  "save": "Enregistrer",\n  "hello": "Bonjour {name}"\n}\n'
+    const ja = '{\n  "save": "保存",\n  "hello": "こんにちは {name}"\n}\n'
+    const base = { 'locales/en.json': en, 'locales/de.json': de, 'locales/fr.json': fr, 'locales/ja.json': ja }
+    const head = { ...base, 'locales/en.json': en.replace('Hello {name}', 'Hi {name}'), 'locales/ja.json': ja.replace('こんにちは', 'やあ') }
+    const result = await pair(base, head)
+    expect(result.findings).toEqual([{ file: 'locales/en.json', line: 3, rule: 1007, d: 'Source text changed but the translation was not updated in: de, fr', locales: ['de', 'fr'] }])
+    expect(result.segments.map((s) => `${s.file} ${s.key}`)).toEqual(['locales/ja.json hello'])
+  })
+
+  it('pairs plural forms the source language lacks with its other form, and records the group', async () => {
+    const enPlural = '{\n  "files_one": "{{count}} file",\n  "files_other": "{{count}} files"\n}\n'
+    const pl = '{\n  "files_one": "{{count}} plik",\n  "files_few": "{{count}} pliki",\n  "files_many": "{{count}} plików"\n}\n'
+    const result = await pair({ 'locales/en.json': enPlural }, { 'locales/en.json': enPlural, 'locales/pl.json': pl })
+    const forms = { target: ['one', 'few', 'many'], source: ['one', 'other'] }
+    expect(result.segments).toEqual([
+      { file: 'locales/pl.json', key: 'files_one', line: 2, source: '{{count}} file', target: '{{count}} plik', status: 'new', forms },
+      { file: 'locales/pl.json', key: 'files_few', line: 3, source: '{{count}} files', target: '{{count}} pliki', status: 'new', forms },
+      { file: 'locales/pl.json', key: 'files_many', line: 4, source: '{{count}} files', target: '{{count}} plików', status: 'new', forms },
+    ])
+  })
+
+  it('leaves the source undefined for keys the source lacks, and says when there is no source file', async () => {
+    const result = await pair({}, { 'locales/en.json': en, 'locales/de.json': '{"extra": "Extra"}', 'other/de.json': '{"a": "b"}' }, ['locales/{locale}.json', 'other/{locale}.json'])
+    expect(result.segments.map((s) => [s.file, s.key, s.source])).toEqual([
+      ['locales/de.json', 'extra', undefined],
+      ['other/de.json', 'a', undefined],
+    ])
+    expect(result.findings).toEqual([
+      { file: 'other/de.json', line: 1, rule: 1010, d: "No en source file for this translation in pattern 'other/{locale}.json', so its strings are not compared with a source" },
+    ])
+  })
+
+  it('turns parse problems of changed files into findings, and keeps going', async () => {
+    const result = await pair({}, { 'locales/en.json': en, 'locales/de.json': '{\n  "save": "x"\n  "hello": "y"\n}', 'locales/fr.json': '{"save": "Enregistrer"}' })
+    expect(result.findings).toEqual([{ file: 'locales/de.json', line: 2, rule: 1001, d: `Invalid JSON: Missing ',' after the value of "save"` }])
+    expect(result.segments.map((s) => s.file)).toEqual(['locales/fr.json'])
+  })
+
+  it('reports files over the size limit instead of parsing them', async () => {
+    const result = await pair({}, { 'locales/en.json': en, 'locales/de.json': `{"save": "${'x'.repeat(200)}"}` }, ['locales/{locale}.json'], 100)
+    expect(result.findings).toEqual([{ file: 'locales/de.json', line: 1, rule: 1002, d: 'File not checked: 212 bytes is over the max-file-size limit of 100 bytes' }])
+    expect(result.segments).toEqual([])
+  })
+})

@@ -1,0 +1,130 @@
+import { describe, expect, it } from '@jest/globals'
+import { memoryLogger } from '../src/log.js'
+import type { CheckedSegment, Score } from '../src/model.js'
+import { MemoryScoreCache } from '../src/scorers/cache.js'
+import type { Scorer } from '../src/scorers/scorer.js'
+import { parseScoresFile, staticScorer } from '../src/scorers/static.js'
+import { scoreSegments, type ScoringOptions } from '../src/scoring.js'
+import { segment } from './helpers/segments.js'
+
+const checked = (n: number): CheckedSegment[] =>
+  Array.from({ length: n }, (_, i) => ({ ...segment(`Source ${i}`, `Ziel ${i}`, { id: `f#k${i}`, key: `k${i}` }), issues: [], scores: [] }))
+
+/** A scorer that scores by target length and records its calls. */
+function fakeScorer(options: Partial<Scorer> & { fail?: (batch: number) => boolean; wait?: boolean } = {}) {
+  const calls: string[][] = []
+  const scorer: Scorer = {
+    provider: 'fake',
+    engine: 'v1',
+    batchSize: 3,
+    async score(batch, ctx) {
+      calls.push(batch.map((s) => s.key))
+      if (options.wait) await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))))
+      if (options.fail?.(calls.length)) throw new Error('fake: HTTP 503 Service Unavailable')
+      return batch.map((s): Score => ({ provider: 'fake', engine: 'v1', state: 'scored', score: s.target.length / 10 }))
+    },
+    ...options,
+  }
+  return { scorer, calls }
+}
+
+const opts = (extra: Partial<ScoringOptions> = {}): ScoringOptions => ({
+  timeBudget: 30,
+  cache: new MemoryScoreCache(),
+  log: memoryLogger(),
+  threshold: () => undefined,
+  defaultThreshold: 0.7,
+  ...extra,
+})
+
+describe('scoring stage', () => {
+  it('scores in batches and applies the configured threshold', async () => {
+    const segments = checked(7)
+    const { scorer, calls } = fakeScorer()
+    await scoreSegments(segments, [scorer], opts({ threshold: (p, locale) => (p === 'fake' && locale === 'de' ? 0.5 : undefined) }))
+    expect(calls).toEqual([['k0', 'k1', 'k2'], ['k3', 'k4', 'k5'], ['k6']])
+    expect(segments[0].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'scored', score: 0.6, threshold: 0.5 }])
+  })
+
+  it('reuses cached scores: an unchanged re-run makes no request', async () => {
+    const cache = new MemoryScoreCache()
+    const first = fakeScorer()
+    await scoreSegments(checked(4), [first.scorer], opts({ cache }))
+    const second = fakeScorer()
+    const segments = checked(4)
+    segments[2].target = 'Geändert'
+    await scoreSegments(segments, [second.scorer], opts({ cache }))
+    expect(first.calls.flat()).toHaveLength(4)
+    expect(second.calls).toEqual([['k2']])
+    expect(segments.every((s) => s.scores[0].state === 'scored')).toBe(true)
+  })
+
+  it('marks a failed batch as failed with the reason, and does not cache it', async () => {
+    const cache = new MemoryScoreCache()
+    const segments = checked(5)
+    const log = memoryLogger()
+    await scoreSegments(segments, [fakeScorer({ fail: (n) => n === 1 }).scorer], opts({ cache, log }))
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['failed', 'failed', 'failed', 'scored', 'scored'])
+    expect(segments[0].scores[0].reason).toBe('fake: HTTP 503 Service Unavailable')
+    expect(log.lines).toContain('warning: fake: fake: HTTP 503 Service Unavailable')
+    expect(cache.entries.size).toBe(2)
+  })
+
+  it('skips what is over max-segments, said once', async () => {
+    const segments = checked(5)
+    const { scorer, calls } = fakeScorer()
+    const result = await scoreSegments(segments, [scorer], opts({ maxSegments: 2 }))
+    expect(calls.flat()).toEqual(['k0', 'k1'])
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['scored', 'scored', 'skipped', 'skipped', 'skipped'])
+    expect(result.notes).toEqual(['max-segments (2) reached: 3 score request(s) skipped'])
+  })
+
+  it('skips what the time budget leaves, without calling it a failure', async () => {
+    const segments = checked(2)
+    const result = await scoreSegments(segments, [fakeScorer({ wait: true }).scorer], opts({ timeBudget: 0.05 }))
+    expect(segments.map((s) => [s.scores[0].state, s.scores[0].reason])).toEqual([
+      ['skipped', 'time budget of 0.05s reached'],
+      ['skipped', 'time budget of 0.05s reached'],
+    ])
+    expect(result.notes).toEqual(['Time budget of 0.05s reached: 2 score request(s) skipped'])
+  })
+
+  it('skips segments the run excludes (fuzzy entries), said once with the reason', async () => {
+    const segments = checked(3)
+    segments[1].unit.flags = ['fuzzy']
+    const { scorer, calls } = fakeScorer()
+    const reason = 'marked fuzzy (set score-fuzzy to score fuzzy entries)'
+    const result = await scoreSegments(segments, [scorer], opts({ skip: (s) => (s.unit.flags?.includes('fuzzy') ? reason : undefined) }))
+    expect(calls).toEqual([['k0', 'k2']])
+    expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'skipped', reason }])
+    expect(result.notes).toEqual([`1 score request(s) skipped: ${reason}`])
+  })
+
+  it('records not-applicable segments with the reason and never sends them', async () => {
+    const segments = checked(2)
+    const { scorer, calls } = fakeScorer({ notApplicable: (s) => (s.key === 'k0' ? 'Phrase holds another text' : undefined) })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([['k1']])
+    expect(segments[0].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'Phrase holds another text' }])
+  })
+})
+
+describe('static scorer', () => {
+  it('reads scores by file, key and locale, accepting 0..100 scales', async () => {
+    const entries = parseScoresFile(JSON.stringify([{ file: 'f', key: 'k0', locale: 'de', score: 41 }, { file: 'f', key: 'k1', score: 0.9 }]), 's.json')
+    const scorer = staticScorer(entries)
+    const segments = checked(3).map((s) => ({ ...s, file: 'f' }))
+    await scoreSegments(segments, [scorer], opts())
+    expect(segments.map((s) => s.scores[0])).toEqual([
+      { provider: 'static', engine: 'scores-file', state: 'scored', score: 0.41, threshold: 0.7 },
+      { provider: 'static', engine: 'scores-file', state: 'scored', score: 0.9, threshold: 0.7 },
+      { provider: 'static', engine: 'scores-file', state: 'not-applicable', reason: 'no score for this segment in the scores file' },
+    ])
+  })
+
+  it.each([
+    ['not json', /Invalid scores-file s.json: Unexpected token/],
+    ['{"a": 1}', /expected a JSON list/],
+    ['[{"file": "f", "key": "k"}]', /entry 0 needs "file" and "key" strings and a "score" from 0 to 1/],
+  ])('rejects %j', (text, message) => expect(() => parseScoresFile(text, 's.json')).toThrow(message))
+})
