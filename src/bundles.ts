@@ -1,10 +1,15 @@
 // Groups the repository's files into bundles: the files of one `{locale}` pattern that
-// differ only by locale, i.e. one source file and its translations. A file of a format that
-// holds every locale itself (xcstrings) may be matched by a pattern without `{locale}`: it
+// differ only by locale, i.e. one source file and its translations. A pattern for a format
+// that holds every locale in one file (xcstrings) may omit `{locale}`: each file it matches
 // is a bundle of its own, a target whose units name their locales.
 import { formatForPath } from './formats/index.js'
 import { compilePattern, matchPath, normalizeLocale, PatternError } from './paths.js'
 import { SettingsError } from './settings.js'
+
+/** Whether a pattern names files of a format that holds every locale (judged by a path it would match). */
+function holdsOwnLocales(pattern: string): boolean {
+  return formatForPath(pattern.replace(/\*\*\//g, '').replace(/[*?]/g, 'x'))?.multiLocale === true
+}
 
 export interface BundleFile {
   path: string
@@ -23,9 +28,11 @@ export interface Bundle {
 export function findBundles(patterns: readonly string[], paths: Iterable<string>, sourceLocale: string): Bundle[] {
   const compiled = patterns.map((p) => {
     try {
-      return compilePattern(p)
+      return compilePattern(p, { localeless: holdsOwnLocales(p) })
     } catch (e) {
-      if (e instanceof PatternError) throw new SettingsError(`Invalid files pattern: ${e.message}. Expected a path with {locale}, e.g. locales/{locale}/*.json.`)
+      if (e instanceof PatternError) {
+        throw new SettingsError(`Invalid files pattern: ${e.message}. Expected a path with {locale}, e.g. locales/{locale}/*.json. Only patterns of String Catalogs (**/Localizable.xcstrings) may omit it.`)
+      }
       throw e
     }
   })
@@ -37,11 +44,6 @@ export function findBundles(patterns: readonly string[], paths: Iterable<string>
       if (claimed.has(path)) continue
       const m = matchPath(c, path)
       if (!m) continue
-      if (!c.hasLocale && !formatForPath(path)?.multiLocale) {
-        throw new SettingsError(
-          `Invalid files pattern: '${c.pattern}' has no {locale} placeholder, but it matches ${path}, a file of one locale. Expected a path with {locale}, e.g. locales/{locale}/*.json; only files that hold every locale themselves (.xcstrings) may be named without it.`,
-        )
-      }
       claimed.add(path)
       let bundle = bundles.get(m.bundle)
       if (!bundle) bundles.set(m.bundle, (bundle = { pattern: c.pattern, sourceLocale: source, targets: [] }))

@@ -9,8 +9,8 @@
 //   **/                      any number of directories
 //
 // Files that match one pattern and agree on everything but the locale form a bundle: one
-// source file and its translations. A pattern without a locale placeholder
-// (`**/Localizable.xcstrings`) is for files that hold every locale themselves.
+// source file and its translations. A pattern may omit the locale placeholder only for
+// files that hold every locale themselves (`**/Localizable.xcstrings`).
 //
 // A `*` right before the locale is ambiguous (`messages_pt_BR`: `messages` + `pt_BR`, or
 // `messages_pt` + `BR`?): the locale is the longest suffix whose language ICU knows, so
@@ -48,7 +48,8 @@ function escapeRegex(s: string): string {
 
 export class PatternError extends Error {}
 
-export function compilePattern(pattern: string): CompiledPattern {
+/** `localeless`: the pattern may name no locale, for files that hold every locale themselves. */
+export function compilePattern(pattern: string, options: { localeless?: boolean } = {}): CompiledPattern {
   const p = pattern.trim().replace(/^\.\//, '')
   if (!p) throw new PatternError('an empty pattern')
   let re = ''
@@ -112,6 +113,7 @@ export function compilePattern(pattern: string): CompiledPattern {
       i += 1
     }
   }
+  if (!sawLocale && !options.localeless) throw new PatternError(`'${pattern}' has no {locale} placeholder`)
   return { pattern: p, regex: new RegExp(`^${re}$`), localeGroup, hasLocale: sawLocale, ...(starBefore && { starBefore }) }
 }
 

@@ -41,9 +41,9 @@ describe('patterns without {locale}', () => {
     ])
   })
 
-  it('are refused for files of one locale, naming the file', () => {
-    expect(() => findBundles(['locales/*.json'], ['locales/de.json'], 'en')).toThrow(SettingsError)
-    expect(() => findBundles(['locales/*.json'], ['locales/de.json'], 'en')).toThrow(/'locales\/\*\.json' has no \{locale\} placeholder, but it matches locales\/de\.json/)
+  it.each(['locales/*.json', '**/*', '**/Localizable.*'])('are refused for files of one locale: %s', (pattern) => {
+    expect(() => findBundles([pattern], ['locales/de.json'], 'en')).toThrow(SettingsError)
+    expect(() => findBundles([pattern], ['locales/de.json'], 'en')).toThrow(`Invalid files pattern: '${pattern}' has no {locale} placeholder. Expected a path with {locale}, e.g. locales/{locale}/*.json. Only patterns of String Catalogs (**/Localizable.xcstrings) may omit it.`)
   })
 
   it('are fine when they match nothing', () => {
