@@ -68,7 +68,7 @@ interface Entry {
   indexed: boolean
 }
 
-const text = (f: Field | undefined) => f?.pieces.map((p) => p.value).join('')
+const text = (f: Field | undefined) => (f === undefined ? undefined : f.pieces.length === 1 ? f.pieces[0].value : f.pieces.map((p) => p.value).join(''))
 const valueAt = (f: Field) => f.pieces[0]?.offset ?? f.at
 
 function newEntry(): Entry {
@@ -176,8 +176,9 @@ class PoReader {
     this.field = undefined
     this.boundary()
     const body = this.src.slice(at + 2, end).trim()
-    if (kind === ',') this.entry.flags.push(...body.split(',').map((f) => f.trim()).filter(Boolean))
-    else if (kind === '.') this.entry.extracted.push(body)
+    if (kind === ',') {
+      for (const flag of body.split(',')) if (flag.trim()) this.entry.flags.push(flag.trim())
+    } else if (kind === '.') this.entry.extracted.push(body)
     else if (kind === ':' || kind === '|') return // references and previous msgids
     else this.entry.translator.push(this.src.slice(at + 1, end).trim())
   }
@@ -275,26 +276,36 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
   let plurals = false
   for (const e of entries) {
     const msgid = e.msgid!
-    const key = (e.msgctxt ? `${text(e.msgctxt)}\u0004` : '') + text(msgid)
+    const id = text(msgid)!
+    const ctxt = text(e.msgctxt)
+    const key = ctxt === undefined ? id : `${ctxt}\u0004${id}`
     if (seen.has(key)) {
-      problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(text(msgid))}${e.msgctxt ? ` with msgctxt ${JSON.stringify(text(e.msgctxt))}` : ''} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE_DUPLICATE_KEY, severity: 1 })
+      problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(id)}${ctxt === undefined ? '' : ` with msgctxt ${JSON.stringify(ctxt)}`} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE_DUPLICATE_KEY, severity: 1 })
       continue
     }
     seen.add(key)
-    if (isHeader(e)) continue
-    const flags = e.flags.filter((f) => f !== '')
-    const comment = [...e.extracted, ...e.translator].join('\n')
-    const common: Partial<Unit> = {
-      ...(e.msgctxt && { context: text(e.msgctxt) }),
-      ...(comment && { comment }),
-      ...(flags.length > 0 && { flags }),
+    if (ctxt === undefined && id === '') continue // the header
+    const common: Partial<Unit> = {}
+    if (ctxt !== undefined) common.context = ctxt
+    const comment = e.extracted.length + e.translator.length > 0 ? [...e.extracted, ...e.translator].join('\n') : ''
+    if (comment) common.comment = comment
+    if (e.flags.length > 0) {
+      common.flags = e.flags
+      const syntax = syntaxFromFlags(e.flags)
+      if (syntax) common.syntax = syntax
     }
-    const syntax = syntaxFromFlags(flags)
-    if (syntax) common.syntax = syntax
+    const unit = (k: string, field: Field, source: Field): Unit => ({
+      key: k,
+      value: text(field)!,
+      span: { start: valueAt(field), end: valueAt(field) + 1 },
+      source: text(source),
+      sourceSpan: { start: valueAt(source), end: valueAt(source) + 1 },
+      ...common,
+    })
     if (!e.msgidPlural) {
-      if (e.indexed) problems.push({ message: 'msgstr[n] without msgid_plural: use msgstr', offset: e.msgstr.values().next().value!.at })
-      const msgstr = e.msgstr.get(0) ?? e.msgstr.values().next().value!
-      units.push({ key, value: text(msgstr)!, span: { start: valueAt(msgstr), end: valueAt(msgstr) + 1 }, source: text(msgid), sourceSpan: { start: valueAt(msgid), end: valueAt(msgid) + 1 }, ...common })
+      const first = e.msgstr.values().next().value!
+      if (e.indexed) problems.push({ message: 'msgstr[n] without msgid_plural: use msgstr', offset: first.at })
+      units.push(unit(key, e.msgstr.get(0) ?? first, msgid))
       continue
     }
     plurals = true
@@ -307,18 +318,7 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
     if (missing.length > 0) problems.push({ message: `Missing plural form(s) ${missing.map((i) => `msgstr[${i}]`).join(', ')}: the header's Plural-Forms has ${categories.length}`, offset: msgid.at })
     categories.forEach((category, index) => {
       const field = e.msgstr.get(index)
-      if (!field) return
-      const source = singular[index] ? msgid : e.msgidPlural!
-      units.push({
-        key: `${key}[${index}]`,
-        value: text(field)!,
-        span: { start: valueAt(field), end: valueAt(field) + 1 },
-        pluralGroup: key,
-        plural: category,
-        source: text(source),
-        sourceSpan: { start: valueAt(source), end: valueAt(source) + 1 },
-        ...common,
-      })
+      if (field) units.push({ ...unit(`${key}[${index}]`, field, singular[index] ? msgid : e.msgidPlural!), pluralGroup: key, plural: category })
     })
   }
   if (plurals) problems.push(...header.pluralProblems)
