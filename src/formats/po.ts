@@ -106,7 +106,8 @@ class PoReader {
     const e = this.entry
     if (e.msgid && e.msgstr.size === 0) this.problems.push({ message: 'msgid without msgstr: the entry has no translation line', offset: e.msgid.at })
     else if (!e.msgid && (e.msgstr.size > 0 || e.msgctxt)) this.problems.push({ message: 'msgstr without msgid', offset: (e.msgctxt ?? e.msgstr.values().next().value!).at })
-    else if (e.msgid) this.entries.push(e)
+    // A msgid without its string was reported where it is written; it is no header.
+    else if (e.msgid && e.msgid.pieces.length > 0) this.entries.push(e)
     this.entry = newEntry()
     this.field = undefined
   }

@@ -79,6 +79,13 @@ describe('Gettext PO', () => {
     expect(r.problems).toEqual([expect.objectContaining({ line: line + offset, column, rule, message })])
   })
 
+  it('does not take a msgid without its string for the header', () => {
+    const r = readPo(`${HEADER}msgid\nmsgstr "Language: fr"\n\nmsgid "b"\nmsgstr "y"\n`)
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([[7, 'Expected a "quoted string" after msgid']])
+    expect(r.locale).toBe('de')
+    expect(keyValueLine(r)).toEqual([['b', 'y', 11]])
+  })
+
   it('keeps the rest of the file after a broken entry', () => {
     const r = readPo(`${HEADER}msgid "a"\nmsgstr "x\\q"\n\nmsgid "b"\nmsgstr "y"\n`)
     expect(keyValueLine(r)).toEqual([
