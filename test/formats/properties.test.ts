@@ -21,11 +21,13 @@ describe('Java .properties', () => {
       ['path:separator', 'Colon in the key', 23],
       ['tabs', 'Column1\tColumn2', 24],
       ['unicode.escape', 'Café', 25],
+      ['files.count', '{0,choice,0#no files|1#one file|1<{0,number,integer} files}', 27],
     ])
     const comments = Object.fromEntries(r.units.map((u) => [u.key, u.comment]))
     expect(comments['page.home.title']).toBe('Page titles')
     expect(comments['header.greeting']).toBe('Shown in the header when signed in')
     expect(comments['cart.summary']).toBeUndefined()
+    expect(comments['files.count']).toBe('ChoiceFormat: the plural forms of Java MessageFormat')
     expect(r.units.find((u) => u.key === 'page.cart.title')?.column).toBe(19)
   })
 
@@ -33,6 +35,7 @@ describe('Java .properties', () => {
     ['header.greeting', ['java-messageformat']],
     ['cart.summary', ['java-messageformat']],
     ['order.shipped', ['java-messageformat']],
+    ['files.count', ['java-messageformat']],
     ['cart.empty', undefined],
   ])('%s has the syntax %j', (key, syntax) => {
     expect(readProps(fixture('properties/i18n/messages_de.properties')).units.find((u) => u.key === key)?.syntax).toEqual(syntax)

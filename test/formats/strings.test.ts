@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { strings } from '../../src/formats/strings.js'
+import { compilePattern, matchPath } from '../../src/paths.js'
 import { fixture, keyValueLine, read } from '../helpers/units.js'
 
 const readStrings = (input: string | Uint8Array) => read(strings, input)
@@ -80,5 +81,14 @@ describe('Apple .strings', () => {
       ['OK', 'OK', 1],
       ['key', 'value', 2],
     ])
+  })
+
+  it.each([
+    ['App/en.lproj/Localizable.strings', 'en'],
+    ['App/pt-BR.lproj/Localizable.strings', 'pt-BR'],
+    ['App/zh-Hans.lproj/InfoPlist.strings', 'zh-Hans'],
+    ['App/Base.lproj/Main.strings', undefined],
+  ])('the layout reads %s as %j (Base.lproj is no locale)', (path, locale) => {
+    expect(matchPath(compilePattern(strings.layouts![0]), path)?.locale).toBe(locale)
   })
 })
