@@ -5,9 +5,8 @@ import type { ParseResult, Unit } from '../model.js'
 import { normalizeLocale } from '../paths.js'
 import type { Format, ParseContext } from './format.js'
 import { RULE_DUPLICATE_KEY } from './json.js'
+import { RULE_ROOT_LOCALE } from './yaml.js'
 import { describeNode, lastEntries, member, parseJsonTree } from './json-tree.js'
-
-const RULE_FILE_LOCALE = 1009
 
 export function parseArb(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
   const { root, problems } = parseJsonTree(text)
@@ -21,7 +20,7 @@ export function parseArb(text: string, context: Pick<ParseContext, 'locale'>): P
   const declared = member(root, '@@locale')
   if (declared?.type === 'string' && declared.value) {
     if (context.locale && normalizeLocale(declared.value) !== normalizeLocale(context.locale)) {
-      problems.push({ message: `"@@locale": "${declared.value}" does not match the file name's locale ${context.locale}; flutter gen-l10n refuses such a file`, offset: declared.start, rule: RULE_FILE_LOCALE, severity: 2 })
+      problems.push({ message: `"@@locale": "${declared.value}" does not match the file name's locale ${context.locale}; flutter gen-l10n refuses such a file`, offset: declared.start, rule: RULE_ROOT_LOCALE, severity: 2 })
     } else locale = normalizeLocale(declared.value)
   }
   const units: Unit[] = []

@@ -10,8 +10,7 @@ import { unescape, type EscapeRules } from './escapes.js'
 import type { Format, ParseContext } from './format.js'
 import { DEFAULT_PLURAL_FORMS, formCategories, parsePluralForms, PluralExprError, type FormCategories } from './gettext-plural.js'
 import { RULE_DUPLICATE_KEY } from './json.js'
-
-const RULE_HEADER_LOCALE = 1009
+import { RULE_ROOT_LOCALE } from './yaml.js'
 
 const C_ESCAPES: EscapeRules = {
   simple: { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', a: '\u0007', b: '\b', f: '\f', v: '\v', '?': '?', "'": "'" },
@@ -234,7 +233,7 @@ function readHeader(entry: Entry | undefined, context: Pick<ParseContext, 'local
   if (language?.value) {
     const named = normalizeLocale(language.value)
     if (context.locale && languageOf(named) !== languageOf(context.locale)) {
-      problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE_HEADER_LOCALE, severity: 1 })
+      problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE_ROOT_LOCALE, severity: 1 })
     } else locale = named
   }
   const charset = /charset=([\w.-]+)/i.exec(fields.get('content-type')?.value ?? '')?.[1]
