@@ -140,12 +140,17 @@ function trimLocale(compiled: CompiledPattern, groups: string[]): void {
   }
 }
 
+// Android resource qualifiers that may follow a locale (`values-de-land`, `values-en-rGB-sw600dp`):
+// such a directory overrides strings for a device configuration, it is not another locale.
+const ANDROID_QUALIFIER = /^(?:land|port|night|notnight|ldrtl|ldltr|car|desk|television|appliance|watch|vrheadset|round|notround|small|normal|large|xlarge|long|notlong|[a-z]*dpi|finger|notouch|keysexposed|keyshidden|keyssoft|nokeys|qwerty|navexposed|navhidden|nonav|dpad|trackball|wheel|highdr|lowdr|widecg|nowidecg|v\d+|(?:sw|w|h)\d+dp|mcc\d+|mnc\d+)$/i
+
 export function matchPath(compiled: CompiledPattern, path: string): PathMatch | undefined {
   const m = compiled.regex.exec(path)
   if (!m) return undefined
   const groups = m.slice(1).map((g) => g ?? '')
   trimLocale(compiled, groups)
   const rawLocale = compiled.hasLocale ? groups[compiled.localeGroup] : ''
+  if (rawLocale.split(/[-_+]/).some((subtag) => ANDROID_QUALIFIER.test(subtag))) return undefined
   return {
     rawLocale,
     locale: rawLocale ? normalizeLocale(rawLocale) : '',

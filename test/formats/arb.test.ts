@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { arb } from '../../src/formats/arb.js'
 import { formatForPath } from '../../src/formats/index.js'
-import { fixture, keyValueLine, read } from '../helpers/units.js'
+import { fixtureBytes, keyValueLine, read } from '../helpers/units.js'
 
 describe('Flutter ARB', () => {
   it('reads messages with lines and descriptions; metadata and globals are not messages', () => {
-    const r = read(arb, fixture('arb/l10n/app_en.arb'), { locale: 'en' })
+    const r = read(arb, fixtureBytes('arb/l10n/app_en.arb'), { locale: 'en' })
     expect(r.problems).toEqual([])
     expect(r.locale).toBe('en')
     expect(keyValueLine(r)).toEqual([
@@ -24,7 +24,7 @@ describe('Flutter ARB', () => {
     ['app_ar.arb', 'ar', [['appTitle', 'صندوق الوصفات', 3], ['greeting', 'مرحبًا، {userName}!', 4]]],
     ['app_ja.arb', 'ja', [['appTitle', 'レシピボックス', 3], ['greeting', 'こんにちは、{userName}さん！', 4]]],
   ])('reads %s', (file, locale, first) => {
-    const r = read(arb, fixture(`arb/l10n/${file}`), { locale })
+    const r = read(arb, fixtureBytes(`arb/l10n/${file}`), { locale })
     expect(r.problems).toEqual([])
     expect(keyValueLine(r).slice(0, 2)).toEqual(first)
   })

@@ -3,11 +3,11 @@ import { chrome } from '../../src/formats/chrome.js'
 import { formatForPath } from '../../src/formats/index.js'
 import { json } from '../../src/formats/json.js'
 import { compilePattern, matchPath } from '../../src/paths.js'
-import { fixture, keyValueLine, read } from '../helpers/units.js'
+import { fixtureBytes, keyValueLine, read } from '../helpers/units.js'
 
 describe('Chrome extension messages.json', () => {
   it('reads each message text with its line and description; placeholders are not units', () => {
-    const r = read(chrome, fixture('chrome/_locales/en/messages.json'))
+    const r = read(chrome, fixtureBytes('chrome/_locales/en/messages.json'))
     expect(r.problems).toEqual([])
     expect(keyValueLine(r)).toEqual([
       ['extname', 'Tab Tidy', 3],
@@ -24,7 +24,7 @@ describe('Chrome extension messages.json', () => {
     ['pt_BR', [['tabsclosed', '$COUNT$ abas fechadas em $WINDOW$', 9]]],
     ['he', [['tabsclosed', 'נסגרו $COUNT$ כרטיסיות ב־$WINDOW$', 9]]],
   ])('reads _locales/%s', (dir, expected) => {
-    const r = read(chrome, fixture(`chrome/_locales/${dir}/messages.json`))
+    const r = read(chrome, fixtureBytes(`chrome/_locales/${dir}/messages.json`))
     expect(r.problems).toEqual([])
     expect(keyValueLine(r).filter(([k]) => k === 'tabsclosed')).toEqual(expected)
   })

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from '@jest/globals'
 import { compilePluralExpr, formCategories, PluralExprError } from '../../src/formats/gettext-plural.js'
 import { po, syntaxFromFlags } from '../../src/formats/po.js'
-import { fixture, fixtures, keyValueLine, read } from '../helpers/units.js'
+import { fixtureBytes, fixturesDir, keyValueLine, read } from '../helpers/units.js'
 
 const readPo = (input: string | Uint8Array, locale = 'de') => read(po, input, { locale })
 
@@ -10,7 +10,7 @@ const HEADER = 'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plai
 
 describe('Gettext PO', () => {
   it('reads the German fixture: keys, values, sources, lines, context, comments, flags', () => {
-    const r = readPo(fixture('po/de.po'))
+    const r = readPo(fixtureBytes('po/de.po'))
     expect(r.problems).toEqual([])
     expect(r.locale).toBe('de')
     expect(keyValueLine(r)).toEqual([
@@ -46,7 +46,7 @@ describe('Gettext PO', () => {
     ['ar', 'po/ar.po', [['Imported %d photo', ['zero', 'one', 'two', 'few', 'many', 'other'], [27, 28, 29, 30, 31, 32]]]],
     ['ja', 'po/ja.po', [['Imported %d photo', ['other'], [26]]]],
   ] as const)('names the plural forms of %s with CLDR categories', (locale, file, expected) => {
-    const r = readPo(fixture(file), locale)
+    const r = readPo(fixtureBytes(file), locale)
     expect(r.problems).toEqual([])
     expect(r.locale).toBe(locale)
     for (const [group, categories, lines] of expected) {
@@ -57,10 +57,10 @@ describe('Gettext PO', () => {
   })
 
   it('takes msgid as the source only of a form used for n = 1 alone', () => {
-    const ru = readPo(fixture('po/ru.po'), 'ru').units.filter((u) => u.pluralGroup === 'One item in the trash')
+    const ru = readPo(fixtureBytes('po/ru.po'), 'ru').units.filter((u) => u.pluralGroup === 'One item in the trash')
     // Russian "one" also holds 21, 31...: its text needs the count, so its source is msgid_plural.
     expect(ru.map((u) => u.source)).toEqual(['%d items in the trash', '%d items in the trash', '%d items in the trash'])
-    const ar = readPo(fixture('po/ar.po'), 'ar').units.filter((u) => u.pluralGroup === 'Imported %d photo')
+    const ar = readPo(fixtureBytes('po/ar.po'), 'ar').units.filter((u) => u.pluralGroup === 'Imported %d photo')
     expect(ar.map((u) => u.source)).toEqual(['Imported %d photos', 'Imported %d photo', 'Imported %d photos', 'Imported %d photos', 'Imported %d photos', 'Imported %d photos'])
   })
 
@@ -188,7 +188,7 @@ const haveMsgfmt = msgfmt.status === 0
 if (!haveMsgfmt) console.warn('msgfmt (GNU gettext) is not installed: skipping the test that proves the PO fixtures valid. Install gettext (.ci/run does) to run it.')
 
 describe('PO fixtures are valid for GNU gettext', () => {
-  const check = (file: string) => spawnSync('msgfmt', ['-c', '--check-format', '-o', '/dev/null', `${fixtures}${file}`], { encoding: 'utf8' })
+  const check = (file: string) => spawnSync('msgfmt', ['-c', '--check-format', '-o', '/dev/null', `${fixturesDir}${file}`], { encoding: 'utf8' })
   const files = ['po/de.po', 'po/ru.po', 'po/ar.po', 'po/ja.po', 'po/pr/base/po/de.po', 'po/pr/base/po/fr.po']
   ;(haveMsgfmt ? it.each(files) : it.skip.each(files))('msgfmt -c --check-format %s', (file) => {
     const run = check(file)
@@ -201,6 +201,6 @@ describe('PO fixtures are valid for GNU gettext', () => {
     const run = check('po/pr/head/po/fr.po')
     expect(run.status).not.toBe(0)
     expect([...run.stderr.matchAll(/fr\.po:(\d+):(?:\d+:)? (invalid control sequence|duplicate message definition)/g)].map((m) => Number(m[1]))).toEqual([33, 36])
-    expect(readPo(fixture('po/pr/head/po/fr.po'), 'fr').problems.map((p) => p.line)).toEqual([33, 36])
+    expect(readPo(fixtureBytes('po/pr/head/po/fr.po'), 'fr').problems.map((p) => p.line)).toEqual([33, 36])
   })
 })

@@ -3,7 +3,7 @@
 // else (other rules may add their own findings).
 import { describe, expect, it } from '@jest/globals'
 import { main } from '../../src/cli/main.js'
-import { fixtures } from '../helpers/units.js'
+import { fixturesDir } from '../helpers/units.js'
 
 interface Found {
   file: string
@@ -15,9 +15,9 @@ async function runCli(dir: string, pattern: string): Promise<{ code: number; fou
   let out = ''
   let err = ''
   const code = await main({
-    argv: [`${fixtures}${dir}/pr/base`, `${fixtures}${dir}/pr/head`, '--files', pattern, '--format', 'json'],
+    argv: [`${fixturesDir}${dir}/pr/base`, `${fixturesDir}${dir}/pr/head`, '--files', pattern, '--format', 'json'],
     env: {},
-    cwd: fixtures,
+    cwd: fixturesDir,
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
   })

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { findBundles } from '../../src/bundles.js'
 import { properties } from '../../src/formats/properties.js'
-import { fixture, keyValueLine, read } from '../helpers/units.js'
+import { fixtureBytes, keyValueLine, read } from '../helpers/units.js'
 
 const readProps = (input: string | Uint8Array) => read(properties, input)
 
 describe('Java .properties', () => {
   it('reads separators, continuations, escapes and comments with exact lines', () => {
-    const r = readProps(fixture('properties/i18n/messages.properties'))
+    const r = readProps(fixtureBytes('properties/i18n/messages.properties'))
     expect(r.problems).toEqual([])
     expect(keyValueLine(r)).toEqual([
       ['page.home.title', 'Bookshelf - Home', 5],
@@ -38,11 +38,11 @@ describe('Java .properties', () => {
     ['files.count', ['java-messageformat']],
     ['cart.empty', undefined],
   ])('%s has the syntax %j', (key, syntax) => {
-    expect(readProps(fixture('properties/i18n/messages_de.properties')).units.find((u) => u.key === key)?.syntax).toEqual(syntax)
+    expect(readProps(fixtureBytes('properties/i18n/messages_de.properties')).units.find((u) => u.key === key)?.syntax).toEqual(syntax)
   })
 
   it('reads \\u escapes of non-Latin scripts (Arabic)', () => {
-    const r = readProps(fixture('properties/i18n/messages_ar.properties'))
+    const r = readProps(fixtureBytes('properties/i18n/messages_ar.properties'))
     expect(r.problems).toEqual([])
     expect(keyValueLine(r)).toEqual([
       ['page.home.title', 'بوكشلف - الرئيسية', 2],
@@ -52,7 +52,7 @@ describe('Java .properties', () => {
   })
 
   it('reads an ISO-8859-1 file as Latin-1, with a warning on the first non-UTF-8 byte', () => {
-    const r = readProps(fixture('properties/i18n/messages_fr.properties'))
+    const r = readProps(fixtureBytes('properties/i18n/messages_fr.properties'))
     expect(keyValueLine(r)).toEqual([
       ['page.home.title', 'Bookshelf - Accueil', 2],
       ['cart.empty', 'Votre panier est vide, désolé.', 3],

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { strings } from '../../src/formats/strings.js'
 import { compilePattern, matchPath } from '../../src/paths.js'
-import { fixture, keyValueLine, read } from '../helpers/units.js'
+import { fixtureBytes, keyValueLine, read } from '../helpers/units.js'
 
 const readStrings = (input: string | Uint8Array) => read(strings, input)
 
 describe('Apple .strings', () => {
   it('reads the German fixture: keys, values, lines, comments, escapes, unquoted keys', () => {
-    const r = readStrings(fixture('strings/de.lproj/Localizable.strings'))
+    const r = readStrings(fixtureBytes('strings/de.lproj/Localizable.strings'))
     expect(r.problems).toEqual([])
     expect(keyValueLine(r)).toEqual([
       ['map.title', 'Karte', 9],
@@ -33,7 +33,7 @@ describe('Apple .strings', () => {
   })
 
   it('reads UTF-16 LE with a BOM and CRLF line ends (Arabic), with the right lines', () => {
-    const r = readStrings(fixture('strings/ar.lproj/Localizable.strings'))
+    const r = readStrings(fixtureBytes('strings/ar.lproj/Localizable.strings'))
     expect(r.problems).toEqual([])
     expect(keyValueLine(r)).toEqual([
       ['map.title', 'الخريطة', 2],
@@ -54,7 +54,7 @@ describe('Apple .strings', () => {
   })
 
   it('reads UTF-16 BE with a BOM (Japanese)', () => {
-    expect(keyValueLine(readStrings(fixture('strings/ja.lproj/Localizable.strings')))).toEqual([
+    expect(keyValueLine(readStrings(fixtureBytes('strings/ja.lproj/Localizable.strings')))).toEqual([
       ['map.title', '地図', 2],
       ['hike.start', 'ハイキングを開始', 5],
     ])

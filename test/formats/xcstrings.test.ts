@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { xcstrings } from '../../src/formats/xcstrings.js'
-import { fixture, read } from '../helpers/units.js'
+import { fixtureBytes, read } from '../helpers/units.js'
 
 const readCatalog = (input: string | Uint8Array) => read(xcstrings, input)
 
 describe('Xcode String Catalogs', () => {
-  const r = readCatalog(fixture('xcstrings/Localizable.xcstrings'))
+  const r = readCatalog(fixtureBytes('xcstrings/Localizable.xcstrings'))
 
   it('reads every locale but the source language, with its own locale and line', () => {
     expect(r.problems).toEqual([])
