@@ -96,7 +96,7 @@ class PoReader {
     return this.entries
   }
 
-  /** A comment, msgctxt or msgid after a msgid starts the next entry. */
+  /** A comment, msgctxt or msgid after a msgid or msgstr starts the next entry. */
   private boundary(): void {
     if (this.entry.msgid || this.entry.msgstr.size > 0) this.finish()
   }
@@ -104,7 +104,9 @@ class PoReader {
   private finish(): void {
     const e = this.entry
     if (e.msgid && e.msgstr.size === 0) this.problems.push({ message: 'msgid without msgstr: the entry has no translation line', offset: e.msgid.at })
-    else if (!e.msgid && (e.msgstr.size > 0 || e.msgctxt)) this.problems.push({ message: 'msgstr without msgid', offset: (e.msgctxt ?? e.msgstr.values().next().value!).at })
+    else if (!e.msgid && (e.msgstr.size > 0 || e.msgctxt)) {
+      this.problems.push({ message: `${e.msgstr.size > 0 ? 'msgstr' : 'msgctxt'} without msgid`, offset: (e.msgctxt ?? e.msgstr.values().next().value!).at })
+    }
     // A msgid without its string was reported where it is written; it is no header.
     else if (e.msgid && e.msgid.pieces.length > 0) this.entries.push(e)
     this.entry = newEntry()
@@ -157,16 +159,17 @@ class PoReader {
       if (e.msgctxt) twice('msgctxt')
       e.msgctxt = field
     } else if (keyword === 'msgid') {
-      if (e.msgid) twice('msgid')
       e.msgid = field
     } else if (keyword === 'msgid_plural') {
       if (e.msgidPlural) twice('msgid_plural')
       e.msgidPlural = field
     } else {
       const index = m[2] === undefined ? 0 : Number(m[2])
-      if (e.msgstr.has(index)) twice(m[0])
-      if (m[2] !== undefined) e.indexed = true
-      e.msgstr.set(index, field)
+      // A second msgstr of one index belongs to an entry that lost its msgid.
+      if (this.entry.msgstr.has(index)) this.finish()
+      if (m[2] !== undefined) this.entry.indexed = true
+      this.entry.msgstr.set(index, field)
+      this.field = field
     }
   }
 

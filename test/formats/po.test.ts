@@ -73,6 +73,8 @@ describe('Gettext PO', () => {
     ['msgid "a"\nmsgstr "x"\nmsgtxt "c"\n', 3, 1, 1001, 'Unexpected "msgtxt": expected msgctxt, msgid, msgid_plural, msgstr, a "string" or a # comment'],
     ['msgid "a"\nmsgstr "x"\n\nmsgid "a"\nmsgstr "y"\n', 4, 1, 1003, 'Duplicate entry: msgid "a" is defined twice; msgfmt rejects the file'],
     ['msgid "a"\nmsgstr "\\u00e9"\n', 2, 9, 1001, 'Unknown escape \\u in a PO string'],
+    ['msgstr "x"\n\nmsgid "b"\nmsgstr "y"\n', 1, 1, 1001, 'msgstr without msgid'],
+    ['msgid "a"\nmsgstr "x"\nmsgctxt "menu"\n', 3, 1, 1001, 'msgctxt without msgid'],
   ])('reports %j at its line', (body, line, column, rule, message) => {
     const r = readPo(HEADER + body)
     const offset = HEADER.split('\n').length - 1
