@@ -105,6 +105,40 @@ describe('scoring stage', () => {
     expect(log.lines.some((l) => l.startsWith('warning:'))).toBe(false)
   })
 
+  it('lets a scorer settle segments in bulk before the batches, and keep memos between runs', async () => {
+    const cache = new MemoryScoreCache()
+    const prepared: string[][] = []
+    const { scorer, calls } = fakeScorer({
+      async prepare(segments, ctx) {
+        prepared.push(segments.map((s) => s.key))
+        ctx.memo?.set('ids', segments.length)
+        return segments.map((s) => (s.key === 'k1' ? { provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'Phrase holds another text' } : undefined))
+      },
+    })
+    const segments = checked(4)
+    await scoreSegments(segments, [scorer], opts({ cache }))
+    expect(prepared).toEqual([['k0', 'k1', 'k2', 'k3']])
+    expect(calls).toEqual([['k0', 'k2', 'k3']])
+    expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'Phrase holds another text' }])
+    expect(cache.memo('fake').get('ids')).toBe(4)
+    // Settled segments are cached like scored ones: the re-run calls nothing.
+    await scoreSegments(checked(4), [scorer], opts({ cache }))
+    expect(prepared).toHaveLength(1)
+  })
+
+  it('fails every segment when prepare fails, and scores none of them', async () => {
+    const segments = checked(3)
+    const { scorer, calls } = fakeScorer({
+      async prepare() {
+        throw new Error('Phrase: GET /projects/p1/locales answered HTTP 401: Unauthorized')
+      },
+    })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([])
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['failed', 'failed', 'failed'])
+    expect(segments[0].scores[0].reason).toBe('Phrase: GET /projects/p1/locales answered HTTP 401: Unauthorized')
+  })
+
   it('records not-applicable segments with the reason and never sends them', async () => {
     const segments = checked(2)
     const { scorer, calls } = fakeScorer({ notApplicable: (s) => (s.key === 'k0' ? 'Phrase holds another text' : undefined) })

@@ -1,5 +1,6 @@
 // The scorer registry: builds the quality services the settings enable. A new service is
 // one module plus one entry here. Services without credentials are skipped, said once.
+import type { Logger } from '../log.js'
 import { SettingsError, type Settings } from '../settings.js'
 import type { Scorer } from './scorer.js'
 import { parseScoresFile, staticScorer } from './static.js'
@@ -8,6 +9,7 @@ export type { Scorer, ScoringContext } from './scorer.js'
 
 export interface ScorerIo {
   readText(path: string): Promise<string>
+  log: Logger
 }
 
 export interface BuiltScorers {
