@@ -3,7 +3,16 @@
 // sit side by side. Says what it found, or how to set `files` when it found nothing.
 import { findBundles } from './bundles.js'
 import { formats } from './formats/index.js'
+import { patternsFromCrowdin, patternsFromPhrase } from './detect-tms.js'
 import { compilePattern, isKnownLanguage } from './paths.js'
+
+/** TMS configs read before the conventional layouts, by file name. */
+export const TMS_CONFIGS: Record<string, (text: string, label: string) => { patterns: string[]; notes: string[] }> = {
+  '.phrase.yml': patternsFromPhrase,
+  '.phrase.yaml': patternsFromPhrase,
+  'crowdin.yml': patternsFromCrowdin,
+  'crowdin.yaml': patternsFromCrowdin,
+}
 
 export interface Detection {
   patterns: string[]
@@ -26,6 +35,24 @@ function candidates(layout: string, paths: readonly string[], handles: (p: strin
     out.add(prefix + rest)
   }
   return out
+}
+
+/**
+ * Patterns for a repository without a `files` setting: from its TMS configs (texts by file
+ * name) when they exist, otherwise from the conventional layouts.
+ */
+export function detectPatterns(paths: readonly string[], sourceLocale: string, tmsConfigs: Record<string, string> = {}): Detection {
+  const patterns: string[] = []
+  const notes: string[] = []
+  for (const [name, text] of Object.entries(tmsConfigs)) {
+    const read = TMS_CONFIGS[name]?.(text, name)
+    if (!read) continue
+    notes.push(...read.notes)
+    for (const p of read.patterns) if (!patterns.includes(p)) patterns.push(p)
+  }
+  if (patterns.length > 0) return { patterns, notes }
+  const layouts = detectLayouts(paths, sourceLocale)
+  return { patterns: layouts.patterns, notes: [...notes, ...layouts.notes] }
 }
 
 export function detectLayouts(paths: readonly string[], sourceLocale: string): Detection {

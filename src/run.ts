@@ -5,7 +5,7 @@ import { findBundles, type Bundle } from './bundles.js'
 import type { Changes } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { runChecks } from './checks/engine.js'
-import { detectLayouts } from './detect.js'
+import { detectPatterns, TMS_CONFIGS } from './detect.js'
 import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
@@ -31,10 +31,17 @@ async function findAllBundles(settings: Settings, changes: Changes, notes: strin
   const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()])
   const paths = [...new Set([...headPaths, ...basePaths])].sort()
   const bundles: Bundle[] = []
+  const tmsConfigs: Record<string, string> = {}
+  if (settings.groups.some((g) => g.files.length === 0)) {
+    for (const name of Object.keys(TMS_CONFIGS)) {
+      const bytes = headPaths.includes(name) ? await changes.head.read(name) : undefined
+      if (bytes) tmsConfigs[name] = new TextDecoder().decode(bytes)
+    }
+  }
   for (const group of settings.groups) {
     let patterns = group.files
     if (patterns.length === 0) {
-      const detection = detectLayouts(headPaths, group.sourceLocale)
+      const detection = detectPatterns(headPaths, group.sourceLocale, tmsConfigs)
       notes.push(...detection.notes)
       patterns = detection.patterns
     }
@@ -86,6 +93,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       cache: deps.cache,
       log,
       defaultThreshold: settings.threshold,
+      skip: settings.scoreFuzzy ? undefined : (s) => (s.unit.flags?.includes('fuzzy') ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
       threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
     })
     for (const note of result.notes) log.info(note)

@@ -16,6 +16,8 @@ export interface ScoringOptions {
   threshold(provider: string, locale: string): number | undefined
   /** The global threshold. */
   defaultThreshold: number
+  /** Why a segment is not sent to any scorer (fuzzy entries), if it is not. */
+  skip?(segment: CheckedSegment): string | undefined
 }
 
 export interface ScoringResult {
@@ -48,6 +50,7 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
   const sent = new Set<string>()
   let overBudget = 0
   let overLimit = 0
+  const skipped = new Map<string, number>()
 
   const finish = (segment: CheckedSegment, scorer: Scorer, score: Score) => {
     const threshold = options.threshold(score.provider, segment.locale) ?? score.threshold ?? options.defaultThreshold
@@ -59,6 +62,12 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
       const todo: CheckedSegment[] = []
       let cached = 0
       for (const segment of segments) {
+        const skip = options.skip?.(segment)
+        if (skip) {
+          skipped.set(skip, (skipped.get(skip) ?? 0) + 1)
+          finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: skip })
+          continue
+        }
         const reason = scorer.notApplicable?.(segment)
         if (reason) {
           finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'not-applicable', reason })
@@ -133,6 +142,7 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
     }),
   )
   clearTimeout(timer)
+  for (const [reason, n] of skipped) notes.push(`${n} score request(s) skipped: ${reason}`)
   if (overLimit > 0) notes.push(`max-segments (${options.maxSegments}) reached: ${overLimit} score request(s) skipped`)
   if (overBudget > 0) notes.push(`Time budget of ${options.timeBudget}s reached: ${overBudget} score request(s) skipped`)
   await options.cache.flush?.()

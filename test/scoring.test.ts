@@ -139,6 +139,17 @@ describe('scoring stage', () => {
     expect(segments[0].scores[0].reason).toBe('Phrase: GET /projects/p1/locales answered HTTP 401: Unauthorized')
   })
 
+  it('skips segments the run excludes (fuzzy entries), said once with the reason', async () => {
+    const segments = checked(3)
+    segments[1].unit.flags = ['fuzzy']
+    const { scorer, calls } = fakeScorer()
+    const reason = 'marked fuzzy (set score-fuzzy to score fuzzy entries)'
+    const result = await scoreSegments(segments, [scorer], opts({ skip: (s) => (s.unit.flags?.includes('fuzzy') ? reason : undefined) }))
+    expect(calls).toEqual([['k0', 'k2']])
+    expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'skipped', reason }])
+    expect(result.notes).toEqual([`1 score request(s) skipped: ${reason}`])
+  })
+
   it('records not-applicable segments with the reason and never sends them', async () => {
     const segments = checked(2)
     const { scorer, calls } = fakeScorer({ notApplicable: (s) => (s.key === 'k0' ? 'Phrase holds another text' : undefined) })

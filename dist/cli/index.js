@@ -9150,6 +9150,9 @@ const configSchema = {
     type: 'object',
     description: 'translation-quality-gate configuration (.github/translation-quality.yml)',
     required: ['version'],
+    forbidden: Object.fromEntries(settingDefs
+        .filter((d) => !d.config && (d.kind === 'secret' || d.kind === 'url'))
+        .map((d) => [d.name, `${d.kind === 'secret' ? 'secrets' : 'service URLs'} come only from the action's inputs or the CLI's flags and environment${d.env ? ` (${d.env})` : ''}, so that a pull request cannot send them elsewhere`])),
     properties: {
         version: { type: 'integer', minimum: 1, maximum: 1, description: 'Config format version; must be 1.' },
         ...Object.fromEntries(settingDefs.filter((d) => d.config).map((d) => [d.name, settingSchema(d)])),
@@ -9254,7 +9257,7 @@ function toJsonSchema(schema) {
     if (schema.type === 'array')
         return { ...schema, items: toJsonSchema(schema.items) };
     if (schema.type === 'object') {
-        const { keyName: _, ...rest } = schema;
+        const { keyName: _, forbidden: __, ...rest } = schema;
         return {
             ...rest,
             ...(schema.properties && { properties: Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, toJsonSchema(v)])) }),
@@ -9381,6 +9384,10 @@ function check(ctx, node, schema, key) {
                     continue;
                 }
                 const propSchema = Object.hasOwn(known, name) ? known[name] : schema.additionalProperties || undefined;
+                if (!propSchema && schema.forbidden && Object.hasOwn(schema.forbidden, name)) {
+                    report(ctx, keyNode, path, `${path} cannot be set in the config file: ${schema.forbidden[name]}`);
+                    continue;
+                }
                 if (!propSchema) {
                     const hint = nearest(name, Object.keys(known));
                     report(ctx, keyNode, path, `Unknown key ${path}${hint ? `; did you mean '${hint}'?` : ''} (expected ${Object.keys(known).join(', ')})`);
@@ -9403,7 +9410,10 @@ function validateConfig(text, schema) {
     if (doc.errors.length > 0) {
         for (const e of doc.errors) {
             const { line, col } = counter.linePos(e.pos[0]);
-            ctx.problems.push({ key: '', message: `Invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, line, column: col });
+            const lineText = text.slice(counter.lineStarts[line - 1], counter.lineStarts[line] ?? text.length);
+            // The most common mistake: `files: [locales/{locale}/*.json]`, where `{` opens a map.
+            const hint = /\[[^\]]*\{[-_.]?locale\}/.test(lineText) ? " (quote patterns inside [ ] lists: there '{' starts a YAML map)" : '';
+            ctx.problems.push({ key: '', message: `Invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}${hint}`, line, column: col });
         }
         return { problems: ctx.problems };
     }
@@ -13244,10 +13254,26 @@ const json = {
 const RULE_ROOT_LOCALE = 1009;
 // Aliases let a small file describe a huge tree ("billion laughs"): stop well before that.
 const MAX_UNITS = 500_000;
+const MAX_ALIASED_UNITS = 20_000;
 const yaml_MAX_DEPTH = 64;
 /** First line of a yaml error message, without the position the finding carries anyway. */
 function shortMessage(message) {
     return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/**
+ * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
+ * starts: the last line before that whose value opens a quote it does not close.
+ */
+function openingQuote(text, before) {
+    const re = /^[^\S\n]*(?:-[^\S\n]+)?[^\n:#]*:[^\S\n]+(['"])(.*)$/gm;
+    let found;
+    for (const m of text.slice(0, before).matchAll(re)) {
+        const [, quote, rest] = m;
+        const closed = quote === "'" ? /^(?:[^']|'')*'/.test(rest) : /^(?:[^"\\]|\\.)*"/.test(rest);
+        if (!closed)
+            found = m.index + m[0].indexOf(quote, m[0].indexOf(':'));
+    }
+    return found;
 }
 function looksLikeLocale(key) {
     return /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key);
@@ -13290,8 +13316,13 @@ function walk(w, node, key, at, depth, plural = {}) {
     if ((0,dist/* isScalar */.jn)(node)) {
         if (typeof node.value !== 'string')
             return;
+        if (w.active.size > 0 && ++w.aliased > MAX_ALIASED_UNITS) {
+            w.problems.push({ message: `Aliases expand to more than ${MAX_ALIASED_UNITS} strings; the rest are not checked`, offset: at });
+            w.stopped = true;
+            return;
+        }
         if (w.units.size >= MAX_UNITS) {
-            w.problems.push({ message: `More than ${MAX_UNITS} strings (aliases expanding too far?); the rest are not checked`, offset: at });
+            w.problems.push({ message: `More than ${MAX_UNITS} strings; the rest are not checked`, offset: at });
             w.stopped = true;
             return;
         }
@@ -13350,7 +13381,7 @@ function walk(w, node, key, at, depth, plural = {}) {
 }
 function parseYaml(text, context) {
     const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
-    const problems = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.pos[0] }));
+    const problems = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.code === 'MISSING_CHAR' ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0] }));
     if (problems.length > 0)
         return { units: [], problems };
     const root = doc.contents;
@@ -13359,7 +13390,7 @@ function parseYaml(text, context) {
     if (!(0,dist/* isMap */.jh)(root)) {
         return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] };
     }
-    const w = { doc, units: new Map(), problems, active: new Set(), stopped: false };
+    const w = { doc, units: new Map(), problems, active: new Set(), stopped: false, aliased: 0 };
     let locale;
     const keys = root.items.map((p) => scalarKey(p.key));
     // Rails files: one root key naming the locale, everything else below it.
@@ -13556,7 +13587,7 @@ async function loadFile(tree, path, locale, sourceLocale, maxFileSize) {
     if (size === undefined)
         return undefined;
     if (size > maxFileSize)
-        return { path, format, units: [], problems: [], lines: new LineIndex(''), tooLarge: size };
+        return { path, format, units: [], problems: [], lines: new LineIndex(''), tooLarge: { size, limit: maxFileSize } };
     const bytes = await tree.read(path);
     if (!bytes)
         return undefined;
@@ -13603,6 +13634,11 @@ class SourceIndex {
             forms.set(u.plural, u);
         }
     }
+    /** Plural categories the source has for a group. */
+    forms(group) {
+        const forms = this.plurals.get(group);
+        return forms ? [...forms.keys()] : undefined;
+    }
     find(unit) {
         const exact = this.byKey.get(unit.key);
         if (exact || !unit.pluralGroup)
@@ -13611,12 +13647,27 @@ class SourceIndex {
         return forms?.get(unit.plural ?? 'other') ?? forms?.get('other') ?? forms?.values().next().value;
     }
 }
+/** Plural categories per (locale, plural group) of one file. */
+function pluralForms(units) {
+    const out = new Map();
+    for (const u of units) {
+        if (!u.pluralGroup || !u.plural)
+            continue;
+        const id = `${u.locale ?? ''}\u0000${u.pluralGroup}`;
+        const list = out.get(id) ?? [];
+        if (!list.includes(u.plural))
+            list.push(u.plural);
+        out.set(id, list);
+    }
+    return out;
+}
 function fileProblems(side) {
     const head = side.head;
     if (!head || !side.changed)
         return [];
     if (head.tooLarge !== undefined) {
-        return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${head.tooLarge.toLocaleString('en')} bytes is over the max-file-size limit` } }];
+        const { size, limit } = head.tooLarge;
+        return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${size.toLocaleString('en')} bytes is over the max-file-size limit of ${limit.toLocaleString('en')} bytes` } }];
     }
     return head.problems.map((p) => {
         const { line, column } = head.lines.position(p.offset);
@@ -13643,6 +13694,7 @@ function pairBundle(loaded) {
             continue;
         const bilingual = head.format.bilingual === true;
         const base = byIdentity(side.base);
+        const targetForms = pluralForms(head.units);
         if (!bilingual && !loaded.source?.head && side.changed) {
             findings.push({
                 file: side.path,
@@ -13697,6 +13749,10 @@ function pairBundle(loaded) {
                 format: head.format.id,
                 unit,
             };
+            if (unit.pluralGroup) {
+                const target = targetForms.get(`${unit.locale ?? ''}\u0000${unit.pluralGroup}`) ?? [];
+                segment.pluralForms = bilingual ? { target } : { target, source: sourceHead.forms(unit.pluralGroup) };
+            }
             if (!bilingual && loaded.source?.head) {
                 segment.sourceFile = loaded.source.path;
                 if (sourceUnit)
@@ -13892,7 +13948,7 @@ function ruleSettings(section, label = 'the config file') {
         const rule = byKey.get(key);
         if (!rule) {
             const hint = nearest(key, rules.map((r) => r.id));
-            throw new SettingsError(`Unknown rule '${key}' in rules of ${label}${hint ? `; did you mean '${hint}'?` : ''}. Expected a rule number or id from docs/rules.md.`);
+            throw new SettingsError(`Unknown rule '${key}' in rules of ${label}. Expected a rule number or id from docs/rules.md${hint ? `; did you mean '${hint}'?` : '.'}`);
         }
         const entry = { all: undefined, locales: new Map() };
         if (typeof value === 'string')

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gitIn, tqg } from './helpers/cli.js'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tqg-cli-'))
+})
+afterAll(async () => rm(dir, { recursive: true, force: true }))
+
+async function write(root: string, files: Record<string, string>) {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true })
+    await writeFile(join(root, path), text)
+  }
+}
+
+describe('tqg with two directories', () => {
+  it('prints a table and a verdict, and exits 0 when the gate passes', async () => {
+    const base = join(dir, 'pass/base')
+    const head = join(dir, 'pass/head')
+    await write(base, { 'locales/en.json': '{"save": "Save"}', 'locales/de.json': '{}' })
+    await write(head, { 'locales/en.json': '{"save": "Save"}', 'locales/de.json': '{"save": "Speichern"}' })
+    const { code, stdout } = await tqg([base, head, '--files', 'locales/{locale}.json'])
+    expect(stdout).toBe('No quality service configured: segments are checked by the QA rules only.\n\nPASSED: 0 errors, 0 warnings, 0 below threshold (1 segment in 1 file, 0 scored)\n')
+    expect(code).toBe(0)
+  })
+
+  it('detects the layout when files is empty and says so', async () => {
+    const base = join(dir, 'detect/base')
+    const head = join(dir, 'detect/head')
+    await write(base, { 'public/locales/en/app.json': '{"a": "Save file"}', 'public/locales/de/app.json': '{}', 'package.json': '{}' })
+    await write(head, { 'public/locales/en/app.json': '{"a": "Save file"}', 'public/locales/de/app.json': '{"a": "Save file"}', 'package.json': '{}' })
+    const { code, stdout } = await tqg([base, head])
+    expect(stdout).toContain("No files setting: detected 'public/locales/{locale}/*.json' (source locale en).")
+    expect(stdout).toContain('public/locales/de/app.json:1:7  de      a    warning   1006 untranslated')
+    expect(code).toBe(0)
+  })
+
+  it('escapes control characters of untrusted strings', async () => {
+    const base = join(dir, 'esc/base')
+    const head = join(dir, 'esc/head')
+    await write(base, { 'l/en.json': '{"k\\u001b[31m": "Hi {name}"}', 'l/de.json': '{}' })
+    await write(head, { 'l/en.json': '{"k\\u001b[31m": "Hi {name}"}', 'l/de.json': '{"k\\u001b[31m": "Hallo\\u202e"}' })
+    const { stdout } = await tqg([base, head, '--files', 'l/{locale}.json'])
+    expect(stdout).not.toContain('\u001b')
+    expect(stdout).not.toContain('\u202e')
+    expect(stdout).toContain('k\\u001B[31m')
+  })
+
+  it('writes JSON and SARIF reports', async () => {
+    const out = join(dir, 'reports')
+    const { code, stderr } = await tqg(['examples/base', 'examples/head', '--config', 'examples/translation-quality.yml', '--format', 'sarif', '--output', join(out, 'r.sarif'), '--report-file', join(out, 'r.json')])
+    expect(code).toBe(1)
+    expect(stderr).toContain(`Report written to ${join(out, 'r.sarif')}`)
+    const sarif = JSON.parse(await readFile(join(out, 'r.sarif'), 'utf8'))
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0].results).toContainEqual(
+      expect.objectContaining({ ruleId: 'TQG1061', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'locales/de/common.json' }, region: { startLine: 16, startColumn: 20 } } }] }),
+    )
+    const json = JSON.parse(await readFile(join(out, 'r.json'), 'utf8'))
+    expect(json.summary).toMatchObject({ segments: 18, errors: 6, belowThreshold: 1 })
+  })
+
+  it.each([
+    [['only-one'], 'Expected two directories (tqg BASE_DIR HEAD_DIR) or --base REF; got 1 argument(s).'],
+    [['a', 'b', '--thresold', '1'], 'Unknown option --thresold; did you mean --threshold?'],
+    [['examples/base', 'examples/head', '--threshold', '2'], "Invalid --threshold: '2'. Expected a number from 0 to 1."],
+    [['examples/base', 'nope'], "Directory 'nope' does not exist."],
+    [['examples/base', 'examples/head', '--config', 'missing.yml'], "Invalid --config: '"],
+    [['examples/base', 'examples/head', '--format', 'xml'], "Invalid --format 'xml'."],
+    [['examples/base', 'examples/head', '--files', 'locales/*.json'], "Invalid files pattern: 'locales/*.json' has no {locale} placeholder."],
+  ])('exits 2 on bad usage: %j', async (argv, message) => {
+    const { code, stderr } = await tqg(argv)
+    expect(stderr).toContain(message)
+    expect(code).toBe(2)
+  })
+
+  it('reports a bad config file with its line and exits 2', async () => {
+    const config = join(dir, 'bad.yml')
+    await writeFile(config, 'version: 1\nthreshhold: 0.5\n')
+    const { code, stderr } = await tqg(['examples/base', 'examples/head', '--config', config])
+    expect(stderr).toMatch(new RegExp(`^tqg: Invalid config file ${config}:\\n  ${config}:2:1: Unknown key threshhold; did you mean 'threshold'\\? \\(expected version, name, files, `))
+    expect(code).toBe(2)
+  })
+
+  it('prints help with every setting', async () => {
+    const { code, stdout } = await tqg(['--help'])
+    expect(code).toBe(0)
+    for (const flag of ['--files', '--source-locale', '--threshold', '--fail-on', '--phrase-api-url', '--openai-model', '--format']) expect(stdout).toContain(flag)
+  })
+})
+
+describe('tqg in a git repository', () => {
+  it('compares the working tree (or a head revision) with the merge base, not the moved-on base branch', async () => {
+    const repo = join(dir, 'repo')
+    await mkdir(repo, { recursive: true })
+    const git = gitIn(repo)
+    await git('init', '-q', '-b', 'main')
+    await write(repo, { 'locales/en.json': '{\n  "save": "Save",\n  "open": "Open {name}"\n}\n', 'locales/de.json': '{\n  "save": "Speichern"\n}\n' })
+    await git('add', '.')
+    await git('commit', '-qm', 'base')
+    await git('checkout', '-qb', 'feature')
+    await write(repo, { 'locales/de.json': '{\n  "save": "Speichern",\n  "open": "{name} öffnen"\n}\n' })
+    await git('commit', '-qam', 'translate open')
+    // main moves on after the branch was made: its new German string is not the PR's change
+    await git('checkout', '-q', 'main')
+    await write(repo, { 'locales/en.json': '{\n  "save": "Save",\n  "open": "Open {name}",\n  "close": "Close"\n}\n', 'locales/de.json': '{\n  "save": "Speichern",\n  "close": "Close"\n}\n' })
+    await git('commit', '-qam', 'main moves on')
+    await git('checkout', '-q', 'feature')
+
+    const byRevision = await tqg(['--base', 'main', '--head', 'feature', '--files', 'locales/{locale}.json', '--format', 'json'], { cwd: repo })
+    expect(byRevision.code).toBe(0)
+    expect(JSON.parse(byRevision.stdout).segments.map((s: { key: string; line: number }) => `${s.key}:${s.line}`)).toEqual(['open:3'])
+
+    // Uncommitted edits in the working tree are the head by default.
+    await write(repo, { 'locales/de.json': '{\n  "save": "Speichern",\n  "open": "öffnen"\n}\n' })
+    const working = await tqg(['--base', 'main', '--files', 'locales/{locale}.json', '--format', 'json'], { cwd: repo })
+    expect(working.code).toBe(1)
+    expect(JSON.parse(working.stdout).segments[0].issues).toEqual([{ s: 2, r: 1051, d: 'Placeholder {name} is missing' }])
+  })
+
+  it('rejects unknown and option-like revisions with exit 2', async () => {
+    const repo = join(dir, 'repo')
+    expect(await tqg(['--base', 'no-such-branch'], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown git revision 'no-such-branch'") })
+    expect(await tqg(['--base=--output=/tmp/x'], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining("Invalid git revision '--output=/tmp/x'") })
+  })
+})
