@@ -180,6 +180,7 @@ export class ServiceClient {
   private readonly clock: Clock
   private sent = 0
   private retried = 0
+  private closed = false
   /** The service's last rate-limit window: requests left and when it resets. */
   private window?: { remaining: number; reset: number }
 
@@ -214,7 +215,9 @@ export class ServiceClient {
   }
 
   async close(): Promise<void> {
-    if (this.ownDispatcher) await this.dispatcher.close()
+    if (!this.ownDispatcher || this.closed) return
+    this.closed = true
+    await this.dispatcher.close()
   }
 
   async request<T = unknown>(req: ServiceRequest): Promise<ServiceResponse<T>> {

@@ -133,6 +133,7 @@ export class WordbeeScorer implements Scorer {
 
   async close(): Promise<void> {
     const token = await this.token?.catch(() => undefined)
+    this.token = undefined
     if (token) {
       // Ends the session; a failure here changes nothing for the run.
       await this.client.request({ method: 'DELETE', path: '/api/auth/token', headers: this.authHeaders(token), signal: AbortSignal.timeout(5000) }).catch(() => undefined)
