@@ -19,8 +19,8 @@ import { renderSarif } from '../reporters/sarif.js'
 import { renderJobSummary } from '../reporters/summary.js'
 import { verdictLine } from '../reporters/text.js'
 import { runPipeline } from '../run.js'
-import { MemoryScoreCache } from '../scorers/cache.js'
-import { buildScorers } from '../scorers/index.js'
+import { openScoreCache } from '../scorers/file-cache.js'
+import { buildScorers, type Scorer } from '../scorers/index.js'
 import { SettingsError, type Settings } from '../settings.js'
 import { VERSION } from '../version.js'
 import { readEvent, type Target } from './event.js'
@@ -136,6 +136,7 @@ export async function run(env: Env = process.env): Promise<void> {
   const mask = masker(inputSecrets(inputs))
   const log = actionLogger(mask)
   let changes: RepoChanges | undefined
+  let scorers: Scorer[] = []
   try {
     core.info(`translation-quality-gate ${VERSION} on Node ${process.version}`)
     checkInputs(inputs)
@@ -162,8 +163,12 @@ export async function run(env: Env = process.env): Promise<void> {
         if (text === undefined) throw new Error(`${path} not found in ${compared.trusted.label}`)
         return text
       },
+      log,
     })
-    const report = await runPipeline(settings, { changes, scorers: built.scorers, cache: new MemoryScoreCache(), log, notes: built.notes })
+    scorers = built.scorers
+    const root = workspace ?? process.cwd()
+    const cache = await openScoreCache(settings.cacheDir && (isAbsolute(settings.cacheDir) ? settings.cacheDir : resolve(root, settings.cacheDir)), log)
+    const report = await runPipeline(settings, { changes, scorers, cache, log, notes: built.notes })
 
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
     const repoUrl = `${server}/${repo.owner}/${repo.repo}`
@@ -174,7 +179,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes!.addedLines(paths), log })
 
     await log.group('Job summary and outputs', async () => {
-      const files = await writeOutputs(report, settings, env, workspace ?? process.cwd())
+      const files = await writeOutputs(report, settings, env, root)
       log.info(`JSON report: ${files.reportFile}${files.sarifFile ? `; SARIF: ${files.sarifFile}` : ''}`)
       if (env.GITHUB_STEP_SUMMARY) {
         const text = renderJobSummary(report, { title: settings.name, link, context: compared.context, extra: summaryExtras(outcome, settings), overflow: `The JSON report (${files.reportFile}) has every finding.` })
@@ -191,5 +196,6 @@ export async function run(env: Env = process.env): Promise<void> {
     }
   } finally {
     changes?.close?.()
+    await Promise.all(scorers.map((s) => s.close?.()))
   }
 }
