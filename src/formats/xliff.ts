@@ -9,7 +9,7 @@ import { syntaxesFor } from '../placeholders/index.js'
 import { maskInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
 import type { Format, ParseContext } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
-import { capped, childNamed, childrenNamed, contentPieces, localName, readXml, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
+import { capped, childNamed, childrenNamed, localName, readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
 import { RULE_ROOT_LOCALE } from './yaml.js'
 
 interface Reader {
@@ -20,9 +20,7 @@ interface Reader {
 
 /** Text of a `<source>`/`<target>`: decoded, with inline codes as written (native-code elements whole). */
 function segmentText(r: Reader, el: XmlElement): string {
-  return contentPieces(r.doc, el, r.problems, (child) => NATIVE_CONTENT.has(localName(child.name)))
-    .map((p) => p.text)
-    .join('')
+  return textContent(r.doc, el, r.problems, (child) => NATIVE_CONTENT.has(localName(child.name)))
 }
 
 /** Inline codes always apply; other syntaxes as the text around the codes implies (Angular: ICU, `{{ }}`). */
