@@ -138,7 +138,7 @@ export const writers = {
   },
 }
 
-function generate(dir, format, locales, keys, changedShare) {
+export function generate(dir, format, locales, keys, changedShare) {
   const w = writers[format]
   const keyOf = (i) => `group${Math.floor(i / 100)}.key${i}`
   for (const side of ['base', 'head']) {
