@@ -81,7 +81,8 @@ function isSkipped(unit: Unit): boolean {
   return unit.flags?.includes('no-translate') === true
 }
 
-export function pairBundle(loaded: LoadedBundle): PairingResult {
+/** Pairs a bundle's translations as they are loaded (see load.ts: one at a time). */
+export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
   const findings: FileFinding[] = []
   const segments: Segment[] = []
   const sourceLocale = loaded.bundle.sourceLocale
@@ -91,7 +92,7 @@ export function pairBundle(loaded: LoadedBundle): PairingResult {
   // Source key -> locales whose translation kept its text although the source changed.
   const stale = new Map<string, { unit: Unit; locales: string[] }>()
 
-  for (const side of loaded.targets) {
+  for await (const side of loaded.targets) {
     findings.push(...fileProblems(side))
     const head = side.head
     if (!head || head.tooLarge !== undefined) continue

@@ -72,7 +72,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       const loaded = await loadBundle(bundle, changes, settings.maxFileSize)
       if (!loaded) continue
       touched++
-      const paired = pairBundle(loaded)
+      const paired = await pairBundle(loaded)
       segments.push(...paired.segments)
       fileFindings.push(...paired.findings)
     }
