@@ -27,7 +27,7 @@ describe('placeholder rules', () => {
     ['%1$s of %2$d', '%2$d von %1$s', []],
     ['%s of %d', '%s von', ['1071 Placeholder %d is missing']],
     ['%d%% done', '%d%% fertig', []],
-    ['%s', '%d', ['1073 Placeholder %s became %d']],
+    ['%s', '%d', ['1074 Placeholder %s became %d: string in the source, int in the translation']],
     // Ruby
     ['Hello %{name}', 'Hallo %{name}', []],
     ['Hello %{name}', 'Hallo', ['1081 Placeholder %{name} is missing']],
