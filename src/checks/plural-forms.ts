@@ -36,8 +36,11 @@ function gap(forms: string[], locale: string, type: PluralType, required: (categ
   return { missing, unused }
 }
 
-// A missing form for everyday numbers shows wrong text daily; one for millions rarely.
-const everyday = (locale: string, type: PluralType, missing: string[]) => missing.some((c) => integersOf(locale, c, type)[0] <= 1000)
+// A missing form for everyday numbers shows wrong text daily; one for millions only
+// (French, Spanish, Italian `many`) rarely: information.
+function missingSeverity(locale: string, type: PluralType, missing: string[], everyday: Severity): Severity {
+  return missing.some((c) => integersOf(locale, c, type)[0] <= 1000) ? everyday : 0
+}
 
 function icuGaps(input: CheckInput, index: number, out: Gap[]): void {
   if (!input.syntaxes.includes('icu') || !knowsLocale(input.locale)) return
@@ -48,7 +51,7 @@ function icuGaps(input: CheckInput, index: number, out: Gap[]): void {
     const type = s.type === 'selectordinal' ? 'ordinal' : 'cardinal'
     const { missing, unused } = gap(Object.keys(s.options), input.locale, type, (c) => c !== 'other', false)
     // ICU falls back to `other` for a missing form: wrong grammar, but text in the right language.
-    out.push({ index, subject: `{${s.name}}`, locale: input.locale, type, missing, unused, severity: 1, span: { start: s.start, end: s.end } })
+    out.push({ index, subject: `{${s.name}}`, locale: input.locale, type, missing, unused, severity: missingSeverity(input.locale, type, missing, 1), span: { start: s.start, end: s.end } })
   }
 }
 
@@ -69,7 +72,7 @@ function groupGaps(inputs: CheckInput[], out: Gap[]): void {
     if ((source !== undefined && source.length < 2 && forms.length < 2) || !knowsLocale(locale)) continue
     const type: PluralType = /_ordinal$/.test(unit.pluralGroup!) ? 'ordinal' : 'cardinal'
     const { missing, unused } = gap(forms, locale, type, () => true, formatById(format)?.pluralZero === true)
-    out.push({ index, subject: unit.pluralGroup!, locale, type, missing, unused, severity: everyday(locale, type, missing) ? 2 : 1 })
+    out.push({ index, subject: unit.pluralGroup!, locale, type, missing, unused, severity: missingSeverity(locale, type, missing, 2) })
   }
 }
 
@@ -101,7 +104,7 @@ export const pluralFormsMissing: SetCheck = {
   family: 'completeness',
   title: 'Plural forms missing for the language',
   description:
-    "The translation lacks plural forms its language needs (CLDR): Polish needs `one`, `few`, `many` where English has `one`, `other`. In a group of keys (i18next `_few`, PO `msgstr[n]`, Android, Apple) a missing form shows the source language, the key or the wrong form: an error, or a warning when the form is only for millions (French `many`). Inside an ICU message ICU falls back to `other`: a warning. Reported once per message or group, listing the numbers each form is for.",
+    "The translation lacks plural forms its language needs (CLDR): Polish needs `one`, `few`, `many` where English has `one`, `other`. In a group of keys (i18next `_few`, PO `msgstr[n]`, Android, Apple) a missing form shows the source language, the key or the wrong form: an error. Inside an ICU message ICU falls back to `other`: a warning. A form only for millions (French, Spanish, Italian `many`) is information. Reported once per message or group, listing the numbers each form is for.",
   examples: {
     fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# plik} other {# pliki}}'],
     pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}'],
