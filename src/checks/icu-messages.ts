@@ -52,7 +52,8 @@ export const selectKeysChanged: SegmentCheck = {
       if (fromSource.length === 0) continue
       const sourceKeys = new Set(fromSource.flatMap(keys))
       const targetKeys = new Set(selectorsOf(m.target).filter((s) => s.type === 'select' && s.name === t.name).flatMap(keys))
-      const lacking = [...sourceKeys].filter((k) => !targetKeys.has(k))
+      // A missing `other` is the next rule's.
+      const lacking = [...sourceKeys].filter((k) => !targetKeys.has(k) && k !== 'other')
       const added = [...targetKeys].filter((k) => !sourceKeys.has(k))
       if (lacking.length === 0 && added.length === 0) continue
       const parts = [lacking.length ? `lacks ${list(lacking)}` : '', added.length ? `has ${list(added)}, not in the source` : ''].filter(Boolean)

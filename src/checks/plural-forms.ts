@@ -95,7 +95,7 @@ function used(g: Gap, category: string): string {
   return numbers.length ? `${category} (${numbers.slice(0, 3).join(', ')}${numbers.length > 3 ? '…' : ''})` : category
 }
 
-const what = (g: Gap) => (g.type === 'ordinal' ? 'Ordinal forms' : 'Plural forms')
+const what = (g: Gap, count: number) => `${g.type === 'ordinal' ? 'Ordinal' : 'Plural'} form${count > 1 ? 's' : ''}`
 
 export const pluralFormsMissing: SetCheck = {
   id: 'plural-forms-missing',
@@ -113,7 +113,7 @@ export const pluralFormsMissing: SetCheck = {
   checkSet: (inputs) =>
     gaps(inputs)
       .filter((g) => g.missing.length > 0)
-      .map((g) => ({ index: g.index, hit: { d: `${what(g)} missing in ${g.subject} for ${g.locale}: ${g.missing.map((c) => used(g, c)).join(', ')}`, span: g.span, s: g.severity } satisfies CheckHit })),
+      .map((g) => ({ index: g.index, hit: { d: `${what(g, 2)} missing in ${g.subject} for ${g.locale}: ${g.missing.map((c) => used(g, c)).join(', ')}`, span: g.span, s: g.severity } satisfies CheckHit })),
 }
 
 export const pluralFormUnused: SetCheck = {
@@ -134,7 +134,7 @@ export const pluralFormUnused: SetCheck = {
       .filter((g) => g.unused.length > 0)
       .map((g) => ({
         index: g.index,
-        hit: { d: `${what(g)} ${g.unused.join(', ')} in ${g.subject} ${g.unused.length > 1 ? 'are' : 'is'} never used in ${g.locale}, whose forms are ${pluralCategories(g.locale, g.type).join(', ')}`, span: g.span } satisfies CheckHit,
+        hit: { d: `${what(g, g.unused.length)} ${g.unused.join(', ')} in ${g.subject} ${g.unused.length > 1 ? 'are' : 'is'} never used in ${g.locale}, whose forms are ${pluralCategories(g.locale, g.type).join(', ')}`, span: g.span } satisfies CheckHit,
       })),
 }
 
