@@ -21,20 +21,24 @@ export interface Comparison {
   formatChanged: Change[]
 }
 
-function firstById(placeholders: Placeholder[]): Map<string, Placeholder> {
-  const byId = new Map<string, Placeholder>()
-  for (const p of placeholders) if (!byId.has(p.id)) byId.set(p.id, p)
-  return byId
+function byId(placeholders: Placeholder[]): Map<string, Placeholder[]> {
+  const out = new Map<string, Placeholder[]>()
+  for (const p of placeholders) {
+    const uses = out.get(p.id)
+    if (uses) uses.push(p)
+    else out.set(p.id, [p])
+  }
+  return out
 }
 
 /** Compares what a syntax read in the source and the target; one missing and one extra placeholder make a rename. */
 export function comparePlaceholders(def: SyntaxDef, source: Extracted, target: Extracted, targetCategories: string[]): Comparison {
-  const sourceIds = firstById(source.placeholders)
-  const targetIds = firstById(target.placeholders)
-  const missing = [...sourceIds.values()].filter((p) => !targetIds.has(p.id))
+  const sourceIds = byId(source.placeholders)
+  const targetIds = byId(target.placeholders)
+  const missing = [...sourceIds.values()].map((uses) => uses[0]).filter((p) => !targetIds.has(p.id))
   // A positional argument the caller passes anyway may be shown even if the source does not.
   const passed = (p: Placeholder) => p.position !== undefined && source.arguments !== undefined && p.position < source.arguments
-  const extra = [...targetIds.values()].filter((p) => !sourceIds.has(p.id) && !passed(p))
+  const extra = [...targetIds.values()].map((uses) => uses[0]).filter((p) => !sourceIds.has(p.id) && !passed(p))
   const renamed: Comparison['renamed'] = []
   if (missing.length === 1 && extra.length === 1) renamed.push([missing.pop()!, extra.pop()!])
   const typeChanged: Change[] = []
@@ -43,7 +47,7 @@ export function comparePlaceholders(def: SyntaxDef, source: Extracted, target: E
   const sameFormat = (s: Placeholder, t: Placeholder) => !def.formatName || s.format === undefined || t.format === undefined || s.format === t.format
   for (const t of target.placeholders) {
     // An argument the source uses twice (`%1$+5d ... %1$d`) may be written either way.
-    const uses = source.placeholders.filter((s) => s.id === t.id)
+    const uses = sourceIds.get(t.id) ?? []
     if (uses.length === 0 || uses.some((s) => typeSeverity(s, t) === undefined && sameFormat(s, t))) continue
     const compatible = uses.find((s) => typeSeverity(s, t) === undefined)
     if (compatible) formatChanged.push({ source: compatible, target: t, severity: def.formatSeverity?.(compatible, t) ?? 1 })

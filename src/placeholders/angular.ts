@@ -2,7 +2,17 @@
 // (whitespace-insensitive); the pipes are its format.
 import type { Placeholder, SyntaxDef } from './syntax.js'
 
-const INTERPOLATION = /\{\{([\s\S]*?)\}\}/g
+/** `{{ … }}` spans, found with indexOf: a lazy regex rescans to the end from every `{{` without a close. */
+function interpolations(text: string): Array<{ start: number; end: number; expression: string }> {
+  const out: Array<{ start: number; end: number; expression: string }> = []
+  for (let start = text.indexOf('{{'); start >= 0; ) {
+    const close = text.indexOf('}}', start + 2)
+    if (close < 0) break
+    out.push({ start, end: close + 2, expression: text.slice(start + 2, close) })
+    start = text.indexOf('{{', close + 2)
+  }
+  return out
+}
 
 /** Splits at the first pipe that is not part of `||`. */
 function splitPipes(expression: string): [value: string, pipes: string] {
@@ -24,13 +34,12 @@ export const angular: SyntaxDef = {
     format: ['Total: {{ total | currency:"EUR" }}', 'Summe: {{ total | currency:"USD" }}', 'Summe: {{total|currency:"EUR"}}'],
   },
   // A pipe tells Angular from i18next; `{{ name }}` alone reads the same in both.
-  detect: (text) => /\{\{[^{}]*[^{}|]\|(?!\|)[^{}]*\}\}/.test(text),
+  detect: (text) => interpolations(text).some((i) => splitPipes(i.expression)[1] !== ''),
   extract(text) {
-    const placeholders: Placeholder[] = []
-    for (const m of text.matchAll(INTERPOLATION)) {
-      const [id, pipes] = splitPipes(m[1])
-      placeholders.push({ text: m[0], id, start: m.index, end: m.index + m[0].length, format: pipes })
-    }
+    const placeholders: Placeholder[] = interpolations(text).map(({ start, end, expression }) => {
+      const [id, pipes] = splitPipes(expression)
+      return { text: text.slice(start, end), id, start, end, format: pipes }
+    })
     return { placeholders }
   },
   formatName: 'pipes',

@@ -3,8 +3,11 @@
 // the formatter chain is its format.
 import type { Placeholder, Severity, SyntaxDef } from './syntax.js'
 
-const INTERPOLATION = /\{\{\s*(-\s*)?([^{},\s]+)\s*(?:,\s*([^{}]*?))?\s*\}\}/g
-const NESTING = /\$t\(\s*([^,()]+?)\s*(?:,[^()]*)?\)/g
+// Simple patterns, parsed in code: nested optional whitespace would backtrack for ages on
+// a long run of spaces.
+const INTERPOLATION = /\{\{([^{}]*)\}\}/g
+const NAME = /^(-)?\s*([^,\s]+)\s*(?:,([\s\S]*))?$/
+const NESTING = /\$t\(([^()]*)\)/g
 
 /** Turning escaping off is an injection risk; turning it on only shows entities. */
 function escapingChange(source: Placeholder, target: Placeholder): Severity | undefined {
@@ -29,17 +32,20 @@ export const i18next: SyntaxDef = {
   extract(text) {
     const placeholders: Placeholder[] = []
     for (const m of text.matchAll(INTERPOLATION)) {
+      const parts = NAME.exec(m[1].trim())
+      if (!parts) continue
       placeholders.push({
         text: m[0],
-        id: m[2],
+        id: parts[2],
         start: m.index,
         end: m.index + m[0].length,
-        type: m[1] ? 'unescaped' : 'escaped',
-        format: (m[3] ?? '').replace(/\s+/g, ''),
+        type: parts[1] ? 'unescaped' : 'escaped',
+        format: (parts[3] ?? '').replace(/\s+/g, ''),
       })
     }
     for (const m of text.matchAll(NESTING)) {
-      placeholders.push({ text: m[0], id: `$t(${m[1]})`, start: m.index, end: m.index + m[0].length })
+      const key = m[1].split(',')[0].trim()
+      if (key) placeholders.push({ text: m[0], id: `$t(${key})`, start: m.index, end: m.index + m[0].length })
     }
     return { placeholders }
   },

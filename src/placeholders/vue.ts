@@ -3,12 +3,13 @@
 // A brace that does not open or close an interpolation is a compile error in vue-i18n.
 import type { Extracted, Placeholder, SyntaxDef } from './syntax.js'
 
-const TOKEN = /%?\{\s*('[^']*'|[^{}'\s]*)\s*\}|@(?:\.(\w+))?:(?:\(([^()]+)\)|([\w.-]*\w))|[{}]/g
+const TOKEN = /%?\{([^{}]*)\}|@(?:\.(\w+))?:(?:\(([^()]+)\)|([\w.-]*\w))|[{}]/g
 
 export function extractVue(text: string): Extracted {
   const placeholders: Placeholder[] = []
   for (const m of text.matchAll(TOKEN)) {
-    const [whole, name, modifier, parenKey, key] = m
+    const [whole, inner, modifier, parenKey, key] = m
+    const name = inner?.trim()
     const start = m.index
     if (whole === '{' || whole === '}' || name === '') {
       return { placeholders, error: { message: `'${whole}' does not open or close a placeholder; write {'${whole === '}' ? '}' : '{'}'} for a literal brace`, offset: start } }
