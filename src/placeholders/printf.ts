@@ -4,12 +4,17 @@
 // number, its type the C argument type it reads (so `%d` -> `%ld` is a type change, `%d` ->
 // `%x` only a format change), and its format the flags, width, precision and conversion.
 //
+// Python's named `%(name)s` is read too, as pofilter's printf check does, so a string
+// flagged c-format that is really Python's is still compared by name.
+//
+// Boost.Format's `%1%` is an argument number too (of any type).
+//
 // Not read: the space flag (`% d`), so that "50 % off" in prose is no placeholder; `%n`,
-// which writes nothing in C and is a newline in Java; Boost's `%1%`.
+// which writes nothing in C and is a newline in Java; Boost's `%|1$+5|`.
 import type { Extracted, Placeholder, Severity, SyntaxDef } from './syntax.js'
 
 const SPEC =
-  /%%|%(?:(\d+)\$)?(?:#@(\w+)@|([-+#0',]*)(\*(?:\d+\$)?|\d+)?(?:\.(\*(?:\d+\$)?|\d+))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcCsSp@bBhH]|[tT][A-Za-z]))/g
+  /%%|%([1-9]\d*)%|%(?:(\d+)\$|\(([^()]*)\))?(?:#@(\w+)@|([-+#0',]*)(\*(?:\d+\$)?|\d+)?(?:\.(\*(?:\d+\$)?|\d+))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcCsSp@bBhH]|[tT][A-Za-z]))/g
 
 // In prose a letter right after the conversion usually means the `%` was no placeholder
 // ("50%off", "100%sure"); units such as "%dMB" keep the integer conversions.
@@ -49,42 +54,54 @@ function argumentType(conversion: string, length: string): string {
 export function extractPrintf(text: string): Extracted {
   const placeholders: Placeholder[] = []
   let next = 1
-  let numbered: Placeholder | undefined
-  let unnumbered: Placeholder | undefined
+  // The first placeholder of each way to pick an argument: by number, in order, by name.
+  const kinds = new Map<'numbered' | 'unnumbered' | 'named', Placeholder>()
   let error: Extracted['error']
-  const add = (p: Placeholder, explicit: boolean) => {
+  const add = (p: Placeholder, kind: 'numbered' | 'unnumbered' | 'named') => {
     placeholders.push(p)
-    if (explicit) numbered ??= p
-    else unnumbered ??= p
+    if (!kinds.has(kind)) kinds.set(kind, p)
   }
   for (const m of text.matchAll(SPEC)) {
     if (m[0] === '%%') continue
-    const [whole, number, variable, flags = '', width = '', precision, length = '', conversion] = m
+    const [whole, boost, number, name, variable, flags = '', width = '', precision, length = '', conversion] = m
     const start = m.index
     const end = start + whole.length
+    if (boost) {
+      add({ text: whole, id: boost, start, end, type: 'any', position: Number(boost) }, 'numbered')
+      continue
+    }
     // A `*` width or precision reads an int argument before the value.
     for (const star of [width, precision ?? '']) {
       if (!star.startsWith('*')) continue
       const explicit = star.length > 1
       const position = explicit ? Number(star.slice(1, -1)) : next++
-      add({ text: whole, id: String(position), start, end, type: 'int', format: '*', position }, explicit)
+      add({ text: whole, id: String(position), start, end, type: 'int', format: '*', position }, explicit ? 'numbered' : 'unnumbered')
+    }
+    if (name !== undefined) {
+      add({ text: whole, id: name, start, end, type: variable ? `variable ${variable}` : argumentType(conversion, length), format: formatOf(flags, width, precision, conversion) }, 'named')
+      continue
     }
     const position = number ? Number(number) : next++
     if (number && position === 0) error ??= { message: `${whole} refers to argument 0; arguments are numbered from 1`, offset: start, recovered: true }
     // `%.0s` prints nothing: gettext's way to leave out the number in a plural form.
     const hidden = conversion === 's' && precision === '0' && !flags && !width
     const type = variable ? `variable ${variable}` : hidden ? 'hidden' : argumentType(conversion, length)
-    const format = variable || hidden ? undefined : `${flags}${width}${precision === undefined ? '' : `.${precision}`}${conversion === 'i' ? 'd' : conversion}`
-    add({ text: whole, id: String(position), start, end, type, format, position }, number !== undefined)
+    const format = variable || hidden ? undefined : formatOf(flags, width, precision, conversion)
+    add({ text: whole, id: String(position), start, end, type, format, position }, number !== undefined ? 'numbered' : 'unnumbered')
   }
-  if (numbered && unnumbered && !error) {
-    error = { message: `mixes numbered (${numbered.text}) and unnumbered (${unnumbered.text}) conversions; number all of them`, offset: unnumbered.start, recovered: true }
+  if (kinds.size > 1 && !error) {
+    const [[firstKind, first], [secondKind, second]] = [...kinds.entries()].sort((a, b) => a[1].start - b[1].start)
+    error = { message: `mixes ${firstKind} (${first.text}) and ${secondKind} (${second.text}) conversions; ${kinds.has('named') ? 'use one kind' : 'number all of them'}`, offset: second.start, recovered: true }
   }
   return { placeholders, error }
 }
 
+function formatOf(flags: string, width: string, precision: string | undefined, conversion: string): string {
+  return `${flags}${width}${precision === undefined ? '' : `.${precision}`}${conversion === 'i' ? 'd' : conversion}`
+}
+
 export function printfTypeChange(source: Placeholder, target: Placeholder): Severity | undefined {
-  if (target.type === 'hidden' || source.type === target.type) return undefined
+  if (target.type === 'hidden' || source.type === target.type || source.type === 'any' || target.type === 'any') return undefined
   return 2
 }
 
