@@ -1,14 +1,17 @@
-// Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy.
+// Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
+// -> write-back (scorers that push results to their service).
 // No logic of its own; the entries (cli.ts, the action) add the reporters.
 import { findBundles, type Bundle } from './bundles.js'
 import type { Changes } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { runChecks } from './checks/engine.js'
-import { detectLayouts } from './detect.js'
+import { needsReview } from './checks/state.js'
+import { detectPatterns, TMS_CONFIGS } from './detect.js'
 import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
+import { publishReport } from './publish.js'
 import { decide } from './policy.js'
 import { ruleSettings } from './rule-settings.js'
 import type { ScoreCache } from './scorers/cache.js'
@@ -29,10 +32,17 @@ async function findAllBundles(settings: Settings, changes: Changes, notes: strin
   const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()])
   const paths = [...new Set([...headPaths, ...basePaths])].sort()
   const bundles: Bundle[] = []
+  const tmsConfigs: Record<string, string> = {}
+  if (settings.groups.some((g) => g.files.length === 0)) {
+    for (const name of Object.keys(TMS_CONFIGS)) {
+      const bytes = headPaths.includes(name) ? await changes.head.read(name) : undefined
+      if (bytes) tmsConfigs[name] = new TextDecoder().decode(bytes)
+    }
+  }
   for (const group of settings.groups) {
     let patterns = group.files
     if (patterns.length === 0) {
-      const detection = detectLayouts(headPaths, group.sourceLocale)
+      const detection = detectPatterns(headPaths, group.sourceLocale, tmsConfigs)
       notes.push(...detection.notes)
       patterns = detection.patterns
     }
@@ -84,6 +94,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       cache: deps.cache,
       log,
       defaultThreshold: settings.threshold,
+      skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
       threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
     })
     for (const note of result.notes) log.info(note)
@@ -96,5 +107,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     dismissals: settings.extra.dismissals,
     reportFilter: settings.extra.reportFilter,
   })
-  return { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+  const report: Report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+  if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => publishReport(report, deps.scorers, log))
+  return report
 }

@@ -4,7 +4,7 @@
 import type { Logger } from './log.js'
 import type { CheckedSegment, Score } from './model.js'
 import type { ScoreCache } from './scorers/cache.js'
-import { scoreCacheKey, type Scorer } from './scorers/scorer.js'
+import { OutOfTime, scoreCacheKey, type Scorer, type ScoringContext } from './scorers/scorer.js'
 
 export interface ScoringOptions {
   maxSegments?: number
@@ -16,6 +16,8 @@ export interface ScoringOptions {
   threshold(provider: string, locale: string): number | undefined
   /** The global threshold. */
   defaultThreshold: number
+  /** Why a segment is not sent to any scorer (fuzzy entries), if it is not. */
+  skip?(segment: CheckedSegment): string | undefined
 }
 
 export interface ScoringResult {
@@ -48,6 +50,7 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
   const sent = new Set<string>()
   let overBudget = 0
   let overLimit = 0
+  const skipped = new Map<string, number>()
 
   const finish = (segment: CheckedSegment, scorer: Scorer, score: Score) => {
     const threshold = options.threshold(score.provider, segment.locale) ?? score.threshold ?? options.defaultThreshold
@@ -59,6 +62,12 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
       const todo: CheckedSegment[] = []
       let cached = 0
       for (const segment of segments) {
+        const skip = options.skip?.(segment)
+        if (skip) {
+          skipped.set(skip, (skipped.get(skip) ?? 0) + 1)
+          finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: skip })
+          continue
+        }
         const reason = scorer.notApplicable?.(segment)
         if (reason) {
           finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'not-applicable', reason })
@@ -79,8 +88,40 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         todo.push(segment)
       }
       if (cached > 0) options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`)
+      const context: ScoringContext = { signal: controller.signal, deadline, log: options.log, memo: options.cache.memo(scorer.provider) }
+      // A call that failed as a whole: every segment of it is failed, or skipped when time ran out.
+      const unscored = (batch: CheckedSegment[], e: unknown): Score[] => {
+        const outOfTime = controller.signal.aborted || e instanceof OutOfTime
+        if (outOfTime) overBudget += batch.length
+        else options.log.warning(`${scorer.provider}: ${message(e)}`)
+        return batch.map(() => ({
+          provider: scorer.provider,
+          engine: scorer.engine,
+          state: outOfTime ? 'skipped' : 'failed',
+          reason: controller.signal.aborted ? `time budget of ${options.timeBudget}s reached` : message(e),
+        }))
+      }
+      const record = (segment: CheckedSegment, score: Score) => {
+        if (scorer.cacheable !== false) options.cache.set(scoreCacheKey(scorer, segment), score)
+        finish(segment, scorer, score)
+      }
+      let pending = todo
+      if (scorer.prepare && todo.length > 0) {
+        try {
+          const settled = await scorer.prepare(todo, context)
+          if (settled) {
+            if (settled.length !== todo.length) throw new Error(`${scorer.provider} settled ${settled.length} of ${todo.length} segments`)
+            pending = []
+            todo.forEach((segment, i) => (settled[i] ? record(segment, settled[i]) : pending.push(segment)))
+          }
+        } catch (e) {
+          const scores = unscored(todo, e)
+          todo.forEach((segment, i) => record(segment, scores[i]))
+          pending = []
+        }
+      }
       const batches: CheckedSegment[][] = []
-      for (let i = 0; i < todo.length; i += scorer.batchSize) batches.push(todo.slice(i, i + scorer.batchSize))
+      for (let i = 0; i < pending.length; i += scorer.batchSize) batches.push(pending.slice(i, i + scorer.batchSize))
       await pool(batches, scorer.concurrency ?? 1, async (batch) => {
         if (controller.signal.aborted) {
           overBudget += batch.length
@@ -89,30 +130,19 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         }
         let scores: Score[]
         try {
-          scores = await scorer.score(batch, { signal: controller.signal, deadline, log: options.log })
+          scores = await scorer.score(batch, context)
           if (scores.length !== batch.length) throw new Error(`${scorer.provider} returned ${scores.length} scores for ${batch.length} segments`)
         } catch (e) {
-          const aborted = controller.signal.aborted
-          if (aborted) overBudget += batch.length
-          else options.log.warning(`${scorer.provider}: ${message(e)}`)
-          scores = batch.map(() => ({
-            provider: scorer.provider,
-            engine: scorer.engine,
-            state: aborted ? 'skipped' : 'failed',
-            reason: aborted ? `time budget of ${options.timeBudget}s reached` : message(e),
-          }))
+          scores = unscored(batch, e)
         }
-        batch.forEach((segment, i) => {
-          const score = scores[i]
-          if (scorer.cacheable !== false) options.cache.set(scoreCacheKey(scorer, segment), score)
-          finish(segment, scorer, score)
-        })
+        batch.forEach((segment, i) => record(segment, scores[i]))
       })
       const u = scorer.usage?.()
       if (u) usage[scorer.provider] = u
     }),
   )
   clearTimeout(timer)
+  for (const [reason, n] of skipped) notes.push(`${n} score request(s) skipped: ${reason}`)
   if (overLimit > 0) notes.push(`max-segments (${options.maxSegments}) reached: ${overLimit} score request(s) skipped`)
   if (overBudget > 0) notes.push(`Time budget of ${options.timeBudget}s reached: ${overBudget} score request(s) skipped`)
   await options.cache.flush?.()

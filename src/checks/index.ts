@@ -6,8 +6,9 @@ import { icuMessageRules } from './icu-messages.js'
 import { javaApostrophe } from './java-apostrophes.js'
 import { placeholderRules } from './placeholders.js'
 import { pluralFormRules } from './plural-forms.js'
+import { stateRules } from './state.js'
 import { whitespaceRules } from './whitespace.js'
 
 export type { Check, CheckHit, CheckInput, CheckOptions, SegmentCheck, SetCheck } from './check.js'
 
-export const checks: readonly Check[] = [...completenessRules, ...pluralFormRules, ...placeholderRules, ...icuMessageRules, javaApostrophe, ...whitespaceRules]
+export const checks: readonly Check[] = [...completenessRules, ...pluralFormRules, ...placeholderRules, ...icuMessageRules, javaApostrophe, ...whitespaceRules, ...stateRules]

@@ -6,6 +6,7 @@ import { dotnet } from './dotnet.js'
 import { esTemplate } from './es-template.js'
 import { i18next } from './i18next.js'
 import { icu } from './icu.js'
+import { inlineCode } from './inline-code.js'
 import { javaMessageFormat } from './java-messageformat.js'
 import { printf } from './printf.js'
 import { pythonBrace } from './python-brace.js'
@@ -17,7 +18,7 @@ import { vue } from './vue.js'
 
 export type { Placeholder, SyntaxDef, Extracted, TypeContext } from './syntax.js'
 
-export const syntaxes: readonly SyntaxDef[] = [icu, i18next, printf, ruby, pythonFormat, pythonBrace, javaMessageFormat, dotnet, qt, esTemplate, vue, angular, chrome]
+export const syntaxes: readonly SyntaxDef[] = [icu, i18next, printf, ruby, pythonFormat, pythonBrace, javaMessageFormat, dotnet, qt, esTemplate, vue, angular, chrome, inlineCode]
 
 export function syntaxDef(id: PlaceholderSyntax): SyntaxDef | undefined {
   return syntaxes.find((s) => s.syntax === id)

@@ -157,7 +157,7 @@ describe('Qt, JavaScript templates, vue-i18n, Angular, Chrome', () => {
     ['Total: {{ total | currency }}', 'Summe: {{total|currency}}', []],
     ['Total: {{ total | currency }}', 'Summe: {{ total | number }}', ['1165 Placeholder {{ total | currency }} became {{ total | number }}: its pipes changed']],
     ['Hello $USER$', 'Hallo $user$', [], 'chrome'],
-    ['Hello $user$', 'Hallo $benutzer$', ['1173 Placeholder $user$ became $benutzer$'], 'chrome'],
+    ['Hello $user$', 'Hallo $benutzer$', ['1183 Placeholder $user$ became $benutzer$'], 'chrome'],
   ])('%j -> %j', (...row) => check(row))
 })
 

@@ -1,0 +1,49 @@
+// The bundled CLI (dist/cli.js, what `npx tqg` runs) on a base/head pair of each format,
+// as a user runs it: a separate node process, on Node 20 and on Node 24.
+import { describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+
+function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
+
+const common = ['examples/base', 'examples/head', '--format', 'json', '--scores-file', 'examples/scores.json']
+const lines = (stdout: string) => {
+  const report = JSON.parse(stdout)
+  return report.segments.flatMap((s: { file: string; line: number; issues: { r: number }[] }) => s.issues.map((i) => `${s.file}:${s.line} ${i.r}`))
+}
+
+describe('dist/cli.js', () => {
+  it('checks a JSON pair', async () => {
+    const { code, stdout } = await run('node', ['dist/cli.js', ...common, '--files', 'locales/{locale}/*.json'])
+    expect(code).toBe(1)
+    expect(lines(stdout)).toEqual(
+      expect.arrayContaining(['locales/de/common.json:16 1061', 'locales/de/common.json:17 1005', 'locales/fr/common.json:14 1063', 'locales/fr/common.json:20 1901']),
+    )
+    expect(JSON.parse(stdout).fileFindings).toEqual([
+      expect.objectContaining({ file: 'locales/it/common.json', line: 13, issue: expect.objectContaining({ r: 1001 }) }),
+      expect.objectContaining({ file: 'locales/en/common.json', line: 13, locales: ['de'], issue: expect.objectContaining({ r: 1007 }) }),
+    ])
+  })
+
+  it('checks a YAML pair', async () => {
+    const { code, stdout } = await run('node', ['dist/cli.js', ...common, '--files', 'config/locales/{locale}.yml'])
+    expect(code).toBe(1)
+    expect(lines(stdout)).toEqual(['config/locales/de.yml:8 1081'])
+    expect(JSON.parse(stdout).fileFindings).toEqual([expect.objectContaining({ file: 'config/locales/es.yml', line: 1, issue: expect.objectContaining({ r: 1009 }) })])
+  })
+
+  it('runs on Node 24 with the same result', async () => {
+    const args = ['dist/cli.js', ...common, '--files', 'config/locales/{locale}.yml']
+    const [node20, node24] = await Promise.all([run('node', args), run('npx', ['-y', '-p', 'node@24', 'node', ...args])])
+    expect(node24.stderr).not.toMatch(/Error/)
+    expect(node24.code).toBe(1)
+    expect(node24.stdout).toBe(node20.stdout)
+    const version = await run('npx', ['-y', '-p', 'node@24', 'node', '--version'])
+    expect(version.stdout).toMatch(/^v24\./)
+  })
+})
