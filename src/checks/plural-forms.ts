@@ -123,7 +123,7 @@ export const pluralFormUnused: SetCheck = {
   family: 'completeness',
   title: 'Plural form the language does not have',
   description:
-    'The translation has a plural form its language never uses (Japanese has only `other`; English has no `few`), so that text is never shown: often the sign of forms copied from another language. `=N` forms are always allowed, and so is `zero` where the runtime uses it for 0 in every language (i18next, Rails YAML).',
+    'The translation has a plural form its language never uses (Japanese has only `other`; English has no `few`), so that text is never shown: often the sign of forms copied from another language. `=N` forms are always allowed, and so is `zero` where the runtime uses it for 0 in every language (i18next, Rails YAML, Apple .stringsdict and .xcstrings; not Android, which ignores it).',
   examples: {
     fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {#個のファイル} other {#個のファイル}}'],
     pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, other {#個のファイル}}'],
