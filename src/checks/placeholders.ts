@@ -14,6 +14,8 @@ interface Change {
 }
 
 export interface Comparison {
+  /** Positional arguments the caller passes, as the source says. */
+  sourceArguments?: number
   missing: Placeholder[]
   extra: Placeholder[]
   renamed: Array<[from: Placeholder, to: Placeholder]>
@@ -53,7 +55,7 @@ export function comparePlaceholders(def: SyntaxDef, source: Extracted, target: E
     if (compatible) formatChanged.push({ source: compatible, target: t, severity: def.formatSeverity?.(compatible, t) ?? 1 })
     else typeChanged.push({ source: uses[0], target: t, severity: typeSeverity(uses[0], t)! })
   }
-  return { missing, extra, renamed, typeChanged, formatChanged }
+  return { sourceArguments: source.arguments, missing, extra, renamed, typeChanged, formatChanged }
 }
 
 interface Read {
@@ -159,7 +161,12 @@ export function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
       title: `${def.label} placeholder not in the source`,
       description: `The translation has a ${def.label} placeholder that the source does not have; the app passes no value for it.`,
       examples: { fail: [source, extra], pass: [source, good] },
-      check: (input) => (comparison(input)?.extra ?? []).map((p) => ({ d: `Placeholder ${p.text} is not in the source`, span: span(p) })),
+      check(input) {
+        const c = comparison(input)
+        // A positional one refers to an argument the caller does not pass: say how many it does.
+        const passed = (p: Placeholder) => (p.position !== undefined && c?.sourceArguments !== undefined ? `: the source has ${c.sourceArguments} argument${c.sourceArguments === 1 ? '' : 's'}` : '')
+        return (c?.extra ?? []).map((p) => ({ d: `Placeholder ${p.text} is not in the source${passed(p)}`, span: span(p) }))
+      },
     },
     {
       ...base,

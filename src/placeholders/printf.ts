@@ -67,7 +67,7 @@ export function extractPrintf(text: string): Extracted {
     const start = m.index
     const end = start + whole.length
     if (boost) {
-      add({ text: whole, id: boost, start, end, type: 'any', position: Number(boost) }, 'numbered')
+      add({ text: whole, id: boost, start, end, type: 'any', position: Number(boost) - 1 }, 'numbered')
       continue
     }
     // A `*` width or precision reads an int argument before the value.
@@ -75,7 +75,7 @@ export function extractPrintf(text: string): Extracted {
       if (!star.startsWith('*')) continue
       const explicit = star.length > 1
       const position = explicit ? Number(star.slice(1, -1)) : next++
-      add({ text: whole, id: String(position), start, end, type: 'int', format: '*', position }, explicit ? 'numbered' : 'unnumbered')
+      add({ text: whole, id: String(position), start, end, type: 'int', format: '*', position: position - 1 }, explicit ? 'numbered' : 'unnumbered')
     }
     if (name !== undefined) {
       add({ text: whole, id: name, start, end, type: variable ? `variable ${variable}` : argumentType(conversion, length), format: formatOf(flags, width, precision, conversion) }, 'named')
@@ -87,13 +87,13 @@ export function extractPrintf(text: string): Extracted {
     const hidden = conversion === 's' && precision === '0' && !flags && !width
     const type = variable ? `variable ${variable}` : hidden ? 'hidden' : argumentType(conversion, length)
     const format = variable || hidden ? undefined : formatOf(flags, width, precision, conversion)
-    add({ text: whole, id: String(position), start, end, type, format, position }, number !== undefined ? 'numbered' : 'unnumbered')
+    add({ text: whole, id: String(position), start, end, type, format, position: position - 1 }, number !== undefined ? 'numbered' : 'unnumbered')
   }
   if (kinds.size > 1 && !error) {
     const [[firstKind, first], [secondKind, second]] = [...kinds.entries()].sort((a, b) => a[1].start - b[1].start)
     error = { message: `mixes ${firstKind} (${first.text}) and ${secondKind} (${second.text}) conversions; ${kinds.has('named') ? 'use one kind' : 'number all of them'}`, offset: second.start, recovered: true }
   }
-  return { placeholders, error }
+  return { placeholders, error, arguments: Math.max(0, ...placeholders.map((p) => (p.position ?? -1) + 1)) }
 }
 
 function formatOf(flags: string, width: string, precision: string | undefined, conversion: string): string {

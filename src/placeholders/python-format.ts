@@ -28,7 +28,8 @@ export function extractPythonFormat(text: string): Extracted {
     }
     const p: Placeholder = {
       text: whole,
-      id: name ?? String(next++),
+      id: name ?? String(next),
+      position: name === undefined ? next++ - 1 : undefined,
       start: m.index,
       end: m.index + whole.length,
       type: typeOf(conversion),
@@ -42,7 +43,7 @@ export function extractPythonFormat(text: string): Extracted {
     error = { message: `mixes named (${named.text}) and positional (${positional.text}) conversions, which Python rejects`, offset: positional.start, recovered: true }
   }
   if (/%\([^()]*$/.test(text)) error ??= { message: 'a %( key is not closed', offset: text.lastIndexOf('%(') }
-  return { placeholders, error }
+  return { placeholders, error, arguments: next - 1 }
 }
 
 export const pythonFormat: SyntaxDef = {

@@ -14,7 +14,10 @@ export interface Placeholder {
   type?: string
   /** How it is formatted (flags and width, ICU style, i18next formatter), compared by the format rule. */
   format?: string
-  /** A bare positional reference (`{1}`): the argument's index, which the caller passes whether or not the source shows it. */
+  /**
+   * A bare positional reference (`{1}`, `%2$s`): the argument's index from 0, which the
+   * caller passes whether or not the source shows it.
+   */
   position?: number
 }
 
