@@ -55,15 +55,15 @@ function icuGaps(input: CheckInput, index: number, out: Gap[]): void {
   }
 }
 
-function groupGaps(inputs: CheckInput[], out: Gap[]): void {
+function groupGaps(inputs: CheckInput[], indexes: number[], out: Gap[]): void {
   const first = new Map<string, number>()
-  inputs.forEach((input, i) => {
-    const { unit, pluralForms, file, locale } = input.segment
-    if (!pluralForms || !unit.pluralGroup) return
+  for (const i of indexes) {
+    const { unit, pluralForms, file, locale, line } = inputs[i].segment
+    if (!pluralForms || !unit.pluralGroup) continue
     const id = `${file}\u0000${locale}\u0000${unit.pluralGroup}`
     const known = first.get(id)
-    if (known === undefined || input.segment.line < inputs[known].segment.line) first.set(id, i)
-  })
+    if (known === undefined || line < inputs[known].segment.line) first.set(id, i)
+  }
   for (const index of first.values()) {
     const { unit, pluralForms, locale, format } = inputs[index].segment
     const forms = pluralForms!.target
@@ -83,8 +83,10 @@ function gaps(inputs: CheckInput[]): Gap[] {
   let result = memo.get(inputs)
   if (!result) {
     result = []
-    inputs.forEach((input, i) => icuGaps(input, i, result!))
-    groupGaps(inputs, result)
+    // A key the source lacks is reported as such (1004), not also for its forms.
+    const paired = inputs.map((input, i) => ({ input, i })).filter(({ input }) => input.segment.source !== undefined)
+    for (const { input, i } of paired) icuGaps(input, i, result)
+    groupGaps(inputs, paired.map(({ i }) => i), result)
     memo.set(inputs, result)
   }
   return result

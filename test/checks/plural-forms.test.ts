@@ -80,6 +80,11 @@ describe('plural groups (i18next keys, PO msgstr[n], Android, Apple)', () => {
     expect(run([de, pl])).toEqual(['0 1011/2 Plural forms missing in cart.items for de: one (1)', '1 1011/2 Plural forms missing in cart.items for pl: few (2, 3, 4…), many (0, 5, 6…)'])
   })
 
+  it('leaves a group the source lacks to key-not-in-source', () => {
+    const orphan = form('other', ['other'], { locale: 'de', source: undefined, group: 'promo.items' })
+    expect(run([{ ...orphan, segment: { ...orphan.segment, source: undefined } }])).toEqual([])
+  })
+
   it('ignores a lone `_other` key the source does not use as a plural', () => {
     expect(run([form('other', ['other'], { locale: 'de', source: ['other'], group: 'payment.reason' })])).toEqual([])
   })
