@@ -86,11 +86,6 @@ function read(def: SyntaxDef, input: CheckInput): Read {
   return result
 }
 
-/** Read by the rules of other modules (ICU messages, Java apostrophes) that need the same parse. */
-export function compared(def: SyntaxDef, input: CheckInput): Comparison | undefined {
-  return input.syntaxes.includes(def.syntax) ? read(def, input).comparison : undefined
-}
-
 // Where the count may be written as a word: a plural form for one number only ("one" in
 // German, not in Russian where it also covers 21), or an explicit `=0`.
 function mayDropCount(input: CheckInput, dropped: Placeholder): boolean {
@@ -113,7 +108,7 @@ function missingMessage(p: Placeholder, target: Extracted): string {
 
 export function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
   const { source, good, missing, extra, renamed, invalid, type, format } = def.example
-  const comparison = (input: CheckInput) => compared(def, input)
+  const comparison = (input: CheckInput) => (input.syntaxes.includes(def.syntax) ? read(def, input).comparison : undefined)
   const base = { family: 'placeholders' as const }
   const checks: SegmentCheck[] = []
   if (def.validates && invalid) {

@@ -71,11 +71,6 @@ export interface SyntaxDef {
   formatSeverity?(source: Placeholder, target: Placeholder): Severity
 }
 
-/** The usual type comparison: any difference is an error. */
-export function differentType(source: Placeholder, target: Placeholder): Severity | undefined {
-  return source.type !== undefined && target.type !== undefined && source.type !== target.type ? 2 : undefined
-}
-
 /**
  * Dynamic languages (Python %, Ruby format): a string conversion shows any value, so a target
  * that turns a number into a string only changes the formatting (the format rule says so);
