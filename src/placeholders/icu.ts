@@ -152,7 +152,7 @@ export const icu: SyntaxDef = {
     missing: 'Hallo {name}, du hast Nachrichten',
     extra: 'Hallo {name}, {user}, du hast {count} Nachrichten',
     renamed: 'Hallo {nom}, du hast {count} Nachrichten',
-    invalid: ['{count, plural, other {# items}}', '{count, plural, other {# Artikel}', '{count, plural, other {# Artikel}}'],
+    invalid: ['{count, plural, one {# item} other {# items}}', '{count, plural, one {# Artikel} other {# Artikel}', '{count, plural, one {# Artikel} other {# Artikel}}'],
     type: ['{gender, select, female {She} other {They}} replied', '{gender, plural, one {Sie} other {Sie}} antwortete', '{gender, select, female {Sie} other {Sie}} antwortete'],
     format: ['Total: {amount, number, ::currency/EUR}', 'Summe: {amount, number, ::currency/USD}', 'Summe: {amount, number, ::currency/EUR}'],
   },

@@ -122,7 +122,7 @@ export const pythonBrace: SyntaxDef = {
     extra: '{count} Dateien in {folder} von {user}',
     renamed: '{count} Dateien in {ordner}',
     invalid: ['{count} files in {folder}', '{count} Dateien in {folder', '{count} Dateien in {folder}'],
-    type: ['{size:.1f} MB', '{size:d} MB', '{size:.2f} MB'],
+    type: ['{size:.1f} MB', '{size:d} MB', '{size:.1f} Mo'],
     format: ['{size:.1f} MB', '{size} MB', '{size:.1f} MB'],
   },
   detect: looksPython,
