@@ -60,8 +60,9 @@ export function detectSyntaxes(text: string): PlaceholderSyntax[] {
  * more specific look-alike found in the target replaces the source's (`{}` is Python's).
  */
 export function syntaxesFor(unit: Unit, formatSyntax: PlaceholderSyntax[] | undefined, source: string | undefined, target: string): PlaceholderSyntax[] {
-  if (unit.syntax) return unit.syntax
-  if (formatSyntax) return formatSyntax
+  // Look-alikes named together (gettext `c-format` and `python-format` on one entry) are read once too.
+  if (unit.syntax) return withoutShadowed(unit.syntax)
+  if (formatSyntax) return withoutShadowed(formatSyntax)
   const fromSource = detectSyntaxes(source ?? '')
   const found = [...fromSource]
   for (const s of detectSyntaxes(target)) {

@@ -60,6 +60,7 @@ describe('inferring the syntax from the source and target', () => {
   it('uses the unit syntax, then the format syntax, before inferring', () => {
     expect(syntaxesFor({ ...unit, syntax: ['java-messageformat'] }, ['printf'], '{0}', '{0}')).toEqual(['java-messageformat'])
     expect(syntaxesFor(unit, ['printf'], 'Hello {name}', 'Hallo {name}')).toEqual(['printf'])
+    expect(syntaxesFor({ ...unit, syntax: ['printf', 'python-format'] }, undefined, '%(n)d', '%(n)d')).toEqual(['python-format'])
   })
 })
 
