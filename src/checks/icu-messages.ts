@@ -12,11 +12,18 @@ interface Messages {
   target: MessageFormatElement[]
 }
 
+// Parsed once per segment for the four rules (the engine runs each rule over every segment
+// in turn, longer than the parser's own cache remembers).
+const memo = new WeakMap<CheckInput, Messages | undefined>()
+
 function messages(input: CheckInput): Messages | undefined {
   if (!input.syntaxes.includes('icu')) return undefined
+  if (memo.has(input)) return memo.get(input)
   const source = parseIcu(input.source).elements
   const target = parseIcu(input.target).elements
-  return source && target ? { source, target } : undefined
+  const result = source && target ? { source, target } : undefined
+  memo.set(input, result)
+  return result
 }
 
 const keys = (s: Selector) => Object.keys(s.options)
