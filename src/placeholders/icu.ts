@@ -129,14 +129,16 @@ export function showsCount(elements: MessageFormatElement[], name: string): bool
 
 /**
  * Selector <-> selector and number <-> date/time change what the message does (error);
- * plain <-> formatted only changes how the value looks (warning); a plural may become plain
- * text in a language with a single plural form (Japanese `{n}個`).
+ * plain <-> formatted only changes how the value looks (warning). A translation may add a
+ * plural or select the language needs to a plain argument (or a plural to a number), and
+ * drop a plural in a language with a single plural form (Japanese `{n}個`).
  */
 function icuTypeChange(source: Placeholder, target: Placeholder, context: TypeContext): Severity | undefined {
   const from = source.type!
   const to = target.type!
   if (from === to) return undefined
   if (from === 'plural' && !SELECTORS.has(to) && context.targetCategories.length === 1) return undefined
+  if ((from === 'plain' && SELECTORS.has(to)) || (from === 'number' && (to === 'plural' || to === 'selectordinal'))) return undefined
   if (SELECTORS.has(from) && SELECTORS.has(to)) return 2
   if (SELECTORS.has(from) || SELECTORS.has(to)) return 1
   return from === 'plain' || to === 'plain' ? 1 : 2

@@ -28,6 +28,10 @@ describe('ICU placeholders', () => {
     ['{n, plural, one {# file} other {# files}', '{n, plural, one {# Datei} other {# Dateien}', [], 'icu'],
     ['{n, number} items', '{n} Artikel', ['1054/1 Placeholder {n, number} became {n}: number in the source, plain in the translation']],
     ['{g, select, male {He} other {They}}', '{g, plural, one {Er} other {Sie}}', ['1054 Placeholder {g, select, …} became {g, plural, …}: select in the source, plural in the translation']],
+    // A plural or select the target language needs may be added
+    ['{count} items', '{count, plural, one {# Artikel} other {# Artikel}}', []],
+    ['{n, number} items', '{n, plural, one {# Artikel} other {# Artikel}}', []],
+    ['{n, number} items', '{n, select, other {# Artikel}}', ['1054/1 Placeholder {n, number} became {n, select, …}: number in the source, select in the translation']],
     ['{d, date, short}', '{d, time, short}', ['1054 Placeholder {d, date, short} became {d, time, short}: date in the source, time in the translation']],
     ['{n, number, ::currency/EUR}', '{n, number, ::currency/USD}', ['1055 Placeholder {n, number, ::currency/EUR} became {n, number, ::currency/USD}: its style changed']],
     ['{d, date, short}', '{d, date, long}', ['1055/0 Placeholder {d, date, short} became {d, date, long}: its style changed']],
