@@ -138,7 +138,8 @@ export function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
       description:
         `A ${def.label} placeholder of the source is not in the translation, so its value is not shown.` +
         (def.missingSeverity === 1 ? ' A warning: the formatting still works, as unused arguments are ignored.' : '') +
-        ' In a plural form that covers one number only, the count may be left out (unless `strict-plurals`).',
+        ' In a plural form that covers one number only, the count may be left out (unless `strict-plurals`).' +
+        (def.about ? ` ${def.about}` : ''),
       examples: { fail: [source, missing], pass: [source, good] },
       check(input) {
         const c = comparison(input)

@@ -106,7 +106,7 @@ export const pluralFormsMissing: SetCheck = {
   family: 'completeness',
   title: 'Plural forms missing for the language',
   description:
-    "The translation lacks plural forms its language needs (CLDR): Polish needs `one`, `few`, `many` where English has `one`, `other`. In a group of keys (i18next `_few`, PO `msgstr[n]`, Android, Apple) a missing form shows the source language, the key or the wrong form: an error. Inside an ICU message ICU falls back to `other`: a warning. A form only for millions (French, Spanish, Italian `many`) is information. Reported once per message or group, listing the numbers each form is for.",
+    "The translation lacks plural forms its language needs (CLDR): Polish needs `one`, `few`, `many` where English has `one`, `other` (a form only fractions use, such as Polish `other`, is not required: gettext, Android and Apple never pass fractions). In a group of keys (i18next `_few`, PO `msgstr[n]`, Android, Apple) a missing form shows the source language, the key or the wrong form: an error. Inside an ICU message ICU falls back to `other`: a warning. A form only for millions (French, Spanish, Italian `many`) is information. Reported once per message or group, listing the numbers each form is for.",
   examples: {
     fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# plik} other {# pliki}}'],
     pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}'],

@@ -24,6 +24,7 @@ function splitPipes(expression: string): [value: string, pipes: string] {
 export const angular: SyntaxDef = {
   syntax: 'angular',
   label: 'Angular interpolation',
+  about: 'Reads `{{ expression | pipe:arg }}`, compared by expression (whitespace-insensitive); the pipes are its formatting.',
   ruleBase: 1160,
   example: {
     source: 'Total: {{ total | currency }}',

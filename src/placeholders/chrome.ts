@@ -7,6 +7,7 @@ const TOKEN = /\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])(?!\d)/g
 export const chrome: SyntaxDef = {
   syntax: 'chrome',
   label: 'Chrome extension placeholder',
+  about: 'Reads `$name$` (case-insensitive) and `$1`..`$9`; `$$` is a dollar sign.',
   ruleBase: 1180,
   example: { source: 'Hello $user$, $count$ new', good: 'Hallo $USER$, $count$ neu', missing: 'Hallo, $count$ neu', extra: 'Hallo $user$, $count$ neu $extra$', renamed: 'Hallo $benutzer$, $count$ neu' },
   // `$name$` only: a bare `$5` in prose is a price, not a substitution.

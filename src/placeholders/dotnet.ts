@@ -35,6 +35,7 @@ const DETECT = /\{\d+\s*(?:,\s*-?\d+\s*(?::[^{}]*)?|:(?:[CcDdEeFfGgNnPpRrXx]\d{0
 export const dotnet: SyntaxDef = {
   syntax: 'dotnet',
   label: '.NET composite format',
+  about: 'Reads `{0}`, `{0,-10}`, `{0:N2}`, `{1,8:C}`; `{{` and `}}` are braces. A name instead of an index or a single brace is a syntax error (FormatException).',
   ruleBase: 1120,
   example: {
     source: '{0} files, {1:N1} MB',

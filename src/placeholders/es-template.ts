@@ -7,6 +7,7 @@ const EXPRESSION = /\$\{([^{}]*)\}/g
 export const esTemplate: SyntaxDef = {
   syntax: 'es-template',
   label: 'JavaScript template',
+  about: 'Reads `${name}` and `${user.name}`, compared by expression.',
   ruleBase: 1140,
   example: { source: 'Hello ${user.name}', good: 'Hallo ${user.name}', missing: 'Hallo', extra: 'Hallo ${user.name} ${count}', renamed: 'Hallo ${benutzer.name}' },
   detect: (text) => /\$\{[^{}]+\}/.test(text),

@@ -18,6 +18,7 @@ function escapingChange(source: Placeholder, target: Placeholder): Severity | un
 export const i18next: SyntaxDef = {
   syntax: 'i18next',
   label: 'i18next interpolation',
+  about: 'Reads `{{name}}`, unescaped `{{- name}}`, formatted `{{value, format}}` and nesting `$t(key)`.',
   ruleBase: 1060,
   example: {
     source: 'Hello {{name}}',

@@ -147,6 +147,7 @@ function icuTypeChange(source: Placeholder, target: Placeholder, context: TypeCo
 export const icu: SyntaxDef = {
   syntax: 'icu',
   label: 'ICU MessageFormat',
+  about: 'Reads the message with formatjs\'s parser: arguments by name, with their type (plain, number, date, time, plural, select, selectordinal) and style.',
   ruleBase: 1050,
   example: {
     source: 'Hello {name}, you have {count} messages',

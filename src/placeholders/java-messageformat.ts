@@ -92,6 +92,7 @@ function javaTypeChange(source: Placeholder, target: Placeholder): Severity | un
 export const javaMessageFormat: SyntaxDef = {
   syntax: 'java-messageformat',
   label: 'Java MessageFormat',
+  about: 'Reads `{0}`, `{0,number,integer}`, `{1,date,short}`, `{0,choice,…}`. A single apostrophe quotes text (`\'\'` is an apostrophe): a placeholder inside quotes is shown as text and reported as missing, with the reason.',
   ruleBase: 1110,
   example: {
     source: '{0} files in {1}',

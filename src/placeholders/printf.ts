@@ -108,6 +108,7 @@ export function printfTypeChange(source: Placeholder, target: Placeholder): Seve
 export const printf: SyntaxDef = {
   syntax: 'printf',
   label: 'printf format',
+  about: 'Reads C and POSIX conversions with flags, width, precision and length (`%1$s`, `%\'d`, `%.2f`, `%lld`), Objective-C `%@` and `.stringsdict` variables `%#@files@`, Java/Android (`%,d`, `%b`, `%tY`), Boost `%1%` and Python-named `%(name)s`; `%%` is a percent sign. The space flag is not read, so "50 % off" stays prose. Unnumbered conversions are compared by position, numbered ones by number; `%.0s` (a plural form leaving out the number) takes any argument.',
   ruleBase: 1070,
   example: {
     source: '%1$s of %2$d',

@@ -114,6 +114,7 @@ function looksPython(text: string): boolean {
 export const pythonBrace: SyntaxDef = {
   syntax: 'python-brace',
   label: 'Python str.format',
+  about: 'Reads `{}`, `{0}`, `{name}`, `{user.name}`, `{items[0]}`, `{0!r:>10}` and nested `{0:{width}}`; `{{` and `}}` are braces. As pofilter\'s pythonbraceformat: a translation needing more arguments than the source passes, or an unknown name, is an error; fewer is a warning.',
   ruleBase: 1100,
   example: {
     source: '{count} files in {folder}',

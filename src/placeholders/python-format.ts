@@ -49,6 +49,7 @@ export function extractPythonFormat(text: string): Extracted {
 export const pythonFormat: SyntaxDef = {
   syntax: 'python-format',
   label: 'Python %-format',
+  about: 'Reads `%(name)s` (compared by name) and positional `%s` (compared by position); mixing both is a syntax error, as Python raises.',
   ruleBase: 1090,
   example: {
     source: '%(count)d files in %(folder)s',

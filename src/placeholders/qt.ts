@@ -8,6 +8,7 @@ const MARKER = /%(L)?([1-9]\d?|n)(?![\d$%])/g
 export const qt: SyntaxDef = {
   syntax: 'qt',
   label: 'Qt format',
+  about: 'Reads `%1`..`%99`, locale-aware `%L1`, and `%n`/`%Ln` (the count of tr() plural forms).',
   ruleBase: 1130,
   example: {
     source: 'Copied %1 of %n files',

@@ -12,6 +12,7 @@ function typeOf(conversion: string): string {
 export const ruby: SyntaxDef = {
   syntax: 'ruby',
   label: 'Ruby interpolation',
+  about: 'Reads `%{name}` and formatted `%<name>.2f`.',
   ruleBase: 1080,
   example: {
     source: 'Hello %{name}',

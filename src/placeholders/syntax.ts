@@ -46,6 +46,8 @@ export interface TypeContext {
 export interface SyntaxDef {
   syntax: PlaceholderSyntax
   label: string
+  /** What the syntax reads and how it compares, for the rules reference (on its missing rule). */
+  about?: string
   /**
    * First id of this syntax's block of ten rule ids: +0 syntax error, +1 missing, +2 extra,
    * +3 renamed, +4 type changed, +5 format changed; +6..+9 are the syntax's own rules.

@@ -25,6 +25,7 @@ export function extractVue(text: string): Extracted {
 export const vue: SyntaxDef = {
   syntax: 'vue',
   label: 'vue-i18n',
+  about: 'Reads `{name}`, `{0}`, `%{name}`, literals `{\'@\'}`, and linked messages `@:key`, `@.lower:key`; a stray brace is a syntax error.',
   ruleBase: 1150,
   example: {
     source: '{count} items in @:cart.name',
