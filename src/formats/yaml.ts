@@ -6,6 +6,7 @@ import type { Format, ParseContext } from './format.js'
 import { RULE_DUPLICATE_KEY } from './json.js'
 import { isPluralCategory } from './plural.js'
 import { normalizeLocale } from '../paths.js'
+import { readSimpleYaml } from './yaml-simple.js'
 
 export const RULE_ROOT_LOCALE = 1009
 
@@ -39,7 +40,8 @@ function looksLikeLocale(key: string): boolean {
 }
 
 interface Walk {
-  doc: Document
+  /** The parsed document, which resolves aliases; the fast reader reads none. */
+  doc?: Document
   units: Map<string, Unit>
   problems: ParseProblem[]
   active: Set<Node>
@@ -79,7 +81,7 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
     return
   }
   if (isAlias(node)) {
-    const target = node.resolve(w.doc) as Node | undefined
+    const target = (w.doc && node.resolve(w.doc)) as Node | undefined
     if (!target) {
       w.problems.push({ message: `Unknown alias *${node.source}`, offset: node.range?.[0] ?? at })
       return
@@ -141,7 +143,7 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
     for (const merge of merges) {
       const sources = isSeq(merge) ? (merge.items as Node[]) : [merge]
       for (const source of sources) {
-        const resolved = (isAlias(source) ? source.resolve(w.doc) : source) as Node | undefined
+        const resolved = (isAlias(source) ? w.doc && source.resolve(w.doc) : source) as Node | undefined
         if (!isMap(resolved)) continue
         if (w.active.has(resolved)) continue
         w.active.add(resolved)
@@ -157,11 +159,18 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
   }
 }
 
-export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
+/** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
+function readTop(text: string): { root: Node | null; doc?: Document; problems: ParseProblem[] } {
+  const simple = readSimpleYaml(text)
+  if (simple !== undefined) return { root: simple, problems: [] }
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
-  const problems: ParseProblem[] = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.code === 'MISSING_CHAR' ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0] }))
+  const problems = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.code === 'MISSING_CHAR' ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0] }))
+  return { root: doc.contents, doc, problems }
+}
+
+export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
+  const { root, doc, problems } = readTop(text)
   if (problems.length > 0) return { units: [], problems }
-  const root = doc.contents
   if (root === null || (isScalar(root) && root.value === null)) return { units: [], problems }
   if (!isMap(root)) {
     return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] }
