@@ -24,8 +24,25 @@ function segmentText(r: Reader, el: XmlElement): string {
 }
 
 /** Inline codes always apply; other syntaxes as the text around the codes implies (Angular: ICU, `{{ }}`). */
-function syntaxOf(unit: Unit, source: string, target: string): PlaceholderSyntax[] {
-  return ['inline-code', ...syntaxesFor(unit, undefined, maskInlineCodes(source), maskInlineCodes(target)).filter((s) => s !== 'inline-code')]
+function syntaxOf(key: string, source: string, target: string): PlaceholderSyntax[] {
+  const detected = syntaxesFor({ key, value: target, span: { start: 0, end: 0 } }, undefined, maskInlineCodes(source), maskInlineCodes(target))
+  return ['inline-code', ...detected.filter((s) => s !== 'inline-code')]
+}
+
+/**
+ * Sets a unit's syntaxes to be found when first read: detection parses the text (ICU), and
+ * most units of a file are never checked, only those the change adds or changes.
+ */
+function detectSyntaxOnRead(unit: Unit): Unit {
+  let syntax: PlaceholderSyntax[] | undefined
+  return Object.defineProperty(unit, 'syntax', {
+    enumerable: true,
+    configurable: true,
+    get: () => (syntax ??= syntaxOf(unit.key, unit.source ?? '', unit.value)),
+    set: (value: PlaceholderSyntax[] | undefined) => {
+      syntax = value
+    },
+  })
 }
 
 /** Angular writes a message's meaning as a note (the context); other notes but locations are comments. */
@@ -43,9 +60,7 @@ function notesOf(notes: XmlElement[], r: Reader, kind: (note: XmlElement) => str
 
 function makeUnit(key: string, source: XmlElement, target: XmlElement, r: Reader, extra: Partial<Unit>): Unit {
   const sourceText = segmentText(r, source)
-  const unit: Unit = { key, value: segmentText(r, target), span: valueSpan(target), source: sourceText, sourceSpan: valueSpan(source), ...extra }
-  unit.syntax = syntaxOf(unit, sourceText, unit.value)
-  return unit
+  return detectSyntaxOnRead({ key, value: segmentText(r, target), span: valueSpan(target), source: sourceText, sourceSpan: valueSpan(source), ...extra })
 }
 
 function readTransUnit(tu: XmlElement, prefix: string, noTranslate: boolean, r: Reader): void {
