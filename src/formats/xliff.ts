@@ -25,24 +25,28 @@ function segmentText(r: Reader, el: XmlElement): string {
 
 /** Inline codes always apply; other syntaxes as the text around the codes implies (Angular: ICU, `{{ }}`). */
 function syntaxOf(key: string, source: string, target: string): PlaceholderSyntax[] {
-  const detected = syntaxesFor({ key, value: target, span: { start: 0, end: 0 } }, undefined, maskInlineCodes(source), maskInlineCodes(target))
-  return ['inline-code', ...detected.filter((s) => s !== 'inline-code')]
+  const found = syntaxesFor({ key, value: target, span: { start: 0, end: 0 } }, undefined, maskInlineCodes(source), maskInlineCodes(target))
+  return ['inline-code', ...found.filter((s) => s !== 'inline-code')]
 }
 
+const detected = new WeakMap<Unit, PlaceholderSyntax[]>()
+
 /**
- * Sets a unit's syntaxes to be found when first read: detection parses the text (ICU), and
- * most units of a file are never checked, only those the change adds or changes.
+ * A unit's syntaxes, found when first read: detection parses the text (ICU), and most units
+ * of a file are never checked, only those the change adds or changes. One shared accessor
+ * keeps units cheap objects; assigning a value replaces it.
  */
-function detectSyntaxOnRead(unit: Unit): Unit {
-  let syntax: PlaceholderSyntax[] | undefined
-  return Object.defineProperty(unit, 'syntax', {
-    enumerable: true,
-    configurable: true,
-    get: () => (syntax ??= syntaxOf(unit.key, unit.source ?? '', unit.value)),
-    set: (value: PlaceholderSyntax[] | undefined) => {
-      syntax = value
-    },
-  })
+const DETECT_ON_READ: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Unit): PlaceholderSyntax[] {
+    let syntax = detected.get(this)
+    if (!syntax) detected.set(this, (syntax = syntaxOf(this.key, this.source ?? '', this.value)))
+    return syntax
+  },
+  set(this: Unit, value: PlaceholderSyntax[] | undefined) {
+    Object.defineProperty(this, 'syntax', { value, writable: true, enumerable: true, configurable: true })
+  },
 }
 
 /** Angular writes a message's meaning as a note (the context); other notes but locations are comments. */
@@ -60,7 +64,8 @@ function notesOf(notes: XmlElement[], r: Reader, kind: (note: XmlElement) => str
 
 function makeUnit(key: string, source: XmlElement, target: XmlElement, r: Reader, extra: Partial<Unit>): Unit {
   const sourceText = segmentText(r, source)
-  return detectSyntaxOnRead({ key, value: segmentText(r, target), span: valueSpan(target), source: sourceText, sourceSpan: valueSpan(source), ...extra })
+  const unit: Unit = { key, value: segmentText(r, target), span: valueSpan(target), source: sourceText, sourceSpan: valueSpan(source), ...extra }
+  return Object.defineProperty(unit, 'syntax', DETECT_ON_READ)
 }
 
 function readTransUnit(tu: XmlElement, prefix: string, noTranslate: boolean, r: Reader): void {
