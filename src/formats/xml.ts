@@ -120,7 +120,8 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
   // CDATA content is literal text, but its line ends are normalised like any other.
   const lines = (a: number, b: number) => {
     let run = a
-    for (let i = text.indexOf('\r', a); i >= 0 && i < b; i = text.indexOf('\r', i + 1)) {
+    for (let i = a; i < b; i++) {
+      if (text.charCodeAt(i) !== 0x0d) continue
       literal(run, i)
       out.push({ text: '\n', start: i })
       if (text[i + 1] === '\n' && i + 1 < b) i++
@@ -128,19 +129,21 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
     }
     literal(run, b)
   }
-  const special = /[&<\r]/g
+  // Every search stays inside the range, so reading many small ranges of a file stays linear.
+  let run = from
   let i = from
   while (i < to) {
-    special.lastIndex = i
-    const m = special.exec(text)
-    const at = m && m.index < to ? m.index : to
-    literal(i, at)
-    if (at >= to) break
-    const c = text[at]
-    if (c === '\r') {
+    const c = text.charCodeAt(i)
+    if (c !== 0x26 && c !== 0x3c && c !== 0x0d) {
+      i++
+      continue
+    }
+    literal(run, i)
+    const at = i
+    if (c === 0x0d) {
       out.push({ text: '\n', start: at })
       i = text[at + 1] === '\n' ? at + 2 : at + 1
-    } else if (c === '&') {
+    } else if (c === 0x26) {
       REFERENCE.lastIndex = at
       const ref = REFERENCE.exec(text)?.[0]
       if (!ref || at + ref.length > to) {
@@ -152,23 +155,31 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
         i = at + ref.length
       }
     } else if (text.startsWith('<![CDATA[', at)) {
-      const close = text.indexOf(']]>', at + 9)
-      const end = close < 0 ? to : Math.min(close, to)
+      const close = findIn(text, ']]>', at + 9, to)
+      const end = close < 0 ? to : close
       lines(at + 9, end)
       i = Math.min(to, end + 3)
     } else if (text.startsWith('<!--', at)) {
-      const close = text.indexOf('-->', at + 4)
+      const close = findIn(text, '-->', at + 4, to)
       i = close < 0 ? to : Math.min(to, close + 3)
     } else if (text.startsWith('<?', at)) {
-      const close = text.indexOf('?>', at + 2)
+      const close = findIn(text, '?>', at + 2, to)
       i = close < 0 ? to : Math.min(to, close + 2)
     } else {
       // Markup inside character data cannot happen in a validated range; keep it as written.
       out.push({ text: '<', start: at, literal: true })
       i = at + 1
     }
+    run = i
   }
+  literal(run, to)
   return out
+}
+
+/** Where `needle` starts in `text[from..to)`, or -1; unlike indexOf, never reads past `to`. */
+function findIn(text: string, needle: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === needle.charCodeAt(0) && text.startsWith(needle, i)) return i
+  return -1
 }
 
 /**
@@ -232,6 +243,11 @@ class Malformed extends Error {
   ) {
     super(message)
   }
+}
+
+/** A name as messages show it: a hostile file's "name" may run for megabytes. */
+function shown(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name
 }
 
 // XML 1.0 (fifth edition) names: NameStartChar, then NameChar.
@@ -300,7 +316,7 @@ class XmlReader {
       at = this.markup(lt)
     }
     const open = this.stack.at(-1)
-    if (open) throw new Malformed(`the file ends before <${open.name}> is closed`, open.start)
+    if (open) throw new Malformed(`the file ends before <${shown(open.name)}> is closed`, open.start)
     if (!this.root) throw new Malformed('Start tag expected.', 0)
     return this.root
   }
@@ -381,7 +397,7 @@ class XmlReader {
       if (!XML_DECLARATION.test(text)) throw new Malformed(`Malformed XML declaration: expected <?xml version="1.0" encoding="UTF-8"?>`, lt)
       return XML_DECLARATION.lastIndex
     }
-    return this.skipPast('?>', i, `The processing instruction <?${target} is not closed.`, lt)
+    return this.skipPast('?>', i, `The processing instruction <?${shown(target)} is not closed.`, lt)
   }
 
   /** A DOCTYPE: its external identifier is read, never fetched; its internal subset skipped declaration by declaration. */
@@ -441,7 +457,7 @@ class XmlReader {
   }
 
   private checkTagName(name: string, lt: number): void {
-    if (!this.isName(name)) throw new Malformed(name.trim() === '' ? "Invalid space after '<'." : `Tag '${name}' is an invalid name.`, lt)
+    if (!this.isName(name)) throw new Malformed(name.trim() === '' ? "Invalid space after '<'." : `Tag '${shown(name)}' is an invalid name.`, lt)
   }
 
   private startTag(lt: number): number {
@@ -450,7 +466,7 @@ class XmlReader {
     if (text.charCodeAt(nameEnd - 1) === SLASH && nameEnd - 1 > lt + 1) nameEnd-- // `<br/>`
     const name = text.slice(lt + 1, nameEnd)
     this.checkTagName(name, lt)
-    const gt = this.tagEnd(nameEnd, (openQuote) => new Malformed(openQuote ? `Attributes for '${name}' have open quote.` : `the file ends before <${name}> is closed`, lt))
+    const gt = this.tagEnd(nameEnd, (openQuote) => new Malformed(openQuote ? `Attributes for '${shown(name)}' have open quote.` : `the file ends before <${shown(name)}> is closed`, lt))
     const empty = text.charCodeAt(gt - 1) === SLASH && gt > nameEnd
     const attributes = this.attributes(nameEnd, empty ? gt - 1 : gt)
     if (this.stack.length === 0 && this.root) throw new Malformed('Multiple possible root nodes found.', lt)
@@ -476,17 +492,17 @@ class XmlReader {
       const nameStart = i
       while (i < to && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d) i++
       const name = text.slice(nameStart, i)
-      if (nameStart === tokenStart) throw new Malformed(`Attribute '${name}' has no space in starting.`, nameStart)
+      if (nameStart === tokenStart) throw new Malformed(`Attribute '${shown(name)}' has no space in starting.`, nameStart)
       while (i < to && isSpace(text.charCodeAt(i))) i++
-      if (i >= to || text.charCodeAt(i) !== 0x3d) throw new Malformed(`boolean attribute '${name}' is not allowed.`, nameStart)
+      if (i >= to || text.charCodeAt(i) !== 0x3d) throw new Malformed(`boolean attribute '${shown(name)}' is not allowed.`, nameStart)
       i++
       while (i < to && isSpace(text.charCodeAt(i))) i++
       const quote = text[i]
       const close = quote === '"' || quote === "'" ? text.indexOf(quote, i + 1) : -1
-      if (close < 0 || close >= to) throw new Malformed(`Attribute '${name}' is without value.`, nameStart)
-      if (!this.isName(name)) throw new Malformed(`Attribute '${name}' is an invalid name.`, nameStart)
+      if (close < 0 || close >= to) throw new Malformed(`Attribute '${shown(name)}' is without value.`, nameStart)
+      if (!this.isName(name)) throw new Malformed(`Attribute '${shown(name)}' is an invalid name.`, nameStart)
       attributes ??= Object.create(null) as Record<string, string>
-      if (Object.hasOwn(attributes, name)) throw new Malformed(`Attribute '${name}' is repeated.`, nameStart)
+      if (Object.hasOwn(attributes, name)) throw new Malformed(`Attribute '${shown(name)}' is repeated.`, nameStart)
       attributes[name] = attributeValue(text, i + 1, close, this.problems)
       i = close + 1
     }
@@ -500,13 +516,13 @@ class XmlReader {
     this.checkTagName(name, lt)
     let gt = nameEnd
     while (gt < text.length && isSpace(text.charCodeAt(gt))) gt++
-    if (gt >= text.length) throw new Malformed(`Closing tag '${name}' doesn't have proper closing.`, lt)
-    if (text.charCodeAt(gt) !== GT) throw new Malformed(`Closing tag '${name}' can't have attributes or invalid starting.`, lt)
+    if (gt >= text.length) throw new Malformed(`Closing tag '${shown(name)}' doesn't have proper closing.`, lt)
+    if (text.charCodeAt(gt) !== GT) throw new Malformed(`Closing tag '${shown(name)}' can't have attributes or invalid starting.`, lt)
     const open = this.stack.pop()
-    if (!open) throw new Malformed(`Closing tag '${name}' has not been opened.`, lt)
+    if (!open) throw new Malformed(`Closing tag '${shown(name)}' has not been opened.`, lt)
     if (open.name !== name) {
       const { line, column } = new LineIndex(text).position(open.start)
-      throw new Malformed(`Expected closing tag '${open.name}' (opened in line ${line}, col ${column}) instead of closing tag '${name}'.`, open.start)
+      throw new Malformed(`Expected closing tag '${shown(open.name)}' (opened in line ${line}, col ${column}) instead of closing tag '${shown(name)}'.`, open.start)
     }
     open.contentEnd = lt
     open.end = gt + 1
