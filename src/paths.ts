@@ -37,7 +37,8 @@ function escapeRegex(s: string): string {
 
 export class PatternError extends Error {}
 
-export function compilePattern(pattern: string): CompiledPattern {
+/** Compiles a pattern; `{locale}` is required unless `requireLocale` is false (plain path globs). */
+export function compilePattern(pattern: string, { requireLocale = true } = {}): CompiledPattern {
   const p = pattern.trim().replace(/^\.\//, '')
   if (!p) throw new PatternError('an empty pattern')
   let re = ''
@@ -82,7 +83,7 @@ export function compilePattern(pattern: string): CompiledPattern {
       i += 1
     }
   }
-  if (!sawLocale) throw new PatternError(`'${pattern}' has no {locale} placeholder`)
+  if (!sawLocale && requireLocale) throw new PatternError(`'${pattern}' has no {locale} placeholder`)
   return { pattern: p, regex: new RegExp(`^${re}$`), localeGroup }
 }
 

@@ -88,8 +88,15 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         todo.push(segment)
       }
       if (cached > 0) options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`)
+      const groups = new Map<string, CheckedSegment[]>()
+      for (const segment of todo) {
+        const group = scorer.batchGroup?.(segment) ?? ''
+        const members = groups.get(group)
+        if (members) members.push(segment)
+        else groups.set(group, [segment])
+      }
       const batches: CheckedSegment[][] = []
-      for (let i = 0; i < todo.length; i += scorer.batchSize) batches.push(todo.slice(i, i + scorer.batchSize))
+      for (const group of groups.values()) for (let i = 0; i < group.length; i += scorer.batchSize) batches.push(group.slice(i, i + scorer.batchSize))
       await pool(batches, scorer.concurrency ?? 1, async (batch) => {
         if (controller.signal.aborted) {
           overBudget += batch.length

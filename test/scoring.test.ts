@@ -46,6 +46,13 @@ describe('scoring stage', () => {
     expect(segments[0].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'scored', score: 0.6, threshold: 0.5 }])
   })
 
+  it('keeps segments of different batch groups (language pairs) in separate batches', async () => {
+    const segments = checked(5).map((s, i) => ({ ...s, locale: i % 2 === 0 ? 'de' : 'fr' }))
+    const { scorer, calls } = fakeScorer({ batchGroup: (s) => s.locale })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([['k0', 'k2', 'k4'], ['k1', 'k3']])
+  })
+
   it('reuses cached scores: an unchanged re-run makes no request', async () => {
     const cache = new MemoryScoreCache()
     const first = fakeScorer()
