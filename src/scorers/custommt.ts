@@ -1,0 +1,136 @@
+// The Custom.MT QE scorer. Custom.MT has no QE-only endpoint: it scores its own machine
+// translation of the source. So a segment is scored only when the PR's target is that
+// translation; any other target is not-applicable (never passed). Every request is billed
+// machine translation, so only the locales or paths the config file opts in are sent,
+// one language pair (one template) per request, at most 25 segments each.
+import type { Score, Segment } from '../model.js'
+import { compilePattern, languageOf, normalizeLocale } from '../paths.js'
+import {
+  CustomMtAnswerError,
+  MAX_BATCH,
+  PROVIDER,
+  readTemplatesList,
+  readTranslateAnswer,
+  TEMPLATES_PATH,
+  TRANSLATE_PATH,
+  translateRequest,
+  type TemplateInfo,
+} from './custommt-api.js'
+import type { ServiceClient } from './http.js'
+import type { Scorer, ScoringContext } from './scorer.js'
+
+export interface TemplateRule {
+  source: string
+  target: string
+  template: string
+}
+
+export interface CustomMtOptions {
+  client: ServiceClient
+  /** Templates per language pair (`custommt.templates`). */
+  templates: TemplateRule[]
+  /** `custommt-template`: for the one pair it translates (looked up once per run). */
+  template?: string
+  /** Opt-in: target locales (`de` covers `de-AT`) and path globs. */
+  locales: string[]
+  paths: string[]
+}
+
+/** A config locale without a region stands for every region of its language. */
+export function localeMatches(configured: string, locale: string): boolean {
+  const c = normalizeLocale(configured)
+  const l = normalizeLocale(locale)
+  return c.toLowerCase() === l.toLowerCase() || (!c.includes('-') && languageOf(l) === c.toLowerCase())
+}
+
+const pair = (s: Pick<Segment, 'sourceLocale' | 'locale'>) => `${s.sourceLocale}→${s.locale}`
+
+export function customMtScorer(options: CustomMtOptions): Scorer {
+  const { client } = options
+  const globs = options.paths.map((p) => compilePattern(p, { requireLocale: false }).regex)
+  const optedIn = (s: Segment) => options.locales.some((l) => localeMatches(l, s.locale)) || globs.some((g) => g.test(s.file))
+
+  /** The configured template of a segment's pair; `lookup` when only custommt-template names one. */
+  const templateFor = (s: Segment): { name: string; lookup: boolean } | undefined => {
+    const rules = options.templates.filter((t) => localeMatches(t.source, s.sourceLocale))
+    const rule = rules.find((t) => normalizeLocale(t.target).toLowerCase() === normalizeLocale(s.locale).toLowerCase()) ?? rules.find((t) => localeMatches(t.target, s.locale))
+    if (rule) return { name: rule.template, lookup: false }
+    return options.template ? { name: options.template, lookup: true } : undefined
+  }
+
+  let templates: Promise<TemplateInfo[]> | undefined
+  const warned = new Set<string>()
+  const totals = { segments: 0, symbols: 0, mtInTokens: 0, mtOutTokens: 0 }
+  const qeTokens: Record<string, { prompt: number; completion: number }> = {}
+
+  /** Whether `custommt-template` translates this segment's pair, from get-templates-list. */
+  async function singleTemplateCovers(name: string, s: Segment, context: ScoringContext): Promise<string | undefined> {
+    if (!templates) {
+      const lookup = client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline }).then((r) => readTemplatesList(r.data))
+      // A failed look-up fails the batches waiting for it; the next batch asks again.
+      lookup.catch(() => templates === lookup && (templates = undefined))
+      templates = lookup
+    }
+    const list = await templates
+    const info = list.find((t) => t.name === name)
+    if (!info) {
+      const known = list.map((t) => t.name).join(', ')
+      throw new CustomMtAnswerError(`custommt-template '${name}' is not one of this account's Custom.MT templates${known ? ` (${known})` : ''}`)
+    }
+    if (languageOf(info.source) === languageOf(s.sourceLocale) && languageOf(info.target) === languageOf(s.locale)) return undefined
+    return `Custom.MT template '${name}' translates ${info.source}→${info.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`
+  }
+
+  const engines = [...new Set([...options.templates.map((t) => t.template), ...(options.template ? [options.template] : [])])].sort()
+  return {
+    provider: PROVIDER,
+    // Part of the cache key: another template configuration means other scores.
+    engine: engines.join('+'),
+    batchSize: MAX_BATCH,
+    concurrency: 4,
+    batchGroup: (s) => `${templateFor(s)?.name}\u0000${s.sourceLocale}\u0000${s.locale}`,
+    notApplicable(s) {
+      if (!optedIn(s)) return 'not opted in to Custom.MT (custommt.locales or custommt.paths in the config file)'
+      if (s.source === undefined || s.source.trim() === '') return 'no source text for Custom.MT to translate'
+      if (!templateFor(s)) return `no Custom.MT template for ${pair(s)} (custommt.templates in the config file, or custommt-template)`
+      return undefined
+    },
+    async score(batch, context): Promise<Score[]> {
+      const template = templateFor(batch[0])!
+      if (template.lookup) {
+        const other = await singleTemplateCovers(template.name, batch[0], context)
+        if (other) return batch.map(() => ({ provider: PROVIDER, engine: template.name, state: 'not-applicable', reason: other }))
+      }
+      const response = await client.request({
+        method: 'POST',
+        path: TRANSLATE_PATH,
+        json: translateRequest(batch.map((s) => s.source!), template.name),
+        signal: context.signal,
+        deadline: context.deadline,
+      })
+      const result = readTranslateAnswer(response.data, batch, template.name)
+      totals.segments += batch.length
+      totals.symbols += result.usage.symbols
+      totals.mtInTokens += result.usage.mtInTokens
+      totals.mtOutTokens += result.usage.mtOutTokens
+      for (const [model, u] of Object.entries(result.usage.qeModels)) {
+        const t = (qeTokens[model] ??= { prompt: 0, completion: 0 })
+        t.prompt += u.prompt
+        t.completion += u.completion
+      }
+      if (result.warning && !warned.has(result.warning)) {
+        warned.add(result.warning)
+        context.log.warning(`Custom.MT (template ${template.name}): ${result.warning}`)
+      }
+      return result.scores
+    },
+    usage() {
+      const usage: Record<string, number> = { ...client.usage(), ...totals }
+      for (const [model, t] of Object.entries(qeTokens)) {
+        usage[`qe-prompt-tokens ${model}`] = t.prompt
+        usage[`qe-completion-tokens ${model}`] = t.completion
+      }
+      return usage
+    },
+  }
+}
