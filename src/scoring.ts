@@ -4,7 +4,7 @@
 import type { Logger } from './log.js'
 import type { CheckedSegment, Score } from './model.js'
 import type { ScoreCache } from './scorers/cache.js'
-import { scoreCacheKey, type Scorer } from './scorers/scorer.js'
+import { OutOfTime, scoreCacheKey, type Scorer } from './scorers/scorer.js'
 
 export interface ScoringOptions {
   maxSegments?: number
@@ -108,14 +108,14 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
           scores = await scorer.score(batch, { signal: controller.signal, deadline, log: options.log })
           if (scores.length !== batch.length) throw new Error(`${scorer.provider} returned ${scores.length} scores for ${batch.length} segments`)
         } catch (e) {
-          const aborted = controller.signal.aborted
-          if (aborted) overBudget += batch.length
+          const outOfTime = controller.signal.aborted || e instanceof OutOfTime
+          if (outOfTime) overBudget += batch.length
           else options.log.warning(`${scorer.provider}: ${message(e)}`)
           scores = batch.map(() => ({
             provider: scorer.provider,
             engine: scorer.engine,
-            state: aborted ? 'skipped' : 'failed',
-            reason: aborted ? `time budget of ${options.timeBudget}s reached` : message(e),
+            state: outOfTime ? 'skipped' : 'failed',
+            reason: controller.signal.aborted ? `time budget of ${options.timeBudget}s reached` : message(e),
           }))
         }
         batch.forEach((segment, i) => {

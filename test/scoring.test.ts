@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { memoryLogger } from '../src/log.js'
 import type { CheckedSegment, Score } from '../src/model.js'
 import { MemoryScoreCache } from '../src/scorers/cache.js'
-import type { Scorer } from '../src/scorers/scorer.js'
+import { OutOfTime, type Scorer } from '../src/scorers/scorer.js'
 import { parseScoresFile, staticScorer } from '../src/scorers/static.js'
 import { scoreSegments, type ScoringOptions } from '../src/scoring.js'
 import { segment } from './helpers/segments.js'
@@ -105,6 +105,22 @@ describe('scoring stage', () => {
     expect(calls).toEqual([['k0', 'k2']])
     expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'skipped', reason }])
     expect(result.notes).toEqual([`1 score request(s) skipped: ${reason}`])
+  })
+
+  it('skips a batch whose service asks to wait past the time budget, with its reason', async () => {
+    const segments = checked(4)
+    const { scorer } = fakeScorer({
+      async score(batch) {
+        if (batch[0].key === 'k3') throw new OutOfTime('Phrase asked to wait 120s before POST /x (HTTP 429); that is past the time budget')
+        return batch.map((): Score => ({ provider: 'fake', engine: 'v1', state: 'scored', score: 0.9 }))
+      },
+    })
+    const log = memoryLogger()
+    const result = await scoreSegments(segments, [scorer], opts({ log }))
+    expect(segments[3].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'skipped', reason: 'Phrase asked to wait 120s before POST /x (HTTP 429); that is past the time budget' }])
+    expect(segments[0].scores[0].state).toBe('scored')
+    expect(result.notes).toEqual(['Time budget of 30s reached: 1 score request(s) skipped'])
+    expect(log.lines.some((l) => l.startsWith('warning:'))).toBe(false)
   })
 
   it('records not-applicable segments with the reason and never sends them', async () => {

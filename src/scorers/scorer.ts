@@ -33,6 +33,14 @@ export interface Scorer {
   usage?(): Record<string, number>
 }
 
+/**
+ * Thrown when scoring must stop for lack of time: the budget ran out, or a service's rate
+ * limit asks to wait past it. What is left becomes `skipped` with this message, not `failed`.
+ */
+export class OutOfTime extends Error {
+  override name = 'OutOfTime'
+}
+
 /** Cache key of one segment's score: scorer, engine, locales, source and target. */
 export function scoreCacheKey(scorer: Pick<Scorer, 'provider' | 'engine'>, segment: Pick<Segment, 'sourceLocale' | 'locale' | 'source' | 'target'>): string {
   return createHash('sha256')
