@@ -83,7 +83,7 @@ export async function main(io: CliIo): Promise<number> {
     const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label })
 
     const log = stderrLogger(io, command.verbose)
-    const built = await buildScorers(settings, { readText: (p) => readFile(at(p), 'utf8') })
+    const built = await buildScorers(settings, { readText: (p) => readFile(at(p), 'utf8'), log })
     const report = await runPipeline(settings, { changes, scorers: built.scorers, cache: new MemoryScoreCache(), log, notes: built.notes })
 
     const rendered = renderers[command.format](report, VERSION)

@@ -3,8 +3,10 @@
 // translation; any other target is not-applicable (never passed). Every request is billed
 // machine translation, so only the locales or paths the config file opts in are sent,
 // one language pair (one template) per request, at most 25 segments each.
+import type { Logger } from '../log.js'
 import type { Score, Segment } from '../model.js'
-import { compilePattern, languageOf, normalizeLocale } from '../paths.js'
+import { compilePattern, languageOf, normalizeLocale, PatternError } from '../paths.js'
+import { SettingsError, type Settings } from '../settings.js'
 import {
   CustomMtAnswerError,
   MAX_BATCH,
@@ -16,11 +18,12 @@ import {
   translateRequest,
   type TemplateInfo,
 } from './custommt-api.js'
-import type { ServiceClient } from './http.js'
+import { ServiceClient } from './http.js'
 import type { Scorer, ScoringContext } from './scorer.js'
 
 export interface TemplateRule {
-  source: string
+  /** Any source locale when absent. */
+  source?: string
   target: string
   template: string
 }
@@ -52,7 +55,7 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
 
   /** The configured template of a segment's pair; `lookup` when only custommt-template names one. */
   const templateFor = (s: Segment): { name: string; lookup: boolean } | undefined => {
-    const rules = options.templates.filter((t) => localeMatches(t.source, s.sourceLocale))
+    const rules = options.templates.filter((t) => !t.source || localeMatches(t.source, s.sourceLocale))
     const rule = rules.find((t) => normalizeLocale(t.target).toLowerCase() === normalizeLocale(s.locale).toLowerCase()) ?? rules.find((t) => localeMatches(t.target, s.locale))
     if (rule) return { name: rule.template, lookup: false }
     return options.template ? { name: options.template, lookup: true } : undefined
@@ -133,4 +136,36 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
       return usage
     },
   }
+}
+
+/** The `custommt` section of the config file (validated by its schema). */
+interface CustomMtSection {
+  templates?: TemplateRule[]
+  locales?: string[]
+  paths?: string[]
+}
+
+/** The scorer the settings ask for, or why there is none (said once). */
+export function customMtFromSettings(settings: Settings, log: Logger): { scorer?: Scorer; note?: string } {
+  const { token, template, apiUrl } = settings.custommt
+  const section = (settings.extra.sections.custommt ?? {}) as CustomMtSection
+  const configured = template !== undefined || settings.extra.sections.custommt !== undefined
+  if (!token) return configured ? { note: 'Custom.MT QE skipped: custommt-token is not set (secrets are not available to pull requests from forks).' } : {}
+  const locales = section.locales ?? []
+  const paths = section.paths ?? []
+  if (locales.length === 0 && paths.length === 0) {
+    return { note: 'Custom.MT QE skipped: no locale or path is opted in (custommt.locales or custommt.paths in the config file). Every Custom.MT request is billed machine translation, so nothing is sent unless asked.' }
+  }
+  const templates = section.templates ?? []
+  if (templates.length === 0 && !template) return { note: 'Custom.MT QE skipped: no template (custommt-template, or custommt.templates in the config file).' }
+  for (const p of paths) {
+    try {
+      compilePattern(p, { requireLocale: false })
+    } catch (e) {
+      if (e instanceof PatternError) throw new SettingsError(`Invalid custommt.paths entry: ${e.message}.`)
+      throw e
+    }
+  }
+  const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, concurrency: 4, timeoutMs: 60_000, log })
+  return { scorer: customMtScorer({ client, templates, template, locales, paths }) }
 }

@@ -4,9 +4,11 @@
 // answer, and drops what a server rejects (reasoning models refuse `temperature` and
 // `max_tokens`; older servers `response_format`) for the rest of the run. An answer that
 // is not the JSON asked for is asked once more; then the batch fails.
+import type { Logger } from '../log.js'
 import type { Score } from '../model.js'
+import type { Settings } from '../settings.js'
 import { answerTokens, chatMessages, parseAnswer, segmentIds, type ChatMessage, type LlmMode, type ParsedAnswer } from './gemba.js'
-import { ServiceError, type ServiceClient } from './http.js'
+import { ServiceClient, ServiceError } from './http.js'
 import type { Scorer, ScoringContext } from './scorer.js'
 
 export const PROVIDER = 'openai'
@@ -130,4 +132,42 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
     },
     usage: () => ({ ...client.usage(), ...totals }),
   }
+}
+
+const AZURE_HOST = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i
+
+/**
+ * The request headers: the key as `Authorization: Bearer`, or as Azure's `api-key` for an
+ * Azure host or a dated Azure API (`api-version` in the query); an `Authorization` or
+ * `api-key` among the extra headers replaces either.
+ */
+export function requestHeaders(openai: Pick<Settings['openai'], 'apiKey' | 'baseUrl' | 'headers' | 'query'>): Record<string, string> {
+  const extra = openai.headers
+  if ('authorization' in extra || 'api-key' in extra || !openai.apiKey) return { ...extra }
+  const azure = 'api-version' in openai.query || AZURE_HOST.test(new URL(openai.baseUrl).hostname)
+  return { ...(azure ? { 'api-key': openai.apiKey } : { authorization: `Bearer ${openai.apiKey}` }), ...extra }
+}
+
+/** The `openai` section of the config file (validated by its schema). */
+interface OpenAiSection {
+  mode?: LlmMode
+  'batch-size'?: number
+}
+
+export function openAiFromSettings(settings: Settings, log: Logger): { scorer?: Scorer; note?: string } {
+  const { openai } = settings
+  if (!openai.apiKey) return settings.extra.sections.openai !== undefined ? { note: 'LLM QE skipped: openai-api-key is not set (secrets are not available to pull requests from forks).' } : {}
+  const section = (settings.extra.sections.openai ?? {}) as OpenAiSection
+  const mode = section.mode ?? 'da'
+  const client = new ServiceClient({
+    service: 'OpenAI-compatible LLM',
+    baseUrl: openai.baseUrl,
+    headers: requestHeaders(openai),
+    secrets: settings.secrets,
+    concurrency: 4,
+    // Large models (and reasoning ones) take their time over a batch.
+    timeoutMs: 120_000,
+    log,
+  })
+  return { scorer: openAiScorer({ client, model: openai.model, mode, batchSize: section['batch-size'] ?? (mode === 'mqm' ? 10 : 20), query: openai.query }) }
 }

@@ -2,8 +2,9 @@
 // get-templates-list), answering as the API document describes. It checks the `token`
 // header, the body's shape and the batch size, and answers a wrong request with Custom.MT's
 // error body `{"error": "..."}`. Where the document is silent (the status and text of an
-// auth or validation error, enforcing 25 segments), the choice is marked "assumed".
-import { FakeServer, type Fault, type RecordedRequest, type Reply } from './fake-server.js'
+// auth or validation error, enforcing 25 segments), the choice is marked "assumed". The
+// server plumbing (random port, recording, injected faults) is ./server.ts.
+import { FakeServer, type Fault, type RecordedRequest, type Reply } from './server.js'
 
 export interface CustomMtTemplateFixture {
   name: string
@@ -36,7 +37,7 @@ export interface CustomMtFakeOptions {
   warning?: string
 }
 
-const error = (status: number, message: string): Reply => ({ status, body: { error: message } })
+const error = (status: number, message: string): Reply => ({ status, json: { error: message } })
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === 'string')
 
@@ -46,14 +47,16 @@ function fallbackTranslation(source: string, template: CustomMtTemplateFixture):
 }
 
 export class CustomMtFake {
-  readonly server: FakeServer
+  private constructor(
+    readonly server: FakeServer,
+    readonly options: CustomMtFakeOptions,
+  ) {}
 
-  constructor(readonly options: CustomMtFakeOptions) {
-    this.server = new FakeServer((r) => this.handle(r))
-  }
-
-  start(): Promise<string> {
-    return this.server.start()
+  static async start(options: CustomMtFakeOptions): Promise<CustomMtFake> {
+    let fake: CustomMtFake | undefined
+    const server = await FakeServer.start((r) => fake!.handle(r))
+    fake = new CustomMtFake(server, options)
+    return fake
   }
 
   close(): Promise<void> {
@@ -70,17 +73,18 @@ export class CustomMtFake {
 
   /** text_translate_v2 requests so far. */
   get translateRequests(): RecordedRequest[] {
-    return this.server.requestsTo('/translation/text_translate_v2')
+    return this.server.requests.filter((r) => r.path === '/translation/text_translate_v2')
   }
 
-  inject(fault: Fault, options?: { times?: number; path?: string }): this {
-    this.server.inject(fault, options)
+  /** The next `times` requests (to paths ending with `path`, when given) get the fault. */
+  inject(fault: Fault, options: { times?: number; path?: string } = {}): this {
+    this.server.inject(fault, { times: options.times, match: (r) => !options.path || r.path.endsWith(options.path) })
     return this
   }
 
   /** Custom.MT publishes no rate-limit headers; Retry-After is what a 429 is assumed to carry. */
   static tooManyRequests(seconds: number): Fault {
-    return { kind: 'reply', reply: { status: 429, headers: { 'retry-after': String(seconds) }, body: { error: 'Request was throttled.' } } }
+    return { kind: 'reply', reply: { status: 429, headers: { 'retry-after': String(seconds) }, json: { error: 'Request was throttled.' } } }
   }
 
   static serverError(status: 500 | 502 | 503 | 504): Fault {
@@ -92,7 +96,7 @@ export class CustomMtFake {
     if (token === undefined) return error(401, 'Authentication credentials were not provided.') // assumed wording
     if (token !== this.options.token) return error(401, 'Invalid token.') // assumed wording
     if (r.method === 'GET' && r.path === '/translation/get-templates-list') {
-      return { status: 200, body: { templates: this.options.templates.map((t) => ({ template_name: t.name, source_language: t.source, target_language: t.target })) } }
+      return { status: 200, json: { templates: this.options.templates.map((t) => ({ template_name: t.name, source_language: t.source, target_language: t.target })) } }
     }
     if (r.path === '/translation/text_translate_v2') {
       if (r.method !== 'POST') return error(405, `Method "${r.method}" not allowed.`)
@@ -103,7 +107,7 @@ export class CustomMtFake {
 
   private translate(r: RecordedRequest): Reply {
     if (!/application\/json/.test(String(r.headers['content-type']))) return error(415, 'Unsupported media type: send application/json.')
-    const body = r.json as Record<string, unknown> | undefined
+    const body = r.body as Record<string, unknown> | undefined
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return error(400, 'JSON parse error: expected an object.')
     if (!isStringList(body.text) || body.text.length === 0) return error(400, '"text" must be a non-empty list of strings.')
     if (typeof body.template_name !== 'string' || !body.template_name) return error(400, '"template_name" is required.')
@@ -140,7 +144,7 @@ export class CustomMtFake {
     })
     return {
       status: 200,
-      body: {
+      json: {
         translated_text: messages.map((m) => m.message.target),
         provider_index: 0,
         balancer: 3,

@@ -5,7 +5,7 @@
 // reasoning model (rejects `temperature` and `max_tokens` as OpenAI does), like a server
 // that rejects other parameters (`response_format` on an old llama.cpp), and like Azure
 // OpenAI (`api-key` header, `api-version` query, deployments in the path, Azure's errors).
-import { FakeServer, type Fault, type RecordedRequest, type Reply } from './fake-server.js'
+import { FakeServer, type Fault, type RecordedRequest, type Reply } from './server.js'
 
 export interface MqmErrorFixture {
   severity: 'critical' | 'major' | 'minor'
@@ -42,10 +42,10 @@ export const REASONING_MODEL_REJECTS = ['max_tokens', 'temperature']
 export const judgementKey = (source: string, target: string): string => `${source}\u0000${target}`
 
 function openAiError(status: number, message: string, type: string, param: string | null = null, code: string | null = null): Reply {
-  return { status, body: { error: { message, type, param, code } } }
+  return { status, json: { error: { message, type, param, code } } }
 }
 
-const azureError = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } })
+const azureError = (status: number, code: string, message: string): Reply => ({ status, json: { error: { code, message } } })
 
 /** The default judgement: an empty or unchanged target is poor, anything else good. */
 function judge(source: string, target: string, fixtures: Record<string, JudgementFixture>): JudgementFixture {
@@ -59,8 +59,17 @@ function judge(source: string, target: string, fixtures: Record<string, Judgemen
 /** Synthetic token count: about four characters per token. */
 const tokens = (text: string): number => Math.ceil(text.length / 4)
 
+export interface PromptSegment {
+  id: string
+  source: string
+  target: string
+}
+
+/** A fixed answer, or one made from the segments of the prompt. */
+export type ScriptedAnswer = string | ((segments: PromptSegment[]) => string)
+
 interface PromptData {
-  segments: { id: string; source: string; target: string }[]
+  segments: PromptSegment[]
 }
 
 function readPromptData(content: string): PromptData | undefined {
@@ -73,16 +82,19 @@ function readPromptData(content: string): PromptData | undefined {
 }
 
 export class OpenAiFake {
-  readonly server: FakeServer
-  /** Model answers to give instead of the judged one (e.g. prose), one per request. */
-  private readonly scripted: string[] = []
+  /** Model answers to give instead of the judged one (prose, a wrong id), one per request. */
+  private readonly scripted: ScriptedAnswer[] = []
 
-  constructor(readonly options: OpenAiFakeOptions) {
-    this.server = new FakeServer((r) => this.handle(r))
-  }
+  private constructor(
+    readonly server: FakeServer,
+    readonly options: OpenAiFakeOptions,
+  ) {}
 
-  start(): Promise<string> {
-    return this.server.start()
+  static async start(options: OpenAiFakeOptions): Promise<OpenAiFake> {
+    let fake: OpenAiFake | undefined
+    const server = await FakeServer.start((r) => fake!.handle(r))
+    fake = new OpenAiFake(server, options)
+    return fake
   }
 
   close(): Promise<void> {
@@ -99,16 +111,17 @@ export class OpenAiFake {
   }
 
   get completionRequests(): RecordedRequest[] {
-    return this.server.requestsTo('/chat/completions')
+    return this.server.requests.filter((r) => r.path.endsWith('/chat/completions'))
   }
 
-  inject(fault: Fault, options?: { times?: number; path?: string }): this {
-    this.server.inject(fault, options)
+  /** The next `times` requests get the fault. */
+  inject(fault: Fault, times = 1): this {
+    this.server.inject(fault, { times })
     return this
   }
 
-  /** The next completions answer this text as the model's message content. */
-  answerNext(content: string): this {
+  /** The next completion answers this as the model's message content. */
+  answerNext(content: ScriptedAnswer): this {
     this.scripted.push(content)
     return this
   }
@@ -119,7 +132,7 @@ export class OpenAiFake {
       reply: {
         status: 429,
         headers: { 'retry-after': String(seconds), 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': `${seconds}s` },
-        body: { error: { message: 'Rate limit reached for requests. Please try again later.', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
+        json: { error: { message: 'Rate limit reached for requests. Please try again later.', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
       },
     }
   }
@@ -154,7 +167,7 @@ export class OpenAiFake {
       }
     }
     if (r.method !== 'POST') return openAiError(405, `Method ${r.method} not allowed`, 'invalid_request_error')
-    const body = r.json as Record<string, unknown> | undefined
+    const body = r.body as Record<string, unknown> | undefined
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return openAiError(400, "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)", 'invalid_request_error')
     }
@@ -212,11 +225,11 @@ export class OpenAiFake {
     const messages = body.messages as { role: string; content: string }[]
     const system = messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => m.content).join('\n')
     const user = messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n')
-    let content = this.scripted.shift()
-    if (content === undefined) {
-      const data = readPromptData(user)
-      content = data ? this.answer(data, /MQM/.test(system)) : 'I could not find any segments to evaluate in your message.'
-    }
+    const data = readPromptData(user)
+    const scripted = this.scripted.shift()
+    let content: string
+    if (scripted !== undefined) content = typeof scripted === 'string' ? scripted : scripted(data?.segments ?? [])
+    else content = data ? this.answer(data, /MQM/.test(system)) : 'I could not find any segments to evaluate in your message.'
     const limit = (body.max_completion_tokens ?? body.max_tokens) as number | undefined
     let finish = 'stop'
     if (limit !== undefined && tokens(content) > limit) {
@@ -226,7 +239,7 @@ export class OpenAiFake {
     const promptTokens = tokens(messages.map((m) => m.content).join('\n')) + 4 * messages.length
     return {
       status: 200,
-      body: {
+      json: {
         id: `chatcmpl-fake${this.server.requests.length}`,
         object: 'chat.completion',
         created: 1735689600,
