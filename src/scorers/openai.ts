@@ -63,7 +63,20 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
     }
   }
 
-  async function complete(messages: ChatMessage[], budget: number, context: ScoringContext): Promise<Completion> {
+  // The first request finds out which parameters the server takes; the others wait for it
+  // so that concurrent batches do not each pay for the same rejections.
+  let firstRequest: Promise<unknown> | undefined
+
+  function complete(messages: ChatMessage[], budget: number, context: ScoringContext): Promise<Completion> {
+    if (!firstRequest) {
+      const first = send(messages, budget, context)
+      firstRequest = first.catch(() => undefined)
+      return first
+    }
+    return firstRequest.then(() => send(messages, budget, context))
+  }
+
+  async function send(messages: ChatMessage[], budget: number, context: ScoringContext): Promise<Completion> {
     for (;;) {
       const json = body(messages, budget)
       try {
