@@ -4,7 +4,7 @@
 // so the copy diffs cleanly against the original. A `false` decision changes nothing: QE
 // not confirming a segment is no reason to withdraw a reviewer's approval.
 import { decode, type Decoded } from './formats/decode.js'
-import type { CheckedSegment } from './model.js'
+import type { CheckedSegment, QeDecision, QeDecisionFile } from './model.js'
 
 export interface Decision {
   key: string
@@ -16,29 +16,11 @@ export interface Decision {
   lock: boolean
 }
 
-export interface AppliedDecision {
-  key: string
-  locale: string
-  line: number
-  /** The trans-unit's id attribute. */
-  unit?: string
-  attributes: { approved?: 'yes'; translate?: 'no' }
-}
-
 export interface DecisionsResult {
   text: string
-  applied: AppliedDecision[]
+  applied: QeDecision[]
   /** Decisions whose trans-unit was not found (the file changed shape). */
   unmatched: { key: string; line: number }[]
-}
-
-/** One XLIFF file's decisions, as listed in the report. */
-export interface DecisionFile {
-  file: string
-  /** The copy with the decisions written in, when one was written. */
-  output?: string
-  decisions: AppliedDecision[]
-  unmatched?: { key: string; line: number }[]
 }
 
 const XLIFF_1 = /<(?:[\w.-]+:)?xliff\b(?:\s+[^\s=<>]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s+version\s*=\s*["']1\.[0-2]["']/
@@ -132,7 +114,7 @@ function setAttribute(tag: StartTag, name: string, value: string, edits: Edit[])
 export function applyDecisions(text: string, decisions: Decision[]): DecisionsResult {
   const tags = transUnitTags(text)
   const edits: Edit[] = []
-  const applied: AppliedDecision[] = []
+  const applied: QeDecision[] = []
   const unmatched: DecisionsResult['unmatched'] = []
   const done = new Set<StartTag>()
   for (const d of decisions) {
@@ -143,7 +125,7 @@ export function applyDecisions(text: string, decisions: Decision[]): DecisionsRe
       continue
     }
     done.add(tag)
-    const attributes: AppliedDecision['attributes'] = {}
+    const attributes: QeDecision['attributes'] = {}
     if (d.approve) {
       setAttribute(tag, 'approved', 'yes', edits)
       attributes.approved = 'yes'
@@ -205,8 +187,8 @@ export interface DecisionIo {
  * attributes (never the original) and returns the list for the report. Without `io.write`
  * the decisions are listed only.
  */
-export async function writeDecisionCopies(segments: CheckedSegment[], io: Partial<DecisionIo> & Pick<DecisionIo, 'read'>): Promise<DecisionFile[]> {
-  const files: DecisionFile[] = []
+export async function writeDecisionCopies(segments: CheckedSegment[], io: Partial<DecisionIo> & Pick<DecisionIo, 'read'>): Promise<QeDecisionFile[]> {
+  const files: QeDecisionFile[] = []
   for (const [file, decisions] of decisionsByFile(segments)) {
     const bytes = await io.read(file)
     if (!bytes) continue
@@ -221,4 +203,15 @@ export async function writeDecisionCopies(segments: CheckedSegment[], io: Partia
     files.push({ file, ...(output && { output }), decisions: result.applied, ...(result.unmatched.length > 0 && { unmatched: result.unmatched }) })
   }
   return files
+}
+
+/** One line per file for the report's notes. */
+export function decisionNotes(files: QeDecisionFile[]): string[] {
+  return files.map((f) => {
+    const approved = f.decisions.filter((d) => d.attributes.approved).length
+    const locked = f.decisions.filter((d) => d.attributes.translate).length
+    const what = `Custom.MT decisions for ${f.file}: approved="yes" on ${approved}, translate="no" on ${locked} trans-unit(s)`
+    const missing = f.unmatched?.length ? `; ${f.unmatched.length} trans-unit(s) not found` : ''
+    return f.output ? `${what}, written to ${f.output}${missing}` : `${what} (listed in the JSON report; set report-file to get a copy of the file with them)${missing}`
+  })
 }
