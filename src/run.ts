@@ -1,4 +1,5 @@
-// Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy.
+// Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
+// -> write-back (scorers that push results to their service).
 // No logic of its own; the entries (cli.ts, the action) add the reporters.
 import { findBundles, type Bundle } from './bundles.js'
 import type { Changes } from './changes/tree.js'
@@ -9,6 +10,7 @@ import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
+import { publishReport } from './publish.js'
 import { decide } from './policy.js'
 import { ruleSettings } from './rule-settings.js'
 import type { ScoreCache } from './scorers/cache.js'
@@ -104,5 +106,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     dismissals: settings.extra.dismissals,
     reportFilter: settings.extra.reportFilter,
   })
-  return { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+  const report: Report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+  if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => publishReport(report, deps.scorers, log))
+  return report
 }

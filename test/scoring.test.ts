@@ -53,6 +53,14 @@ describe('scoring stage', () => {
     expect(calls).toEqual([['k0', 'k2', 'k4'], ['k1', 'k3']])
   })
 
+  it('lists the scores of a segment in the order of the scorers, whichever answers first', async () => {
+    const segments = checked(2)
+    const slow = fakeScorer({ provider: 'slow', score: async (batch) => (await new Promise((r) => setTimeout(r, 20)), batch.map((): Score => ({ provider: 'slow', engine: 'v1', state: 'scored', score: 0.5 }))) })
+    const fast = fakeScorer({ provider: 'fast', score: async (batch) => batch.map((): Score => ({ provider: 'fast', engine: 'v1', state: 'scored', score: 0.9 })) })
+    await scoreSegments(segments, [slow.scorer, fast.scorer], opts())
+    expect(segments[0].scores.map((s) => s.provider)).toEqual(['slow', 'fast'])
+  })
+
   it('reuses cached scores: an unchanged re-run makes no request', async () => {
     const cache = new MemoryScoreCache()
     const first = fakeScorer()
@@ -96,17 +104,6 @@ describe('scoring stage', () => {
     expect(result.notes).toEqual(['Time budget of 0.05s reached: 2 score request(s) skipped'])
   })
 
-  it('skips segments the run excludes (fuzzy entries), said once with the reason', async () => {
-    const segments = checked(3)
-    segments[1].unit.flags = ['fuzzy']
-    const { scorer, calls } = fakeScorer()
-    const reason = 'marked fuzzy (set score-fuzzy to score fuzzy entries)'
-    const result = await scoreSegments(segments, [scorer], opts({ skip: (s) => (s.unit.flags?.includes('fuzzy') ? reason : undefined) }))
-    expect(calls).toEqual([['k0', 'k2']])
-    expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'skipped', reason }])
-    expect(result.notes).toEqual([`1 score request(s) skipped: ${reason}`])
-  })
-
   it('skips a batch whose service asks to wait past the time budget, with its reason', async () => {
     const segments = checked(4)
     const { scorer } = fakeScorer({
@@ -121,6 +118,51 @@ describe('scoring stage', () => {
     expect(segments[0].scores[0].state).toBe('scored')
     expect(result.notes).toEqual(['Time budget of 30s reached: 1 score request(s) skipped'])
     expect(log.lines.some((l) => l.startsWith('warning:'))).toBe(false)
+  })
+
+  it('lets a scorer settle segments in bulk before the batches, and keep memos between runs', async () => {
+    const cache = new MemoryScoreCache()
+    const prepared: string[][] = []
+    const { scorer, calls } = fakeScorer({
+      async prepare(segments, ctx) {
+        prepared.push(segments.map((s) => s.key))
+        ctx.memo?.set('ids', segments.length)
+        return segments.map((s) => (s.key === 'k1' ? { provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'Phrase holds another text' } : undefined))
+      },
+    })
+    const segments = checked(4)
+    await scoreSegments(segments, [scorer], opts({ cache }))
+    expect(prepared).toEqual([['k0', 'k1', 'k2', 'k3']])
+    expect(calls).toEqual([['k0', 'k2', 'k3']])
+    expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'Phrase holds another text' }])
+    expect(cache.memo('fake').get('ids')).toBe(4)
+    // Settled segments are cached like scored ones: the re-run calls nothing.
+    await scoreSegments(checked(4), [scorer], opts({ cache }))
+    expect(prepared).toHaveLength(1)
+  })
+
+  it('fails every segment when prepare fails, and scores none of them', async () => {
+    const segments = checked(3)
+    const { scorer, calls } = fakeScorer({
+      async prepare() {
+        throw new Error('Phrase: GET /projects/p1/locales answered HTTP 401: Unauthorized')
+      },
+    })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([])
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['failed', 'failed', 'failed'])
+    expect(segments[0].scores[0].reason).toBe('Phrase: GET /projects/p1/locales answered HTTP 401: Unauthorized')
+  })
+
+  it('skips segments the run excludes (fuzzy entries), said once with the reason', async () => {
+    const segments = checked(3)
+    segments[1].unit.flags = ['fuzzy']
+    const { scorer, calls } = fakeScorer()
+    const reason = 'marked fuzzy (set score-fuzzy to score fuzzy entries)'
+    const result = await scoreSegments(segments, [scorer], opts({ skip: (s) => (s.unit.flags?.includes('fuzzy') ? reason : undefined) }))
+    expect(calls).toEqual([['k0', 'k2']])
+    expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'skipped', reason }])
+    expect(result.notes).toEqual([`1 score request(s) skipped: ${reason}`])
   })
 
   it('records not-applicable segments with the reason and never sends them', async () => {

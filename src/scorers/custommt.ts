@@ -8,7 +8,6 @@ import type { Score, Segment } from '../model.js'
 import { compilePattern, languageOf, normalizeLocale, PatternError } from '../paths.js'
 import { SettingsError, type Settings } from '../settings.js'
 import {
-  CustomMtAnswerError,
   MAX_BATCH,
   PROVIDER,
   readTemplatesList,
@@ -19,7 +18,7 @@ import {
   type TemplateInfo,
 } from './custommt-api.js'
 import { ServiceClient } from './http.js'
-import type { Scorer, ScoringContext } from './scorer.js'
+import { OutOfTime, type Scorer } from './scorer.js'
 
 export interface TemplateRule {
   /** Any source locale when absent. */
@@ -61,28 +60,9 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
     return options.template ? { name: options.template, lookup: true } : undefined
   }
 
-  let templates: Promise<TemplateInfo[]> | undefined
   const warned = new Set<string>()
   const totals = { segments: 0, symbols: 0, mtInTokens: 0, mtOutTokens: 0 }
   const qeTokens: Record<string, { prompt: number; completion: number }> = {}
-
-  /** Whether `custommt-template` translates this segment's pair, from get-templates-list. */
-  async function singleTemplateCovers(name: string, s: Segment, context: ScoringContext): Promise<string | undefined> {
-    if (!templates) {
-      const lookup = client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline }).then((r) => readTemplatesList(r.data))
-      // A failed look-up fails the batches waiting for it; the next batch asks again.
-      lookup.catch(() => templates === lookup && (templates = undefined))
-      templates = lookup
-    }
-    const list = await templates
-    const info = list.find((t) => t.name === name)
-    if (!info) {
-      const known = list.map((t) => t.name).join(', ')
-      throw new CustomMtAnswerError(`custommt-template '${name}' is not one of this account's Custom.MT templates${known ? ` (${known})` : ''}`)
-    }
-    if (languageOf(info.source) === languageOf(s.sourceLocale) && languageOf(info.target) === languageOf(s.locale)) return undefined
-    return `Custom.MT template '${name}' translates ${info.source}→${info.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`
-  }
 
   const engines = [...new Set([...options.templates.map((t) => t.template), ...(options.template ? [options.template] : [])])].sort()
   return {
@@ -98,12 +78,31 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
       if (!templateFor(s)) return `no Custom.MT template for ${pair(s)} (custommt.templates in the config file, or custommt-template)`
       return undefined
     },
+    // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
+    // which pair it translates, so that no other pair is sent to it and billed.
+    async prepare(segments, context) {
+      const name = options.template
+      if (!name || !segments.some((s) => templateFor(s)?.lookup)) return
+      let info: TemplateInfo | undefined
+      let failure: string | undefined
+      try {
+        const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data)
+        info = list.find((t) => t.name === name)
+        if (!info) failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`
+      } catch (e) {
+        if (e instanceof OutOfTime) throw e
+        failure = e instanceof Error ? e.message : String(e)
+      }
+      return segments.map((s): Score | undefined => {
+        if (!templateFor(s)?.lookup) return undefined
+        if (failure) return { provider: PROVIDER, engine: name, state: 'failed', reason: failure }
+        if (languageOf(info!.source) === languageOf(s.sourceLocale) && languageOf(info!.target) === languageOf(s.locale)) return undefined
+        const reason = `Custom.MT template '${name}' translates ${info!.source}→${info!.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`
+        return { provider: PROVIDER, engine: name, state: 'not-applicable', reason }
+      })
+    },
     async score(batch, context): Promise<Score[]> {
       const template = templateFor(batch[0])!
-      if (template.lookup) {
-        const other = await singleTemplateCovers(template.name, batch[0], context)
-        if (other) return batch.map(() => ({ provider: PROVIDER, engine: template.name, state: 'not-applicable', reason: other }))
-      }
       const response = await client.request({
         method: 'POST',
         path: TRANSLATE_PATH,
@@ -127,6 +126,7 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
       }
       return result.scores
     },
+    close: () => client.close(),
     usage() {
       const usage: Record<string, number> = { ...client.usage(), ...totals }
       for (const [model, t] of Object.entries(qeTokens)) {

@@ -144,6 +144,7 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
       })
     },
     usage: () => ({ ...client.usage(), ...totals }),
+    close: () => client.close(),
   }
 }
 

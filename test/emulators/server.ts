@@ -33,6 +33,12 @@ export type Fault =
   /** Waits, then handles the request normally. */
   | { kind: 'latency'; ms: number }
 
+export interface ServerOptions {
+  /** The service's concurrency limit: requests beyond it get `overLimit` (e.g. Phrase's 429). */
+  maxConcurrent?: number
+  overLimit?: (req: RecordedRequest) => Reply
+}
+
 export type Handler = (req: RecordedRequest) => Reply | Promise<Reply>
 
 interface Injection {
@@ -54,12 +60,13 @@ export class FakeServer {
   private constructor(
     private readonly server: Server,
     private readonly handler: Handler,
+    private readonly options: ServerOptions,
   ) {}
 
-  static async start(handler: Handler): Promise<FakeServer> {
+  static async start(handler: Handler, options: ServerOptions = {}): Promise<FakeServer> {
     let fake: FakeServer | undefined
     const server = createServer((req, res) => void fake!.serve(req, res))
-    fake = new FakeServer(server, handler)
+    fake = new FakeServer(server, handler, options)
     server.on('connection', (socket) => {
       fake!.sockets.add(socket)
       socket.on('close', () => fake!.sockets.delete(socket))
@@ -121,7 +128,10 @@ export class FakeServer {
       }
       if (fault?.kind === 'hang') return
       if (fault?.kind === 'malformed') return send(res, { status: 200, raw: '{"data": {"translations": [' })
-      send(res, fault?.kind === 'reply' ? fault.reply : await this.handler(recorded))
+      if (fault?.kind === 'reply') return send(res, fault.reply)
+      const { maxConcurrent, overLimit } = this.options
+      if (maxConcurrent !== undefined && overLimit && this.inFlight > maxConcurrent) return send(res, overLimit(recorded))
+      send(res, await this.handler(recorded))
     } catch (e) {
       send(res, { status: 500, json: { message: `fake server error: ${(e as Error).message}` } })
     } finally {

@@ -67,13 +67,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const args = (...extra: string[]) => [base, head, '--config', join(dir, 'quality.yml'), '--custommt-api-url', custommt.url, '--openai-base-url', openai.baseUrl(), ...extra]
+let runs = 0
+/** Each run gets its own score cache, so that one run's scores do not answer the next. */
+const args = (extra: string[], cache = join(dir, `cache-${++runs}`)) => [base, head, '--config', join(dir, 'quality.yml'), '--cache-dir', cache, '--custommt-api-url', custommt.url, '--openai-base-url', openai.baseUrl(), ...extra]
 
 describe('tqg with Custom.MT and an OpenAI-compatible LLM', () => {
   it('scores through both services and fails on the segments below threshold', async () => {
     custommt.server.reset()
     openai.server.reset()
-    const { code, stdout, stderr } = await tqg([...args('--format', 'json')], { env: { CUSTOMMT_TOKEN: CMT_TOKEN, OPENAI_API_KEY: OPENAI_KEY } })
+    const { code, stdout, stderr } = await tqg(args(['--format', 'json']), { env: { CUSTOMMT_TOKEN: CMT_TOKEN, OPENAI_API_KEY: OPENAI_KEY } })
     const report = JSON.parse(stdout)
     const scores = Object.fromEntries(report.segments.map((s: { locale: string; key: string; scores: unknown[] }) => [`${s.locale} ${s.key}`, s.scores]))
     expect(scores['de cart.empty']).toEqual([
@@ -94,8 +96,20 @@ describe('tqg with Custom.MT and an OpenAI-compatible LLM', () => {
     expect(stdout + stderr).not.toContain(OPENAI_KEY)
   })
 
+  it('makes no scoring request when re-run on the same head with its cache', async () => {
+    const cache = join(dir, 'cache-rerun')
+    const run = () => tqg(args(['--format', 'json'], cache), { env: { CUSTOMMT_TOKEN: CMT_TOKEN, OPENAI_API_KEY: OPENAI_KEY } })
+    const first = await run()
+    custommt.server.reset()
+    openai.server.reset()
+    const second = await run()
+    expect(custommt.requests).toHaveLength(0)
+    expect(openai.requests).toHaveLength(0)
+    expect(JSON.parse(second.stdout).segments).toEqual(JSON.parse(first.stdout).segments)
+  })
+
   it('reports a service that fails as not scored, never as passed, and exits 3', async () => {
-    const { code, stdout, stderr } = await tqg(args('--custommt-token', 'cmt_live_revoked000000', '--openai-api-key', OPENAI_KEY, '--threshold', '0.5'))
+    const { code, stdout, stderr } = await tqg(args(['--custommt-token', 'cmt_live_revoked000000', '--openai-api-key', OPENAI_KEY, '--threshold', '0.5']))
     expect(stdout).toContain('1902 not-scored')
     expect(stdout).toContain('Not scored by custommt Shop EN-DE: Custom.MT: POST /translation/text_translate_v2 answered HTTP 401: Invalid token.')
     expect(stdout).toMatch(/PASSED: 0 errors, 0 warnings, 0 below threshold, 4 not scored/)
@@ -107,7 +121,7 @@ describe('tqg with Custom.MT and an OpenAI-compatible LLM', () => {
   it('says once why Custom.MT is not used without an opt-in', async () => {
     await write(dir, { 'no-opt-in.yml': 'version: 1\nfiles: ["locales/{locale}/shop.json"]\ncustommt:\n  templates: [{target: de, template: Shop EN-DE}]\n' })
     custommt.server.reset()
-    const { stdout } = await tqg([base, head, '--config', join(dir, 'no-opt-in.yml'), '--custommt-api-url', custommt.url, '--custommt-token', CMT_TOKEN])
+    const { stdout } = await tqg([base, head, '--config', join(dir, 'no-opt-in.yml'), '--cache-dir', join(dir, 'cache-no-opt-in'), '--custommt-api-url', custommt.url, '--custommt-token', CMT_TOKEN])
     expect(stdout.split('\n').filter((l) => l.includes('Custom.MT'))).toEqual([
       'Custom.MT QE skipped: no locale or path is opted in (custommt.locales or custommt.paths in the config file). Every Custom.MT request is billed machine translation, so nothing is sent unless asked.',
     ])
@@ -116,7 +130,7 @@ describe('tqg with Custom.MT and an OpenAI-compatible LLM', () => {
 
   it('rejects a config file that tries to set a service URL or query', async () => {
     await write(dir, { 'bad.yml': 'version: 1\nopenai-query: api-version=2024-10-21\n' })
-    const { code, stderr } = await tqg([base, head, '--config', join(dir, 'bad.yml')])
+    const { code, stderr } = await tqg([base, head, '--config', join(dir, 'bad.yml'), '--cache-dir', join(dir, 'cache-bad')])
     expect(stderr).toContain('openai-query cannot be set in the config file')
     expect(code).toBe(2)
   })
