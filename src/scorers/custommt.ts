@@ -61,7 +61,7 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
   }
 
   const warned = new Set<string>()
-  const totals = { segments: 0, symbols: 0, mtInTokens: 0, mtOutTokens: 0 }
+  const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0 }
   const qeTokens: Record<string, { prompt: number; completion: number }> = {}
 
   const engines = [...new Set([...options.templates.map((t) => t.template), ...(options.template ? [options.template] : [])])].sort()
@@ -75,6 +75,8 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
     notApplicable(s) {
       if (!optedIn(s)) return 'not opted in to Custom.MT (custommt.locales or custommt.paths in the config file)'
       if (s.source === undefined || s.source.trim() === '') return 'no source text for Custom.MT to translate'
+      // An empty target is never Custom.MT's translation: asking would be billed for nothing.
+      if (s.target.trim() === '') return 'the translation is empty (the empty-translation rule reports it)'
       if (!templateFor(s)) return `no Custom.MT template for ${pair(s)} (custommt.templates in the config file, or custommt-template)`
       return undefined
     },
@@ -113,8 +115,8 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
       const result = readTranslateAnswer(response.data, batch, template.name)
       totals.segments += batch.length
       totals.symbols += result.usage.symbols
-      totals.mtInTokens += result.usage.mtInTokens
-      totals.mtOutTokens += result.usage.mtOutTokens
+      totals['mt-in-tokens'] += result.usage.mtInTokens
+      totals['mt-out-tokens'] += result.usage.mtOutTokens
       for (const [model, u] of Object.entries(result.usage.qeModels)) {
         const t = (qeTokens[model] ??= { prompt: 0, completion: 0 })
         t.prompt += u.prompt

@@ -117,6 +117,17 @@ describe('Custom.MT QE against the fake', () => {
     expect(frApp[0].scores[0].state).toBe('scored')
   })
 
+  it('does not pay for segments that cannot be its translation: empty target, no source', async () => {
+    const segments = checked('de', [
+      ['Apply coupon', ''],
+      [strings[0].source, strings[0].de],
+    ])
+    segments.push({ ...segment(undefined, 'Nur heute: 10 % Rabatt', { id: 'x#promo', key: 'promo', locale: 'de' }), issues: [], scores: [] })
+    await run(segments, scorerFor().scorer)
+    expect(fake.translateRequests.map((r) => (r.body as { text: string[] }).text)).toEqual([[strings[0].source]])
+    expect(segments.map((s) => s.scores[0].reason)).toEqual(['the translation is empty (the empty-translation rule reports it)', undefined, 'no source text for Custom.MT to translate'])
+  })
+
   it('checks the pair of custommt-template once, and does not send the pairs it cannot translate', async () => {
     const { scorer } = scorerFor({ templates: [], template: 'Acme EN-DE' })
     const de = checked('de-AT', strings.slice(0, 30).map((s) => [s.source, s.de]))

@@ -1,0 +1,111 @@
+// `npm run demo:providers`: the demo PR (examples/base -> examples/head) scored by every
+// quality service, without accounts. It starts the local fakes of test/emulators/ with
+// fixtures for the demo's strings, runs tqg against them as a user would, and prints how
+// many requests each fake received. Extra arguments go to tqg (`-- --format json`).
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const tsc = join(root, 'node_modules/.bin/tsc')
+
+/** Newest modification time under a directory (ms). */
+function newest(dir) {
+  let t = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs)
+  }
+  return t
+}
+
+/** The bundled CLI when it is at least as new as the sources; otherwise a fresh tsc build. */
+function cliPath() {
+  const bundle = join(root, 'dist/cli/index.js')
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(join(root, 'src'))) return join(root, 'dist/cli.js')
+  console.error('dist/ is older than src/: building lib/ with tsc')
+  execFileSync(tsc, ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+  return join(root, 'lib/cli.js')
+}
+
+// The fakes are TypeScript shared with the tests: compile them (a second or so).
+execFileSync(tsc, ['-p', join(root, 'tsconfig.emulators.json')], { stdio: 'inherit' })
+const emulators = join(root, 'lib/demo/test/emulators')
+const { CustomMtFake } = await import(join(emulators, 'custommt.js'))
+const { OpenAiFake, judgementKey } = await import(join(emulators, 'openai.js'))
+
+const CUSTOMMT_TOKEN = 'demo-custommt-token'
+const OPENAI_API_KEY = 'sk-demo-0000000000000000'
+
+// What Custom.MT's engine makes of the demo's new and changed sources. A target that is not
+// this translation is reported as not applicable: QE scores Custom.MT's own translation.
+const custommt = await CustomMtFake.start({
+  token: CUSTOMMT_TOKEN,
+  templates: [
+    { name: 'Acme Shop EN-DE', source: 'en', target: 'de', successScore: 0.8 },
+    { name: 'Acme Shop EN-FR', source: 'en', target: 'fr', successScore: 0.8 },
+  ],
+  translations: {
+    'Acme Shop EN-DE': {
+      '{{count}} item': { target: '{{count}} Artikel', score: 0.9 },
+      '{{count}} items': { target: '{{count}} Artikel', score: 0.9 },
+      'Apply coupon': { target: 'Gutschein einlösen', score: 0.92 },
+      'Delete your account? This cannot be undone.': { target: 'Konto löschen? Dies kann nicht rückgängig gemacht werden.', score: 0.9 },
+      'Welcome back, {{name}}!': { target: 'Willkommen zurück, {{name}}!', score: 0.93 },
+      '%{count} order': { target: '%{count} Bestellung', score: 0.97 },
+      '%{count} orders': { target: '%{count} Bestellungen', score: 0.96 },
+      'Track package %{number}': { target: 'Sendung %{number} verfolgen', score: 0.9 },
+    },
+    'Acme Shop EN-FR': {
+      'Continue to secure checkout': { target: 'Passer à la commande sécurisée', score: 0.91 },
+      'Remove {{item}} from your cart?': { target: 'Retirer {{item}} du panier ?', score: 0.94 },
+      '{{count}} item': { target: '{{count}} article', score: 0.97 },
+      '{{count}} items': { target: '{{count}} articles', score: 0.74 },
+      'Apply coupon': { target: 'Appliquer le coupon', score: 0.9 },
+      'Delete your account? This cannot be undone.': { target: 'Supprimer votre compte ? Cette action est irréversible.', score: 0.88 },
+    },
+  },
+})
+
+// How the "model" judges the demo's translations (0..100); others get a default of 88.
+const openai = await OpenAiFake.start({
+  apiKey: OPENAI_API_KEY,
+  models: ['gpt-4o-mini'],
+  judgements: {
+    [judgementKey('{{count}} items', 'Artikel')]: { score: 35, errors: [{ severity: 'major', category: 'accuracy/omission', span: 'Artikel' }] },
+    [judgementKey('Remove {{item}} from your cart?', 'Retirer {{article}} du panier ?')]: { score: 62, errors: [{ severity: 'major', category: 'accuracy/mistranslation', span: '{{article}}' }] },
+    [judgementKey('Delete your account? This cannot be undone.', 'Supprimer le compte ? Action irréversible.')]: { score: 81, errors: [{ severity: 'minor', category: 'style/awkward', span: 'Action irréversible' }] },
+    [judgementKey('Track package %{number}', 'Sendung verfolgen')]: { score: 48, errors: [{ severity: 'major', category: 'accuracy/omission', span: 'Sendung verfolgen' }] },
+  },
+})
+
+const fakes = [
+  ['Custom.MT', custommt],
+  ['OpenAI-compatible LLM', openai],
+]
+console.error(fakes.map(([name, fake]) => `${name} fake on ${fake.server.url}`).join('\n'))
+
+const cli = cliPath()
+const args = [
+  cli,
+  'examples/base',
+  'examples/head',
+  '--config',
+  'examples/providers.yml',
+  // Every run asks the fakes again: the demo shows the requests, not the cache.
+  '--cache-dir',
+  'off',
+  '--custommt-api-url',
+  custommt.server.url,
+  '--openai-base-url',
+  openai.baseUrl(),
+  ...process.argv.slice(2),
+]
+console.error(`$ node ${args.map((a) => (a.startsWith(root) ? a.slice(root.length) : a)).join(' ')}\n`)
+const code = await new Promise((resolve) => {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, CUSTOMMT_TOKEN: CUSTOMMT_TOKEN, OPENAI_API_KEY: OPENAI_API_KEY } })
+  child.on('exit', (c) => resolve(c ?? 3))
+})
+console.error(`\nRequests the fakes received: ${fakes.map(([name, fake]) => `${name} ${fake.server.requests.length}`).join(', ')}; tqg exited ${code}`)
+await Promise.all(fakes.map(([, fake]) => fake.close()))
+process.exit(code)
