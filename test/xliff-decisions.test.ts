@@ -5,7 +5,7 @@ import type { CheckedSegment, Score } from '../src/model.js'
 import { applyDecisions, encodeLike, isXliff1, writeDecisionCopies, type Decision } from '../src/xliff-decisions.js'
 import { segment } from './helpers/segments.js'
 
-const fixture = readFileSync(new URL('./fixtures/xliff/messages.de.xlf', import.meta.url), 'utf8')
+const fixture = readFileSync(new URL('./fixtures/xliff-decisions/messages.de.xlf', import.meta.url), 'utf8')
 
 /** A decision for the unit whose target text starts with `target`. */
 function decision(key: string, target: string, approve: boolean, lock: boolean, text = fixture): Decision {
