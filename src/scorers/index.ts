@@ -5,6 +5,7 @@ import { SettingsError, type Settings } from '../settings.js'
 import { customMtFromSettings } from './custommt.js'
 import { openAiFromSettings } from './openai.js'
 import type { Scorer } from './scorer.js'
+import { PhraseScorer } from './phrase.js'
 import { parseScoresFile, staticScorer } from './static.js'
 
 export type { Scorer, ScoringContext } from './scorer.js'
@@ -31,6 +32,8 @@ export async function buildScorers(settings: Settings, io: ScorerIo): Promise<Bu
     }
     scorers.push(staticScorer(parseScoresFile(text, settings.scoresFile)))
   }
+  const phrase = phraseFromSettings(settings, io, notes)
+  if (phrase) scorers.push(phrase)
   for (const service of [customMtFromSettings, openAiFromSettings]) {
     const { scorer, note } = service(settings, io.log)
     if (scorer) scorers.push(scorer)
@@ -38,4 +41,15 @@ export async function buildScorers(settings: Settings, io: ScorerIo): Promise<Bu
   }
   if (scorers.length === 0) notes.push('No quality service configured: segments are checked by the QA rules only.')
   return { scorers, notes }
+}
+
+function phraseFromSettings(settings: Settings, io: ScorerIo, notes: string[]): Scorer | undefined {
+  const { token, projectId, apiUrl, branch, otp } = settings.phrase
+  if (!token) {
+    if (projectId) notes.push('Phrase QPS skipped: phrase-project-id is set but phrase-token is empty (pull requests from forks get no secrets).')
+    return undefined
+  }
+  if (!projectId) throw new SettingsError('Invalid settings: phrase-token is set but phrase-project-id is not. Expected the id of the Phrase Strings project (Project settings > API).')
+  const section = (settings.extra.sections.phrase ?? {}) as { locales?: Record<string, string> }
+  return new PhraseScorer({ token, projectId, apiUrl, branch, otp, locales: section.locales, log: io.log })
 }
