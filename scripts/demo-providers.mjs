@@ -33,9 +33,39 @@ execFileSync(tsc, ['-p', join(root, 'tsconfig.emulators.json')], { stdio: 'inher
 const emulators = join(root, 'lib/demo/test/emulators')
 const { CustomMtFake } = await import(join(emulators, 'custommt.js'))
 const { OpenAiFake, judgementKey } = await import(join(emulators, 'openai.js'))
+const { PhraseFake, phraseFixture } = await import(join(emulators, 'phrase.js'))
 
+const PHRASE_TOKEN = 'demo-phrase-token-0123456789'
 const CUSTOMMT_TOKEN = 'demo-custommt-token'
 const OPENAI_API_KEY = 'sk-demo-0000000000000000'
+
+// The Phrase project the demo's files sync with. Where Phrase holds another text than the PR
+// (fr cart.remove still has the old {{item}}), its score is not about the PR: not applicable.
+const phrase = await PhraseFake.start(
+  phraseFixture(
+    {
+      de: {
+        'cart.items': { one: 'Ein Artikel', other: 'Artikel' },
+        'account.delete': 'Delete your account? This cannot be undone.',
+        greeting: 'Willkommen zurück, {{name}}! ',
+        'orders.count': { one: '%{count} Bestellung', other: '%{count} Bestellungen' },
+        'orders.track': 'Sendung verfolgen',
+      },
+      fr: {
+        'cart.checkout': 'Passer à la commande sécurisée',
+        'cart.remove': 'Retirer {{item}} du panier ?',
+        'cart.items': { one: '{{count}} article', other: '{{count}} articles' },
+        'cart.coupon': 'Appliquer le code promo',
+        'account.delete': 'Supprimer le compte ? Action irréversible.',
+      },
+    },
+    {
+      token: PHRASE_TOKEN,
+      projectId: 'acme-shop',
+      scores: { Artikel: 0.31, 'Delete your account? This cannot be undone.': 0.22, 'Sendung verfolgen': 0.55, 'Supprimer le compte ? Action irréversible.': 0.78 },
+    },
+  ),
+)
 
 // What Custom.MT's engine makes of the demo's new and changed sources. A target that is not
 // this translation is reported as not applicable: QE scores Custom.MT's own translation.
@@ -80,6 +110,7 @@ const openai = await OpenAiFake.start({
 })
 
 const fakes = [
+  ['Phrase', phrase],
   ['Custom.MT', custommt],
   ['OpenAI-compatible LLM', openai],
 ]
@@ -95,6 +126,10 @@ const args = [
   // Every run asks the fakes again: the demo shows the requests, not the cache.
   '--cache-dir',
   'off',
+  '--phrase-project-id',
+  'acme-shop',
+  '--phrase-api-url',
+  phrase.url,
   '--custommt-api-url',
   custommt.server.url,
   '--openai-base-url',
@@ -103,7 +138,7 @@ const args = [
 ]
 console.error(`$ node ${args.map((a) => (a.startsWith(root) ? a.slice(root.length) : a)).join(' ')}\n`)
 const code = await new Promise((resolve) => {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, CUSTOMMT_TOKEN: CUSTOMMT_TOKEN, OPENAI_API_KEY: OPENAI_API_KEY } })
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PHRASE_TOKEN, CUSTOMMT_TOKEN, OPENAI_API_KEY } })
   child.on('exit', (c) => resolve(c ?? 3))
 })
 console.error(`\nRequests the fakes received: ${fakes.map(([name, fake]) => `${name} ${fake.server.requests.length}`).join(', ')}; tqg exited ${code}`)
