@@ -71,7 +71,9 @@ export function compilePattern(pattern: string, { requireLocale = true } = {}): 
       groups++
       i += 2
     } else if (rest[0] === '*') {
-      re += '([^/]*)'
+      // Before an optional locale the star is lazy, or it would swallow the locale:
+      // `*{.locale}.resx` must read `Resources.de.resx` as `Resources` + `de`.
+      re += /^\*\{[-_.]locale\}/.test(rest) ? '([^/]*?)' : '([^/]*)'
       groups++
       i += 1
     } else if (rest[0] === '?') {
@@ -87,10 +89,15 @@ export function compilePattern(pattern: string, { requireLocale = true } = {}): 
   return { pattern: p, regex: new RegExp(`^${re}$`), localeGroup }
 }
 
+// Android resource qualifiers that may follow a locale (`values-de-land`, `values-en-rGB-sw600dp`):
+// such a directory overrides strings for a device configuration, it is not another locale.
+const ANDROID_QUALIFIER = /^(?:land|port|night|notnight|ldrtl|ldltr|car|desk|television|appliance|watch|vrheadset|round|notround|small|normal|large|xlarge|long|notlong|[a-z]*dpi|finger|notouch|keysexposed|keyshidden|keyssoft|nokeys|qwerty|navexposed|navhidden|nonav|dpad|trackball|wheel|highdr|lowdr|widecg|nowidecg|v\d+|(?:sw|w|h)\d+dp|mcc\d+|mnc\d+)$/i
+
 export function matchPath(compiled: CompiledPattern, path: string): PathMatch | undefined {
   const m = compiled.regex.exec(path)
   if (!m) return undefined
   const rawLocale = m.groups?.locale ?? ''
+  if (rawLocale.split(/[-_+]/).some((subtag) => ANDROID_QUALIFIER.test(subtag))) return undefined
   return {
     rawLocale,
     locale: rawLocale ? normalizeLocale(rawLocale) : '',

@@ -1,14 +1,18 @@
 // The format registry. A new format is one module plus one line here; formats are asked in
 // this order, so a specific one (Chrome messages.json) goes before a general one (JSON).
 import type { ParseResult } from '../model.js'
+import { android } from './android.js'
 import { decode } from './decode.js'
 import type { Format, ParseContext } from './format.js'
 import { json } from './json.js'
+import { resx } from './resx.js'
+import { stringsdict } from './stringsdict.js'
+import { xliff } from './xliff.js'
 import { yaml } from './yaml.js'
 
 export type { Format, ParseContext } from './format.js'
 
-export const formats: readonly Format[] = [json, yaml]
+export const formats: readonly Format[] = [xliff, android, resx, stringsdict, json, yaml]
 
 export function formatForPath(path: string): Format | undefined {
   return formats.find((f) => f.handles(path))
