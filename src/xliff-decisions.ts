@@ -146,7 +146,7 @@ export function applyDecisions(text: string, decisions: Decision[]): DecisionsRe
 }
 
 /** The Custom.MT decisions of the checked segments, by file. */
-export function decisionsByFile(segments: CheckedSegment[]): Map<string, Decision[]> {
+function decisionsByFile(segments: CheckedSegment[]): Map<string, Decision[]> {
   const byFile = new Map<string, Decision[]>()
   for (const s of segments) {
     const score = s.scores.find((sc) => sc.provider === 'custommt' && sc.state === 'scored' && (sc.confirm || sc.lock))

@@ -121,8 +121,3 @@ export function readTemplatesList(body: unknown): TemplateInfo[] {
       : [],
   )
 }
-
-/** The message of Custom.MT's error body `{"error": "..."}`, if that is what it is. */
-export function customMtErrorMessage(body: unknown): string | undefined {
-  return isRecord(body) && typeof body.error === 'string' ? body.error : undefined
-}

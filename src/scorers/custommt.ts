@@ -39,7 +39,7 @@ export interface CustomMtOptions {
 }
 
 /** A config locale without a region stands for every region of its language. */
-export function localeMatches(configured: string, locale: string): boolean {
+function localeMatches(configured: string, locale: string): boolean {
   const c = normalizeLocale(configured)
   const l = normalizeLocale(locale)
   return c.toLowerCase() === l.toLowerCase() || (!c.includes('-') && languageOf(l) === c.toLowerCase())

@@ -110,7 +110,7 @@ function numberIn(value: unknown, min: number, max: number): number | undefined 
 export const MQM_CATEGORIES = ['accuracy', 'fluency', 'locale-convention', 'style', 'terminology', 'non-translation', 'other'] as const
 export type MqmCategory = (typeof MQM_CATEGORIES)[number]
 
-export const MQM_RULES: Record<MqmCategory, number> = {
+const MQM_RULES: Record<MqmCategory, number> = {
   accuracy: RULE.mqmAccuracy,
   fluency: RULE.mqmFluency,
   'locale-convention': RULE.mqmLocaleConvention,
