@@ -67,6 +67,35 @@ export const writers = {
       return `${lines.join('\n')}\n`
     },
   },
+  po: {
+    pattern: 'po/{locale}.po',
+    path: (locale) => `po/${locale}.po`,
+    write(entries, locale) {
+      const q = (s) => JSON.stringify(s)
+      const header = `msgid ""\nmsgstr ""\n"Language: ${locale}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n`
+      return header + entries.map(([key, text]) => `\n#, python-brace-format\nmsgctxt ${q(key)}\nmsgid ${q(sourceText(Number(key.split('key')[1])))}\nmsgstr ${q(text)}\n`).join('')
+    },
+  },
+  strings: {
+    pattern: 'App/{locale}.lproj/Localizable.strings',
+    path: (locale) => `App/${locale}.lproj/Localizable.strings`,
+    write: (entries) => entries.map(([key, text]) => `/* ${key} */\n"${key}" = ${JSON.stringify(text.replace(/\{\w+\}/g, '%@'))};\n`).join(''),
+  },
+  arb: {
+    pattern: 'lib/l10n/app_{locale}.arb',
+    path: (locale) => `lib/l10n/app_${locale.replace('-', '_')}.arb`,
+    write: (entries, locale) => `${JSON.stringify({ '@@locale': locale.replace('-', '_'), ...Object.fromEntries(entries.map(([key, text]) => [key.replace('.', '_'), text])) }, null, 2)}\n`,
+  },
+  chrome: {
+    pattern: '_locales/{locale}/messages.json',
+    path: (locale) => `_locales/${locale.replace('-', '_')}/messages.json`,
+    write: (entries) => `${JSON.stringify(Object.fromEntries(entries.map(([key, text]) => [key.replace('.', '_'), { message: text.replace(/\{(\w+)\}/g, '$$$1$$') }])), null, 2)}\n`,
+  },
+  properties: {
+    pattern: 'i18n/messages{_locale}.properties',
+    path: (locale) => (locale === 'en' ? 'i18n/messages.properties' : `i18n/messages_${locale.replace('-', '_')}.properties`),
+    write: (entries) => entries.map(([key, text]) => `# ${key}\n${key}=${text.replace(/\{\w+\}/g, '{0}')}\n`).join(''),
+  },
 }
 
 function generate(dir, format, locales, keys, changedShare) {

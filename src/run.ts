@@ -5,6 +5,7 @@ import { findBundles, type Bundle } from './bundles.js'
 import type { Changes } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { runChecks } from './checks/engine.js'
+import { needsReview } from './checks/state.js'
 import { detectPatterns, TMS_CONFIGS } from './detect.js'
 import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
@@ -93,7 +94,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       cache: deps.cache,
       log,
       defaultThreshold: settings.threshold,
-      skip: settings.scoreFuzzy ? undefined : (s) => (s.unit.flags?.includes('fuzzy') ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
+      skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
       threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
     })
     for (const note of result.notes) log.info(note)

@@ -3,8 +3,9 @@
 import type { Check } from './check.js'
 import { completenessRules } from './completeness.js'
 import { placeholderRules } from './placeholders.js'
+import { stateRules } from './state.js'
 import { whitespaceRules } from './whitespace.js'
 
 export type { Check, CheckHit, CheckInput, CheckOptions, SegmentCheck, SetCheck } from './check.js'
 
-export const checks: readonly Check[] = [...completenessRules, ...placeholderRules, ...whitespaceRules]
+export const checks: readonly Check[] = [...completenessRules, ...placeholderRules, ...whitespaceRules, ...stateRules]

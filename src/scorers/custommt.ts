@@ -49,7 +49,7 @@ const pair = (s: Pick<Segment, 'sourceLocale' | 'locale'>) => `${s.sourceLocale}
 
 export function customMtScorer(options: CustomMtOptions): Scorer {
   const { client } = options
-  const globs = options.paths.map((p) => compilePattern(p, { requireLocale: false }).regex)
+  const globs = options.paths.map((p) => compilePattern(p, { localeless: true }).regex)
   const optedIn = (s: Segment) => options.locales.some((l) => localeMatches(l, s.locale)) || globs.some((g) => g.test(s.file))
 
   /** The configured template of a segment's pair; `lookup` when only custommt-template names one. */
@@ -162,7 +162,7 @@ export function customMtFromSettings(settings: Settings, log: Logger): { scorer?
   if (templates.length === 0 && !template) return { note: 'Custom.MT QE skipped: no template (custommt-template, or custommt.templates in the config file).' }
   for (const p of paths) {
     try {
-      compilePattern(p, { requireLocale: false })
+      compilePattern(p, { localeless: true })
     } catch (e) {
       if (e instanceof PatternError) throw new SettingsError(`Invalid custommt.paths entry: ${e.message}.`)
       throw e
