@@ -31,12 +31,18 @@ const REASONING_ALLOWANCE = 8192
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** The parameter a 400 answer rejects: OpenAI's `error.param`, else one named in the message. */
+/**
+ * The parameter a 400/422 answer rejects: OpenAI's `error.param`, else one named in the
+ * message, or in the `loc` of a FastAPI validation error (`{"detail": [{loc, msg}]}`).
+ */
 export function rejectedParameter(body: unknown, sent: readonly Adjustable[]): Adjustable | undefined {
   const error = isRecord(body) && isRecord(body.error) ? body.error : isRecord(body) ? body : {}
   const param = typeof error.param === 'string' ? error.param.split('.')[0] : undefined
   if (param && (sent as readonly string[]).includes(param)) return param as Adjustable
-  const message = typeof error.message === 'string' ? error.message : typeof body === 'string' ? body : ''
+  const detail = isRecord(body) && Array.isArray(body.detail) ? body.detail.filter(isRecord) : []
+  const located = detail.flatMap((d) => (Array.isArray(d.loc) ? d.loc : [])).find((p): p is Adjustable => (sent as readonly unknown[]).includes(p))
+  if (located) return located
+  const message = [error.message, ...detail.map((d) => d.msg), typeof body === 'string' ? body : undefined].filter((m) => typeof m === 'string').join(' ')
   return sent.find((p) => new RegExp(`\\b${p}\\b`).test(message))
 }
 
@@ -92,7 +98,8 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
       } catch (e) {
         // OpenAI quotes the start and end of a wrong key; the message goes into reports.
         if (e instanceof ServiceError && e.status === 401) throw new Error(e.message.replace(/(API key provided: )\S+/i, '$1(redacted)'))
-        if (!(e instanceof ServiceError) || e.status !== 400) throw e
+        // 400 from OpenAI, vLLM, llama.cpp; 422 from servers that validate with FastAPI.
+        if (!(e instanceof ServiceError) || (e.status !== 400 && e.status !== 422)) throw e
         const sent = (['temperature', 'max_tokens', 'response_format'] as const).filter((p) => json[p] !== undefined)
         const param = rejectedParameter(e.body, sent)
         if (!param) throw e

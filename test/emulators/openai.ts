@@ -23,8 +23,10 @@ export interface OpenAiFakeOptions {
   apiKey: string
   /** Model names (deployment names for Azure) the server knows. */
   models: string[]
-  /** Parameters the server rejects with a 400 naming them. */
+  /** Parameters the server rejects with a 400 (or `rejectStatus`) naming them. */
   rejects?: string[]
+  /** 422 for servers that validate with FastAPI (its `detail` body). */
+  rejectStatus?: 400 | 422
   /** Azure OpenAI: `api-key` header, `/openai/deployments/{name}/chat/completions?api-version=`. */
   azure?: { apiVersions: string[] }
   /** "source\u0000target" -> the model's judgement; others get a default. */
@@ -193,6 +195,9 @@ export class OpenAiFake {
     }
     for (const param of this.options.rejects ?? []) {
       if (body[param] === undefined) continue
+      if (this.options.rejectStatus === 422) {
+        return { status: 422, json: { detail: [{ type: 'extra_forbidden', loc: ['body', param], msg: 'Extra inputs are not permitted', input: body[param] }] } }
+      }
       if (param === 'max_tokens') {
         return openAiError(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'invalid_request_error', 'max_tokens', 'unsupported_parameter')
       }

@@ -127,6 +127,14 @@ describe('LLM QE against an OpenAI-compatible fake', () => {
     expect(segments.every((s) => s.scores[0].state === 'scored')).toBe(true)
   })
 
+  it('drops a parameter a FastAPI-style server rejects with 422', async () => {
+    await start({ rejects: ['response_format'], rejectStatus: 422 })
+    const segments = checked(shop.slice(0, 2))
+    await run(segments, scorerFor().scorer)
+    expect(bodies().map((b) => b.response_format !== undefined)).toEqual([true, false])
+    expect(segments.every((s) => s.scores[0].state === 'scored')).toBe(true)
+  })
+
   it('fails the batch on a 400 that names no parameter it may drop', async () => {
     await start({ models: ['gpt-4o'] })
     const segments = checked(shop.slice(0, 1))
@@ -270,6 +278,8 @@ describe('OpenAI-compatible request details', () => {
     [{ error: { message: 'x', param: 'response_format.type' } }, 'response_format'],
     [{ object: 'error', message: "[{'type': 'extra_forbidden', 'loc': ('body', 'response_format')}]", param: null, code: 400 }, 'response_format'],
     [{ error: { code: 400, message: "Unsupported param: temperature" } }, 'temperature'],
+    [{ detail: [{ type: 'extra_forbidden', loc: ['body', 'response_format'], msg: 'Extra inputs are not permitted' }] }, 'response_format'],
+    [{ detail: [{ type: 'missing', loc: ['body', 'messages'], msg: 'Field required' }] }, undefined],
     [{ error: { message: 'Invalid value for messages[0].content' } }, undefined],
   ])('finds the rejected parameter in %j', (body, param) => {
     expect(rejectedParameter(body, ['temperature', 'max_tokens', 'response_format'])).toBe(param)
