@@ -34,8 +34,10 @@ const emulators = join(root, 'lib/demo/test/emulators')
 const { CustomMtFake } = await import(join(emulators, 'custommt.js'))
 const { OpenAiFake, judgementKey } = await import(join(emulators, 'openai.js'))
 const { PhraseFake, phraseFixture } = await import(join(emulators, 'phrase.js'))
+const { WordbeeFake } = await import(join(emulators, 'wordbee.js'))
 
 const PHRASE_TOKEN = 'demo-phrase-token-0123456789'
+const WORDBEE_API_KEY = 'demo-wordbee-key'
 const CUSTOMMT_TOKEN = 'demo-custommt-token'
 const OPENAI_API_KEY = 'sk-demo-0000000000000000'
 
@@ -66,6 +68,31 @@ const phrase = await PhraseFake.start(
     },
   ),
 )
+
+// The Wordbee project where reviewers keep QA issues on the same strings; one of them was
+// dismissed with a comment. They are reported on the PR's lines.
+const wordbee = await WordbeeFake.start({
+  accountId: 'acme',
+  apiKey: WORDBEE_API_KEY,
+  projectId: 4711,
+  segments: [
+    {
+      sid: 101,
+      key: 'account.delete',
+      texts: {
+        en: { val: 'Delete your account? This cannot be undone.' },
+        de: { val: 'Delete your account? This cannot be undone.', issues: [{ s: 2, d: 'Target is identical to the source', r: 12 }] },
+        fr: { val: 'Supprimer le compte ? Action irréversible.', issues: [{ s: 1, d: 'Terminology: "compte" should be "votre compte" (glossary)', r: 30, c: 'Glossary entry ACC-12' }] },
+      },
+    },
+    {
+      sid: 102,
+      key: 'cart.coupon',
+      texts: { en: { val: 'Apply coupon' }, de: { val: '', issues: [{ s: 2, d: 'Empty translation', r: 5, x: true, c: 'Filled in by the next sync' }] } },
+    },
+    { sid: 103, key: 'cart.checkout', texts: { en: { val: 'Continue to secure checkout' }, fr: { val: 'Passer à la commande sécurisée' } } },
+  ],
+})
 
 // What Custom.MT's engine makes of the demo's new and changed sources. A target that is not
 // this translation is reported as not applicable: QE scores Custom.MT's own translation.
@@ -113,6 +140,7 @@ const fakes = [
   ['Phrase', phrase],
   ['Custom.MT', custommt],
   ['OpenAI-compatible LLM', openai],
+  ['Wordbee', wordbee],
 ]
 console.error(fakes.map(([name, fake]) => `${name} fake on ${fake.server.url}`).join('\n'))
 
@@ -134,11 +162,17 @@ const args = [
   custommt.server.url,
   '--openai-base-url',
   openai.baseUrl(),
+  '--wordbee-account-id',
+  'acme',
+  '--wordbee-project-id',
+  '4711',
+  '--wordbee-api-url',
+  wordbee.url,
   ...process.argv.slice(2),
 ]
 console.error(`$ node ${args.map((a) => (a.startsWith(root) ? a.slice(root.length) : a)).join(' ')}\n`)
 const code = await new Promise((resolve) => {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PHRASE_TOKEN, CUSTOMMT_TOKEN, OPENAI_API_KEY } })
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PHRASE_TOKEN, CUSTOMMT_TOKEN, OPENAI_API_KEY, WORDBEE_API_KEY } })
   child.on('exit', (c) => resolve(c ?? 3))
 })
 console.error(`\nRequests the fakes received: ${fakes.map(([name, fake]) => `${name} ${fake.server.requests.length}`).join(', ')}; tqg exited ${code}`)

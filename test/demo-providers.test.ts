@@ -24,7 +24,9 @@ describe('npm run demo:providers', () => {
     expect(report.summary.notScored).toBe(0)
     expect(score('locales/de/common.json', 'account.delete', 'phrase')).toMatchObject({ state: 'scored', score: 0.22 })
     expect(score('locales/fr/common.json', 'cart.remove', 'phrase')).toMatchObject({ state: 'not-applicable' })
-    expect(stderr).toMatch(/Requests the fakes received: Phrase \d+, Custom\.MT 2, OpenAI-compatible LLM 3; tqg exited 1/)
+    const issues = (file: string, key: string) => report.segments.find((s: { file: string; key: string }) => s.file === file && s.key === key).issues
+    expect(issues('locales/fr/common.json', 'account.delete')).toContainEqual({ s: 1, d: 'Terminology: "compte" should be "votre compte" (glossary)', r: 30, c: 'Glossary entry ACC-12' })
+    expect(stderr).toMatch(/Requests the fakes received: Phrase \d+, Custom\.MT 2, OpenAI-compatible LLM 3, Wordbee \d+; tqg exited 1/)
     expect(code).toBe(1)
   })
 })

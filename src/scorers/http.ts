@@ -159,9 +159,6 @@ class Semaphore {
     else this.active--
   }
 
-  get inFlight(): number {
-    return this.active
-  }
 }
 
 interface Attempt {
@@ -180,6 +177,9 @@ export class ServiceClient {
   private readonly clock: Clock
   private sent = 0
   private retried = 0
+  private closed = false
+  /** Requests admitted under the rate limit and not yet answered. */
+  private admitted = 0
   /** The service's last rate-limit window: requests left and when it resets. */
   private window?: { remaining: number; reset: number }
 
@@ -214,7 +214,9 @@ export class ServiceClient {
   }
 
   async close(): Promise<void> {
-    if (this.ownDispatcher) await this.dispatcher.close()
+    if (!this.ownDispatcher || this.closed) return
+    this.closed = true
+    await this.dispatcher.close()
   }
 
   async request<T = unknown>(req: ServiceRequest): Promise<ServiceResponse<T>> {
@@ -223,8 +225,13 @@ export class ServiceClient {
     const retries = this.options.retries ?? 3
     const url = this.url(req)
     for (let attempt = 0; ; attempt++) {
-      await this.awaitWindow(req, label)
-      const result = await this.send(req, url)
+      await this.admit(req, label)
+      let result: Attempt
+      try {
+        result = await this.send(req, url)
+      } finally {
+        this.admitted--
+      }
       if (result.status !== undefined && result.status >= 200 && result.status < 300) return this.parse<T>(result, label)
 
       const error = this.failure(result, label, attempt)
@@ -258,24 +265,31 @@ export class ServiceClient {
     }
   }
 
-  /** Waits for the next rate-limit window when the current one is used up. */
-  private async awaitWindow(req: ServiceRequest, label: string): Promise<void> {
-    if (req.signal?.aborted) throw new OutOfTime(`time budget reached before ${this.service} ${label}`)
-    const w = this.window
-    if (!this.options.rateLimitHeaders || !w) return
-    const now = this.clock.now()
-    if (now >= w.reset) {
-      this.window = undefined
-      return
+  /**
+   * Admits a request under the rate limit: when the window's remaining requests are taken
+   * (by answers seen and requests already admitted), waits for the next window.
+   */
+  private async admit(req: ServiceRequest, label: string): Promise<void> {
+    for (;;) {
+      if (req.signal?.aborted) throw new OutOfTime(`time budget reached before ${this.service} ${label}`)
+      const w = this.window
+      if (!this.options.rateLimitHeaders || !w) break
+      const now = this.clock.now()
+      if (now >= w.reset) {
+        this.window = undefined
+        break
+      }
+      if (w.remaining - this.admitted >= 1) break
+      const until = w.reset + RESET_MARGIN_MS
+      if (until > (req.deadline ?? Infinity)) {
+        throw new OutOfTime(`${this.service} rate limit used up until ${new Date(w.reset).toISOString()} (X-Rate-Limit-Reset); that is past the time budget`)
+      }
+      this.options.log.info(`${this.service}: rate limit reached; waiting ${Math.ceil((until - now) / 1000)}s for the next window`)
+      await this.sleep(until - now, req, label)
+      if (this.window === w) this.window = undefined
     }
-    if (w.remaining - this.slots.inFlight >= 1) return
-    const until = w.reset + RESET_MARGIN_MS
-    if (until > (req.deadline ?? Infinity)) {
-      throw new OutOfTime(`${this.service} rate limit used up until ${new Date(w.reset).toISOString()} (X-Rate-Limit-Reset); that is past the time budget`)
-    }
-    this.options.log.info(`${this.service}: rate limit reached; waiting ${Math.ceil((until - now) / 1000)}s for the next window`)
-    await this.sleep(until - now, req, label)
-    if (this.window === w) this.window = undefined
+    // Counted until its answer (and its rate-limit headers) arrives.
+    this.admitted++
   }
 
   private noteWindow(headers: Record<string, string>): void {
@@ -324,13 +338,13 @@ export class ServiceClient {
       const flat: Record<string, string> = {}
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v
       this.noteWindow(flat)
-      log.debug(this.mask(`${service}: ${req.method} ${url} -> ${res.statusCode} in ${this.clock.now() - started} ms`))
+      log.debug(`${service}: ${req.method} ${shorten(this.mask(url))} -> ${res.statusCode} in ${this.clock.now() - started} ms`)
       return { status: res.statusCode, headers: flat, text }
     } catch (e) {
       if (req.signal?.aborted) throw new OutOfTime(`time budget reached during ${service} ${this.mask(req.method + ' ' + req.path.split('?')[0])}`)
       const timedOut = timeout.aborted
       const message = timedOut ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${timeoutMs / 1000}s`}` : this.mask(networkMessage(e))
-      log.debug(this.mask(`${service}: ${req.method} ${url} -> ${message}`))
+      log.debug(`${service}: ${req.method} ${shorten(this.mask(url))} -> ${message}`)
       return { headers: {}, error: { kind: timedOut ? 'timeout' : 'network', message } }
     } finally {
       this.slots.release()
@@ -366,6 +380,11 @@ export class ServiceClient {
     }
     return { status: result.status!, headers: result.headers, data: data as T }
   }
+}
+
+/** Long queries (a hundred ids) shortened for the log; mask first, so no secret is cut in half. */
+function shorten(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 197)}...` : url
 }
 
 function networkMessage(e: unknown): string {

@@ -176,6 +176,17 @@ describe('ServiceClient', () => {
     expect(server.requests.map((r) => r.path)).toEqual(['/v2/a', '/v2/b', '/v2/c'])
   })
 
+  it('counts requests already on their way against the remaining ones', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 30)
+    server.inject({ kind: 'reply', reply: { status: 200, headers: { 'x-rate-limit-remaining': '2', 'x-rate-limit-reset': reset }, json: {} } })
+    const { c, clock } = client({ rateLimitHeaders: true })
+    await c.request({ method: 'GET', path: '/first' })
+    await Promise.all(['/a', '/b', '/c', '/d'].map((path) => c.request({ method: 'GET', path })))
+    // Two fit in the window; the other two waited for the reset.
+    expect(clock.sleeps).toHaveLength(2)
+    expect(server.requests).toHaveLength(5)
+  })
+
   it('keeps at most `concurrency` requests in flight', async () => {
     server.latencyMs = 40
     const { c } = client({ concurrency: 2 })
