@@ -48939,7 +48939,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 7356:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57794,26 +57794,236 @@ function isKnownLanguage(locale) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/placeholders/angular.js
+/** `{{ … }}` spans, found with indexOf: a lazy regex rescans to the end from every `{{` without a close. */
+function interpolations(text) {
+    const out = [];
+    for (let start = text.indexOf('{{'); start >= 0;) {
+        const close = text.indexOf('}}', start + 2);
+        if (close < 0)
+            break;
+        out.push({ start, end: close + 2, expression: text.slice(start + 2, close) });
+        start = text.indexOf('{{', close + 2);
+    }
+    return out;
+}
+/** Splits at the first pipe that is not part of `||`. */
+function splitPipes(expression) {
+    const m = /(?<!\|)\|(?!\|)/.exec(expression);
+    const squash = (s) => s.replace(/\s+/g, '');
+    return m ? [squash(expression.slice(0, m.index)), squash(expression.slice(m.index))] : [squash(expression), ''];
+}
+const angular = {
+    syntax: 'angular',
+    label: 'Angular interpolation',
+    about: 'Reads `{{ expression | pipe:arg }}`, compared by expression (whitespace-insensitive); the pipes are its formatting.',
+    ruleBase: 1160,
+    example: {
+        source: 'Total: {{ total | currency }}',
+        good: 'Summe: {{total | currency}}',
+        missing: 'Summe:',
+        extra: 'Summe: {{ total | currency }} ({{ count }})',
+        renamed: 'Summe: {{ summe | currency }}',
+        format: ['Total: {{ total | currency:"EUR" }}', 'Summe: {{ total | currency:"USD" }}', 'Summe: {{total|currency:"EUR"}}'],
+    },
+    // A pipe tells Angular from i18next; `{{ name }}` alone reads the same in both.
+    detect: (text) => interpolations(text).some((i) => splitPipes(i.expression)[1] !== ''),
+    extract(text) {
+        const placeholders = interpolations(text).map(({ start, end, expression }) => {
+            const [id, pipes] = splitPipes(expression);
+            return { text: text.slice(start, end), id, start, end, format: pipes };
+        });
+        return { placeholders };
+    },
+    formatName: 'pipes',
+};
+
+;// CONCATENATED MODULE: ./lib/placeholders/chrome.js
+const TOKEN = /\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])(?!\d)/g;
+const chrome = {
+    syntax: 'chrome',
+    label: 'Chrome extension placeholder',
+    about: 'Reads `$name$` (case-insensitive) and `$1`..`$9`; `$$` is a dollar sign.',
+    ruleBase: 1180,
+    example: { source: 'Hello $user$, $count$ new', good: 'Hallo $USER$, $count$ neu', missing: 'Hallo, $count$ neu', extra: 'Hallo $user$, $count$ neu $extra$', renamed: 'Hallo $benutzer$, $count$ neu' },
+    // `$name$` only: a bare `$5` in prose is a price, not a substitution.
+    detect: (text) => /\$[A-Za-z_][A-Za-z0-9_@]*\$/.test(text.replace(/\$\$/g, '')),
+    extract(text) {
+        const placeholders = [];
+        for (const m of text.matchAll(TOKEN)) {
+            if (m[0] === '$$')
+                continue;
+            placeholders.push({ text: m[0], id: m[1] ? `$${m[1].toLowerCase()}$` : `$${m[2]}`, start: m.index, end: m.index + m[0].length });
+        }
+        return { placeholders };
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/placeholders/brace-fields.js
+// The replacement fields of the syntaxes that escape braces by doubling them (`{{`, `}}`):
+// Python str.format and .NET composite formatting. Both reject a single unescaped brace.
+/** `nested`: a field's format spec may hold fields of its own (Python `{0:{width}}`). */
+function scanBraceFields(text, nested) {
+    const fields = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '}') {
+            if (text[i + 1] === '}') {
+                i += 2;
+                continue;
+            }
+            return { fields, error: { message: "a single '}' must be written '}}'", offset: i } };
+        }
+        if (c !== '{') {
+            i++;
+            continue;
+        }
+        if (text[i + 1] === '{') {
+            i += 2;
+            continue;
+        }
+        let depth = 1;
+        let j = i + 1;
+        while (j < text.length && depth > 0) {
+            if (text[j] === '{') {
+                if (!nested)
+                    return { fields, error: { message: "a '{' inside a placeholder must be written '{{'", offset: j } };
+                depth++;
+            }
+            else if (text[j] === '}')
+                depth--;
+            j++;
+        }
+        if (depth > 0)
+            return { fields, error: { message: `'{' is not closed; a literal brace is written '{{'`, offset: i } };
+        fields.push({ start: i, end: j, body: text.slice(i + 1, j - 1) });
+        i = j;
+    }
+    return { fields };
+}
+
+;// CONCATENATED MODULE: ./lib/placeholders/dotnet.js
+// .NET composite formatting (String.Format, .resx): `{0}`, `{0,-10}`, `{0:N2}`, `{1,8:C}`;
+// `{{` and `}}` are braces. A name instead of a number, a single brace, or an index the
+// caller does not pass throws FormatException at run time.
+
+const ITEM = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::([\s\S]*))?$/;
+function extractDotnet(text) {
+    const scan = scanBraceFields(text, false);
+    if (scan.error)
+        return { placeholders: [], error: scan.error };
+    const placeholders = [];
+    let needed = 0;
+    for (const f of scan.fields) {
+        const m = ITEM.exec(f.body);
+        if (!m)
+            return { placeholders, error: { message: `{${f.body}} is not a format item: expected {index[,alignment][:format]}`, offset: f.start } };
+        const index = Number(m[1]);
+        needed = Math.max(needed, index + 1);
+        placeholders.push({
+            text: text.slice(f.start, f.end),
+            id: String(index),
+            start: f.start,
+            end: f.end,
+            format: `${m[2] === undefined ? '' : `,${m[2]}`}${m[3] === undefined ? '' : `:${m[3]}`}`,
+            position: index,
+        });
+    }
+    return { placeholders, arguments: needed };
+}
+// An alignment, or a .NET format string: standard (`N2`, `C`, `X8`), numeric (`0.00`,
+// `#,##0`) or date (`yyyy-MM-dd`, `HH:mm`). A bare `{0}` is left to the ICU reading.
+const DETECT = /\{\d+\s*(?:,\s*-?\d+\s*(?::[^{}]*)?|:(?:[CcDdEeFfGgNnPpRrXx]\d{0,2}|[#0][#0.,%]*|[yMdHhmsftz]+(?:[-/:. ][yMdHhmsftz]+)*))\}/;
+const dotnet = {
+    syntax: 'dotnet',
+    label: '.NET composite format',
+    about: 'Reads `{0}`, `{0,-10}`, `{0:N2}`, `{1,8:C}`; `{{` and `}}` are braces. A name instead of an index or a single brace is a syntax error (FormatException).',
+    ruleBase: 1120,
+    example: {
+        source: '{0} files, {1:N1} MB',
+        good: '{0} Dateien, {1:N1} MB',
+        missing: 'Dateien, {1:N1} MB',
+        extra: '{0} Dateien, {1:N1} MB, {2}',
+        renamed: '{0} Dateien, {3:N1} MB',
+        invalid: ['{0} files, {1:N1} MB', '{0} Dateien, {Size:N1} MB', '{0} Dateien, {1:N1} MB'],
+        format: ['{0} files, {1:N1} MB', '{0} Dateien, {1} MB', '{1:N1} MB in {0} Dateien'],
+    },
+    detect: (text) => DETECT.test(text.replace(/\{\{|\}\}/g, '')),
+    extract: extractDotnet,
+    validates: true,
+    formatName: 'alignment or format string',
+};
+
+;// CONCATENATED MODULE: ./lib/placeholders/es-template.js
+const EXPRESSION = /\$\{([^{}]*)\}/g;
+const esTemplate = {
+    syntax: 'es-template',
+    label: 'JavaScript template',
+    about: 'Reads `${name}` and `${user.name}`, compared by expression.',
+    ruleBase: 1140,
+    example: { source: 'Hello ${user.name}', good: 'Hallo ${user.name}', missing: 'Hallo', extra: 'Hallo ${user.name} ${count}', renamed: 'Hallo ${benutzer.name}' },
+    detect: (text) => /\$\{[^{}]+\}/.test(text),
+    extract(text) {
+        const placeholders = [];
+        for (const m of text.matchAll(EXPRESSION)) {
+            placeholders.push({ text: m[0], id: m[1].replace(/\s+/g, ''), start: m.index, end: m.index + m[0].length });
+        }
+        return { placeholders };
+    },
+};
+
 ;// CONCATENATED MODULE: ./lib/placeholders/i18next.js
-const INTERPOLATION = /\{\{\s*(-\s*)?([^{},\s]+)\s*(?:,\s*([^{}]*?))?\s*\}\}/g;
-const NESTING = /\$t\(\s*([^,()]+?)\s*(?:,[^()]*)?\)/g;
+// Simple patterns, parsed in code: nested optional whitespace would backtrack for ages on
+// a long run of spaces.
+const INTERPOLATION = /\{\{([^{}]*)\}\}/g;
+const NAME = /^(-)?\s*([^,\s]+)\s*(?:,([\s\S]*))?$/;
+const NESTING = /\$t\(([^()]*)\)/g;
+/** Turning escaping off is an injection risk; turning it on only shows entities. */
+function escapingChange(source, target) {
+    if (source.type === target.type)
+        return undefined;
+    return target.type === 'unescaped' ? 2 : 1;
+}
 const i18next = {
     syntax: 'i18next',
     label: 'i18next interpolation',
+    about: 'Reads `{{name}}`, unescaped `{{- name}}`, formatted `{{value, format}}` and nesting `$t(key)`.',
     ruleBase: 1060,
-    example: { source: 'Hello {{name}}', good: 'Hallo {{name}}', missing: 'Hallo', extra: 'Hallo {{name}} {{user}}', renamed: 'Hallo {{nom}}' },
+    example: {
+        source: 'Hello {{name}}',
+        good: 'Hallo {{name}}',
+        missing: 'Hallo',
+        extra: 'Hallo {{name}} {{user}}',
+        renamed: 'Hallo {{nom}}',
+        type: ['Hello {{name}}', 'Hallo {{- name}}', 'Hallo {{ name }}'],
+        format: ['Total: {{price, currency(EUR)}}', 'Summe: {{price, currency(USD)}}', 'Summe: {{price, currency(EUR)}}'],
+    },
     detect: (text) => /\{\{[^{}]+\}\}|\$t\(/.test(text),
     extract(text) {
         const placeholders = [];
         for (const m of text.matchAll(INTERPOLATION)) {
-            placeholders.push({ text: m[0], id: m[2], start: m.index, end: m.index + m[0].length });
+            const parts = NAME.exec(m[1].trim());
+            if (!parts)
+                continue;
+            placeholders.push({
+                text: m[0],
+                id: parts[2],
+                start: m.index,
+                end: m.index + m[0].length,
+                type: parts[1] ? 'unescaped' : 'escaped',
+                format: (parts[3] ?? '').replace(/\s+/g, ''),
+            });
         }
         for (const m of text.matchAll(NESTING)) {
-            placeholders.push({ text: m[0], id: `$t(${m[1]})`, start: m.index, end: m.index + m[0].length });
+            const key = m[1].split(',')[0].trim();
+            if (key)
+                placeholders.push({ text: m[0], id: `$t(${key})`, start: m.index, end: m.index + m[0].length });
         }
-        const seen = new Set();
-        return { placeholders: placeholders.filter((p) => !seen.has(p.id) && seen.add(p.id)) };
+        return { placeholders };
     },
+    typeChange: escapingChange,
+    formatName: 'formatter',
 };
 
 ;// CONCATENATED MODULE: ./node_modules/@formatjs/icu-skeleton-parser/index.js
@@ -60385,53 +60595,175 @@ const _Parser = (/* unused pure expression or super */ null && (Parser));
 
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./lib/placeholders/icu.js
-// ICU MessageFormat arguments, read with formatjs's parser (tags are kept as text).
+// ICU MessageFormat arguments, read with formatjs's parser (tags are kept as text). An
+// argument's type is what it is formatted as (plain, number, date, time, plural, select,
+// selectordinal); where one argument appears several times, a selector wins over a
+// formatted use, which wins over a plain one.
 
-function collect(elements, out) {
+const SELECTORS = new Set(['plural', 'select', 'selectordinal']);
+function typeOf(el) {
+    switch (el.type) {
+        case TYPE.number:
+            return 'number';
+        case TYPE.date:
+            return 'date';
+        case TYPE.time:
+            return 'time';
+        case TYPE.select:
+            return 'select';
+        case TYPE.plural:
+            return el.pluralType === 'ordinal' ? 'selectordinal' : 'plural';
+        default:
+            return 'plain';
+    }
+}
+function styleOf(el) {
+    if ((el.type !== TYPE.number && el.type !== TYPE.date && el.type !== TYPE.time) || !el.style)
+        return '';
+    if (typeof el.style === 'string')
+        return el.style.trim();
+    // A skeleton (`::currency/EUR`): compare its tokens, not its spacing.
+    const tokens = 'tokens' in el.style ? el.style.tokens.map((t) => [t.stem, ...t.options].join('/')) : [el.style.pattern];
+    return `::${tokens.join(' ')}`;
+}
+const rank = (type) => (SELECTORS.has(type) ? 2 : type === 'plain' ? 0 : 1);
+function collect(text, elements, out) {
     for (const el of elements) {
         if (el.type === TYPE.literal || el.type === TYPE.pound)
             continue;
         if (el.type === TYPE.tag) {
-            collect(el.children, out);
+            collect(text, el.children, out);
             continue;
         }
         const start = el.location?.start.offset ?? 0;
         const end = el.location?.end.offset ?? start;
-        // plural/select/number/date keep the argument's name as their identity; the kind is
-        // compared by the ICU-specific rules.
-        out.push({ text: el.type === TYPE.argument ? `{${el.value}}` : `{${el.value}, …}`, id: el.value, start, end });
+        const type = typeOf(el);
+        const written = SELECTORS.has(type) ? `{${el.value}, ${type}, …}` : text.slice(start, end);
+        const known = out.get(el.value);
+        if (!known)
+            out.set(el.value, { text: written, id: el.value, start, end, type, format: styleOf(el) });
+        else if (rank(type) > rank(known.type))
+            out.set(el.value, { ...known, type, format: styleOf(el) || known.format });
         if (el.type === TYPE.plural || el.type === TYPE.select) {
             for (const option of Object.values(el.options))
-                collect(option.value, out);
+                collect(text, option.value, out);
         }
     }
 }
+// Messages are parsed by several rules and by detection; keep the latest few.
+const parsed = new Map();
 function parseIcu(text) {
-    try {
-        return { elements: icu_messageformat_parser_parse(text, { captureLocation: true, ignoreTag: true, requiresOtherClause: false }) };
+    let result = parsed.get(text);
+    if (!result) {
+        try {
+            result = { elements: icu_messageformat_parser_parse(text, { captureLocation: true, ignoreTag: true, requiresOtherClause: false }) };
+        }
+        catch (e) {
+            const err = e;
+            result = { error: { message: (err.message ?? 'syntax error').toLowerCase().replace(/_/g, ' '), offset: err.location?.start.offset ?? 0 } };
+        }
+        if (parsed.size >= 256)
+            parsed.delete(parsed.keys().next().value);
+        parsed.set(text, result);
     }
-    catch (e) {
-        const err = e;
-        return { error: { message: (err.message ?? 'syntax error').toLowerCase().replace(/_/g, ' '), offset: err.location?.start.offset ?? 0 } };
-    }
+    return result;
 }
 function extractIcu(text) {
-    const { elements, error } = parseIcu(text);
-    if (!elements)
-        return { placeholders: [], error };
-    const out = [];
-    collect(elements, out);
-    // An argument used in several plural branches is one argument.
-    const seen = new Set();
-    return { placeholders: out.filter((p) => !seen.has(p.id) && seen.add(p.id)) };
+    const result = parseIcu(text);
+    if (!result.elements)
+        return { placeholders: [], error: result.error };
+    const out = new Map();
+    collect(text, result.elements, out);
+    return { placeholders: [...out.values()] };
+}
+/** Every plural, select and selectordinal of a message, outermost first. */
+function selectorsOf(elements, out = []) {
+    for (const el of elements) {
+        if (el.type === TYPE.tag)
+            selectorsOf(el.children, out);
+        if (el.type !== TYPE.plural && el.type !== TYPE.select)
+            continue;
+        const options = Object.fromEntries(Object.entries(el.options).map(([key, option]) => [key, option.value]));
+        const type = el.type === TYPE.select ? 'select' : el.pluralType === 'ordinal' ? 'selectordinal' : 'plural';
+        out.push({ name: el.value, type, options, start: el.location?.start.offset ?? 0, end: el.location?.end.offset ?? 0 });
+        for (const option of Object.values(options))
+            selectorsOf(option, out);
+    }
+    return out;
+}
+/** Offsets of the `#` signs written as text outside every plural: ICU shows them as `#`. */
+function strayPounds(elements, out = []) {
+    for (const el of elements) {
+        if (el.type === TYPE.literal) {
+            for (let i = el.value.indexOf('#'); i >= 0; i = el.value.indexOf('#', i + 1))
+                out.push((el.location?.start.offset ?? 0) + i);
+        }
+        else if (el.type === TYPE.tag)
+            strayPounds(el.children, out);
+        else if (el.type === TYPE.select)
+            for (const option of Object.values(el.options))
+                strayPounds(option.value, out);
+    }
+    return out;
+}
+/** Whether a plural branch shows its count: `#` (also in a nested select) or the argument itself. */
+function showsCount(elements, name) {
+    return elements.some((el) => {
+        if (el.type === TYPE.pound)
+            return true;
+        if (el.type === TYPE.literal)
+            return el.value.includes('#');
+        if (el.type === TYPE.tag)
+            return showsCount(el.children, name);
+        if (el.type === TYPE.select || el.type === TYPE.plural) {
+            return el.value === name || Object.values(el.options).some((option) => showsCount(option.value, name));
+        }
+        return (el.type === TYPE.argument || el.type === TYPE.number) && el.value === name;
+    });
+}
+/**
+ * Selector <-> selector and number <-> date/time change what the message does (error);
+ * plain <-> formatted only changes how the value looks (warning). A translation may add a
+ * plural or select the language needs to a plain argument (or a plural to a number), and
+ * drop a plural in a language with a single plural form (Japanese `{n}個`).
+ */
+function icuTypeChange(source, target, context) {
+    const from = source.type;
+    const to = target.type;
+    if (from === to)
+        return undefined;
+    if (from === 'plural' && !SELECTORS.has(to) && context.targetCategories.length === 1)
+        return undefined;
+    if ((from === 'plain' && SELECTORS.has(to)) || (from === 'number' && (to === 'plural' || to === 'selectordinal')))
+        return undefined;
+    if (SELECTORS.has(from) && SELECTORS.has(to))
+        return 2;
+    if (SELECTORS.has(from) || SELECTORS.has(to))
+        return 1;
+    return from === 'plain' || to === 'plain' ? 1 : 2;
 }
 const icu = {
     syntax: 'icu',
     label: 'ICU MessageFormat',
+    about: 'Reads the message with formatjs\'s parser: arguments by name, with their type (plain, number, date, time, plural, select, selectordinal) and style.',
     ruleBase: 1050,
-    example: { source: 'Hello {name}, you have {count} messages', good: '{count} Nachrichten für {name}', missing: 'Hallo {name}, du hast Nachrichten', extra: 'Hallo {name}, {user}, du hast {count} Nachrichten', renamed: 'Hallo {nom}, du hast {count} Nachrichten' },
+    example: {
+        source: 'Hello {name}, you have {count} messages',
+        good: '{count} Nachrichten für {name}',
+        missing: 'Hallo {name}, du hast Nachrichten',
+        extra: 'Hallo {name}, {user}, du hast {count} Nachrichten',
+        renamed: 'Hallo {nom}, du hast {count} Nachrichten',
+        invalid: ['{count, plural, one {# item} other {# items}}', '{count, plural, one {# Artikel} other {# Artikel}', '{count, plural, one {# Artikel} other {# Artikel}}'],
+        type: ['{gender, select, female {She} other {They}} replied', '{gender, plural, one {Sie} other {Sie}} antwortete', '{gender, select, female {Sie} other {Sie}} antwortete'],
+        format: ['Total: {amount, number, ::currency/EUR}', 'Summe: {amount, number, ::currency/USD}', 'Summe: {amount, number, ::currency/EUR}'],
+    },
     detect: (text) => /\{\s*[\p{L}\p{N}_]+\s*(?:,[^{}]*)?[},]/u.test(text) && extractIcu(text).placeholders.length > 0,
     extract: extractIcu,
+    validates: true,
+    typeChange: icuTypeChange,
+    formatName: 'style',
+    // Date and time styles are often adapted to the language on purpose.
+    formatSeverity: (source) => (source.type === 'date' || source.type === 'time' ? 0 : 1),
 };
 
 ;// CONCATENATED MODULE: ./lib/placeholders/inline-code.js
@@ -60496,46 +60828,561 @@ const inlineCode = {
     extract: (text) => ({ placeholders: extractInlineCodes(text) }),
 };
 
+;// CONCATENATED MODULE: ./lib/placeholders/java-messageformat.js
+const TYPES = new Set(['number', 'date', 'time', 'choice']);
+const ELEMENT = /^\s*(\d+)\s*(?:,\s*([A-Za-z]+)\s*(?:,([\s\S]*))?)?$/;
+const QUOTED_ELEMENT = /\{\s*\d+\s*(?:,[^{}]*)?\}/g;
+function scanJavaPattern(text) {
+    const placeholders = [];
+    const quotes = [];
+    const quoted = [];
+    const quoteText = (from, to) => {
+        for (const m of text.slice(from, to).matchAll(QUOTED_ELEMENT)) {
+            const id = /\d+/.exec(m[0])[0];
+            quoted.push({ text: m[0], id: String(Number(id)), start: from + m.index, end: from + m.index + m[0].length });
+        }
+    };
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === "'") {
+            if (text[i + 1] === "'") {
+                i += 2;
+                continue;
+            }
+            // Quoted text runs to the next single apostrophe ('' inside it is an apostrophe), or to the end.
+            quotes.push(i);
+            let j = i + 1;
+            while (j < text.length && !(text[j] === "'" && text[j + 1] !== "'"))
+                j += text[j] === "'" ? 2 : 1;
+            quoteText(i + 1, j);
+            if (j < text.length)
+                quotes.push(j);
+            i = j + 1;
+            continue;
+        }
+        if (c !== '{') {
+            i++;
+            continue;
+        }
+        let depth = 1;
+        let inQuote = false;
+        let j = i + 1;
+        for (; j < text.length && depth > 0; j++) {
+            if (text[j] === "'")
+                inQuote = !inQuote;
+            else if (!inQuote && text[j] === '{')
+                depth++;
+            else if (!inQuote && text[j] === '}')
+                depth--;
+        }
+        if (depth > 0)
+            return { placeholders, quotes, quoted, error: { message: "'{' is not closed (a literal brace is written '{')", offset: i } };
+        const body = text.slice(i + 1, j - 1);
+        const m = ELEMENT.exec(body);
+        if (!m)
+            return { placeholders, quotes, quoted, error: { message: `{${body}} is not a format element: expected {index}, {index,type} or {index,type,style}`, offset: i } };
+        const type = m[2]?.toLowerCase();
+        if (type !== undefined && !TYPES.has(type))
+            return { placeholders, quotes, quoted, error: { message: `unknown format type "${m[2]}": expected number, date, time or choice`, offset: i } };
+        const style = m[3]?.trim();
+        placeholders.push({
+            text: text.slice(i, j),
+            id: String(Number(m[1])),
+            start: i,
+            end: j,
+            type: type ?? 'plain',
+            format: [type ?? 'plain', style].filter((s) => s !== undefined).join(','),
+            position: Number(m[1]),
+        });
+        i = j;
+    }
+    return { placeholders, quotes, quoted };
+}
+function extractJavaMessageFormat(text) {
+    const { placeholders, quoted, error } = scanJavaPattern(text);
+    return { placeholders, quoted, error, arguments: Math.max(0, ...placeholders.map((p) => (p.position ?? -1) + 1)) };
+}
+/** `{0}` formats numbers and dates with the default style, so plain <-> typed only changes the format. */
+function javaTypeChange(source, target) {
+    if (source.type === 'plain' || target.type === 'plain' || source.type === target.type)
+        return undefined;
+    return 2;
+}
+const javaMessageFormat = {
+    syntax: 'java-messageformat',
+    label: 'Java MessageFormat',
+    about: 'Reads `{0}`, `{0,number,integer}`, `{1,date,short}`, `{0,choice,…}`. A single apostrophe quotes text (`\'\'` is an apostrophe): a placeholder inside quotes is shown as text and reported as missing, with the reason.',
+    ruleBase: 1110,
+    example: {
+        source: '{0} files in {1}',
+        good: '{0} fichiers dans {1}',
+        missing: 'fichiers dans {1}',
+        extra: '{0} fichiers dans {1} de {2}',
+        renamed: '{0} fichiers dans {2}',
+        invalid: ['{0} files in {1}', '{0} fichiers dans {1', '{0} fichiers dans {1}'],
+        type: ['{0,number} files', '{0,date} fichiers', '{0,number} fichiers'],
+        format: ['{0,number,integer} files', '{0,number,percent} fichiers', '{0,number,integer} fichiers'],
+    },
+    detect: () => false,
+    extract: extractJavaMessageFormat,
+    validates: true,
+    typeChange: javaTypeChange,
+    formatName: 'format type or style',
+};
+
 ;// CONCATENATED MODULE: ./lib/placeholders/printf.js
-// Apple's .stringsdict variable `%#@files@`: one argument, named by its variable.
-const VARIABLE = /%#@(\w+)@/g;
-const SPEC = /%(?:(\d+)\$)?([-+ #0']*)(\d+|\*)?(?:\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcsSp@n%])/g;
+const SPEC = /%%|%([1-9]\d*)%|%(?:(\d+)\$|\(([^()]*)\))?(?:#@(\w+)@|([-+#0',]*)(\*(?:\d+\$)?|\d+)?(?:\.(\*(?:\d+\$)?|\d+))?(hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGaAcCsSp@bBhH]|[tT][A-Za-z]))/g;
+// In prose a letter right after the conversion usually means the `%` was no placeholder
+// ("50%off", "100%sure"); units such as "%dMB" keep the integer conversions.
+const printf_DETECT = /%(?:\d+\$)?(?:#@\w+@|[-+#0',]*(?:\d+)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?(?:[diu@]|[oxXeEfFgGcsp](?![a-z])))/;
+function argumentType(conversion, length) {
+    if (conversion.length === 2)
+        return 'date/time';
+    switch (conversion) {
+        case 'd':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'x':
+        case 'X':
+            return { '': 'int', hh: 'int', h: 'int', l: 'long', ll: 'long long', q: 'long long', j: 'intmax_t', z: 'size_t', t: 'ptrdiff_t', L: 'long long' }[length] ?? 'int';
+        case 'c':
+        case 'C':
+            return length === 'l' ? 'wide character' : 'character';
+        case 's':
+        case 'S':
+            return length === 'l' ? 'wide string' : 'string';
+        case '@':
+            return 'object';
+        case 'p':
+            return 'pointer';
+        case 'b':
+        case 'B':
+            return 'boolean';
+        case 'h':
+        case 'H':
+            return 'hash code';
+        default:
+            return length === 'L' ? 'long double' : 'double';
+    }
+}
+function extractPrintf(text) {
+    const placeholders = [];
+    let next = 1;
+    // The first placeholder of each way to pick an argument: by number, in order, by name.
+    const kinds = new Map();
+    let error;
+    const add = (p, kind) => {
+        placeholders.push(p);
+        if (!kinds.has(kind))
+            kinds.set(kind, p);
+    };
+    for (const m of text.matchAll(SPEC)) {
+        if (m[0] === '%%')
+            continue;
+        const [whole, boost, number, name, variable, flags = '', width = '', precision, length = '', conversion] = m;
+        const start = m.index;
+        const end = start + whole.length;
+        if (boost) {
+            add({ text: whole, id: boost, start, end, type: 'any', position: Number(boost) - 1 }, 'numbered');
+            continue;
+        }
+        // A `*` width or precision reads an int argument before the value.
+        for (const star of [width, precision ?? '']) {
+            if (!star.startsWith('*'))
+                continue;
+            const explicit = star.length > 1;
+            const position = explicit ? Number(star.slice(1, -1)) : next++;
+            add({ text: whole, id: String(position), start, end, type: 'int', format: '*', position: position - 1 }, explicit ? 'numbered' : 'unnumbered');
+        }
+        if (name !== undefined) {
+            add({ text: whole, id: name, start, end, type: variable ? `variable ${variable}` : argumentType(conversion, length), format: formatOf(flags, width, precision, conversion) }, 'named');
+            continue;
+        }
+        const position = number ? Number(number) : next++;
+        if (number && position === 0)
+            error ??= { message: `${whole} refers to argument 0; arguments are numbered from 1`, offset: start, recovered: true };
+        // `%.0s` prints nothing: gettext's way to leave out the number in a plural form.
+        const hidden = conversion === 's' && precision === '0' && !flags && !width;
+        const type = variable ? `variable ${variable}` : hidden ? 'hidden' : argumentType(conversion, length);
+        const format = variable || hidden ? undefined : formatOf(flags, width, precision, conversion);
+        add({ text: whole, id: String(position), start, end, type, format, position: position - 1 }, number !== undefined ? 'numbered' : 'unnumbered');
+    }
+    if (kinds.size > 1 && !error) {
+        const [[firstKind, first], [secondKind, second]] = [...kinds.entries()].sort((a, b) => a[1].start - b[1].start);
+        error = { message: `mixes ${firstKind} (${first.text}) and ${secondKind} (${second.text}) conversions; ${kinds.has('named') ? 'use one kind' : 'number all of them'}`, offset: second.start, recovered: true };
+    }
+    return { placeholders, error, arguments: Math.max(0, ...placeholders.map((p) => (p.position ?? -1) + 1)) };
+}
+function formatOf(flags, width, precision, conversion) {
+    return `${flags}${width}${precision === undefined ? '' : `.${precision}`}${conversion === 'i' ? 'd' : conversion}`;
+}
+function printfTypeChange(source, target) {
+    if (target.type === 'hidden' || source.type === target.type || source.type === 'any' || target.type === 'any')
+        return undefined;
+    return 2;
+}
 const printf = {
     syntax: 'printf',
     label: 'printf format',
+    about: 'Reads C and POSIX conversions with flags, width, precision and length (`%1$s`, `%\'d`, `%.2f`, `%lld`), Objective-C `%@` and `.stringsdict` variables `%#@files@`, Java/Android (`%,d`, `%b`, `%tY`), Boost `%1%` and Python-named `%(name)s`; `%%` is a percent sign. The space flag is not read, so "50 % off" stays prose. Unnumbered conversions are compared by position, numbered ones by number; `%.0s` (a plural form leaving out the number) takes any argument.',
     ruleBase: 1070,
-    example: { source: '%1$s of %2$d', good: '%2$d von %1$s', missing: '%1$s von', extra: '%1$s von %2$d %3$s', renamed: '%1$s von %2$s' },
-    detect: (text) => /%(?:\d+\$)?[-+ #0']*(?:\d+)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[dioux@sfeEgGcp]/.test(text.replace(/%%/g, '')),
-    extract(text) {
-        const placeholders = [...text.matchAll(VARIABLE)].map((m) => ({ text: m[0], id: `@${m[1]}`, start: m.index, end: m.index + m[0].length }));
-        let next = 1;
-        for (const m of text.replace(VARIABLE, (v) => ' '.repeat(v.length)).matchAll(SPEC)) {
-            if (m[6] === '%')
-                continue;
-            const position = m[1] ? Number(m[1]) : next++;
-            // Identity: argument position and conversion; flags and width are compared by the type rules.
-            placeholders.push({ text: m[0], id: `${position}${(m[5] ?? '') + m[6]}`, start: m.index, end: m.index + m[0].length });
-        }
-        return { placeholders: placeholders.sort((a, b) => a.start - b.start) };
+    example: {
+        source: '%1$s of %2$d',
+        good: '%2$d von %1$s',
+        missing: '%1$s von',
+        extra: '%1$s von %2$d %3$s',
+        renamed: '%1$s von %3$d',
+        invalid: ['%s of %d', '%1$s von %d', '%1$s von %2$d'],
+        type: ['%d files', '%s Dateien', '%d Dateien'],
+        format: ['%.2f MB', '%f MB', '%.2f MB'],
     },
+    detect: (text) => printf_DETECT.test(text.replace(/%%/g, '')),
+    extract: extractPrintf,
+    validates: true,
+    typeChange: printfTypeChange,
+    formatName: 'flags, width, precision or conversion',
+};
+
+;// CONCATENATED MODULE: ./lib/placeholders/python-brace.js
+// Python str.format ('python-brace-format' in gettext): `{}`, `{0}`, `{name}`,
+// `{user.name}`, `{items[0]}`, `{0!r:>10}`, nested `{0:{width}}`; `{{` and `}}` are braces.
+//
+// Comparison follows str.format at run time: an argument the source does not show but the
+// caller passes anyway (`{1}` in the source means two are passed) may appear in the
+// translation; one the caller does not pass, or an unknown name, raises. A placeholder left
+// out raises nothing, so it is a warning (pofilter's pythonbraceformat makes the same split).
+
+const PRESENTATION = { s: 'string', b: 'integer', c: 'integer', d: 'integer', o: 'integer', x: 'integer', X: 'integer', n: 'number', e: 'float', E: 'float', f: 'float', F: 'float', g: 'float', G: 'float', '%': 'float' };
+/** Splits a field body: name, `.attr`/`[key]` accessors, `!r` conversion, `:spec`. */
+function parseField(body) {
+    let i = 0;
+    let brackets = 0;
+    while (i < body.length && (brackets > 0 || (body[i] !== '!' && body[i] !== ':'))) {
+        if (body[i] === '[')
+            brackets++;
+        else if (body[i] === ']')
+            brackets--;
+        i++;
+    }
+    const name = body.slice(0, i);
+    const firstAccessor = name.search(/[.[]/);
+    const argument = firstAccessor < 0 ? name : name.slice(0, firstAccessor);
+    const accessors = firstAccessor < 0 ? '' : name.slice(firstAccessor);
+    if (/\.(?=\.|\[|$)/.test(accessors))
+        return 'an attribute after "." is empty';
+    if (/\[\]/.test(accessors) || brackets !== 0)
+        return 'an index in [ ] is empty or not closed';
+    let conversion = '';
+    if (body[i] === '!') {
+        conversion = body.slice(i, i + 2);
+        if (!/^![rsa]$/.test(conversion))
+            return `conversion ${conversion || '!'} must be !r, !s or !a`;
+        i += 2;
+        if (i < body.length && body[i] !== ':')
+            return "expected ':' after the conversion";
+    }
+    const spec = body[i] === ':' ? body.slice(i + 1) : '';
+    return { argument, accessors, conversion, spec };
+}
+function extractPythonBrace(text) {
+    const placeholders = [];
+    let auto = 0;
+    let manual = false;
+    let needed = 0;
+    let mixed;
+    const visit = (source, offset) => {
+        const scan = scanBraceFields(source, true);
+        if (scan.error)
+            return { message: scan.error.message, offset: offset + scan.error.offset };
+        for (const f of scan.fields) {
+            const field = parseField(f.body);
+            const start = offset + f.start;
+            if (typeof field === 'string')
+                return { message: `${source.slice(f.start, f.end)}: ${field}`, offset: start };
+            let argument = field.argument;
+            if (argument === '') {
+                if (manual)
+                    mixed ??= start;
+                argument = String(auto++);
+                needed = Math.max(needed, auto);
+            }
+            else if (/^\d+$/.test(argument)) {
+                if (auto > 0)
+                    mixed ??= start;
+                manual = true;
+                argument = String(Number(argument));
+                needed = Math.max(needed, Number(argument) + 1);
+            }
+            const numeric = /^\d+$/.test(argument);
+            placeholders.push({
+                text: source.slice(f.start, f.end),
+                id: argument + field.accessors,
+                start,
+                end: offset + f.end,
+                type: PRESENTATION[field.spec.at(-1) ?? ''],
+                format: field.conversion + (field.spec ? `:${field.spec}` : ''),
+                position: numeric && !field.accessors ? Number(argument) : undefined,
+            });
+            // Fields nested in the spec (`{:{width}}`) are arguments too, numbered after their field.
+            const specStart = f.end - 1 - field.spec.length;
+            const inner = field.spec.includes('{') ? visit(field.spec, offset + specStart) : undefined;
+            if (inner)
+                return inner;
+        }
+        return undefined;
+    };
+    const error = visit(text, 0) ?? (mixed === undefined ? undefined : { message: 'mixes automatic {} and numbered {0} fields, which Python rejects', offset: mixed, recovered: true });
+    return { placeholders, error, arguments: needed };
+}
+/** A float presentation of an integer works; an integer presentation of a float, or a number of a string, raises. */
+function presentationChange(source, target) {
+    if (!source.type || !target.type || source.type === target.type)
+        return undefined;
+    if (target.type === 'string' || (source.type === 'integer' && (target.type === 'float' || target.type === 'number')))
+        return undefined;
+    return 2;
+}
+// What only str.format writes: `{}`, an accessor, a conversion, a spec after a name, or a
+// Python-style spec after a number (`{0:.2f}`, `{0:>10}`; `{0:N2}` is .NET). A plain `{name}`
+// or `{0}` is left to the ICU reading, which compares it the same way.
+const FIELD = /\{(\w*)((?:\.\w+|\[[^\]{}]*\])*)(![rsa])?(?::([^{}]*))?\}/g;
+const PYTHON_SPEC = /^(?:.?[<>=^])?[-+ ]?#?0?\d*[,_]?(?:\.\d+)?[bcdeEfFgGnosxX%]?$/;
+function looksPython(text) {
+    for (const [whole, name, accessors, conversion, spec] of text.replace(/\{\{|\}\}/g, '').matchAll(FIELD)) {
+        if (whole === '{}' || accessors || conversion)
+            return true;
+        if (spec === undefined)
+            continue;
+        if (!/^\d*$/.test(name))
+            return true;
+        if (spec !== '' && PYTHON_SPEC.test(spec) && !/^[A-Za-z]\d*$/.test(spec))
+            return true;
+    }
+    return false;
+}
+const pythonBrace = {
+    syntax: 'python-brace',
+    label: 'Python str.format',
+    about: 'Reads `{}`, `{0}`, `{name}`, `{user.name}`, `{items[0]}`, `{0!r:>10}` and nested `{0:{width}}`; `{{` and `}}` are braces. As pofilter\'s pythonbraceformat: a translation needing more arguments than the source passes, or an unknown name, is an error; fewer is a warning.',
+    ruleBase: 1100,
+    example: {
+        source: '{count} files in {folder}',
+        good: '{count} Dateien in {folder}',
+        missing: 'Dateien in {folder}',
+        extra: '{count} Dateien in {folder} von {user}',
+        renamed: '{count} Dateien in {ordner}',
+        invalid: ['{count} files in {folder}', '{count} Dateien in {folder', '{count} Dateien in {folder}'],
+        type: ['{size:.1f} MB', '{size:d} MB', '{size:.1f} Mo'],
+        format: ['{size:.1f} MB', '{size} MB', '{size:.1f} MB'],
+    },
+    detect: looksPython,
+    extract: extractPythonBrace,
+    validates: true,
+    missingSeverity: 1,
+    typeChange: presentationChange,
+    formatName: 'conversion or format spec',
+};
+
+;// CONCATENATED MODULE: ./lib/placeholders/syntax.js
+/**
+ * Dynamic languages (Python %, Ruby format): a string conversion shows any value, so a target
+ * that turns a number into a string only changes the formatting (the format rule says so);
+ * so do integer <-> float; a number conversion where the source took a string raises.
+ */
+function dynamicTypeChange(source, target) {
+    if (source.type === undefined || target.type === undefined || source.type === target.type)
+        return undefined;
+    const numeric = (t) => t === 'integer' || t === 'float';
+    if (target.type === 'string' || (numeric(source.type) && numeric(target.type)))
+        return undefined;
+    return 2;
+}
+
+;// CONCATENATED MODULE: ./lib/placeholders/python-format.js
+// Python %-formatting ('python-format' in gettext): named `%(name)s` with a mapping, or
+// positional `%s` with a tuple, never both in one string (Python raises TypeError).
+// Positional conversions are compared by position, named ones by name.
+
+// Groups: name, flags, width, precision, conversion (undefined when the conversion is invalid).
+const python_format_SPEC = /%%|%(?:\(([^()]*)\))?([-#0+]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa])?/g;
+function python_format_typeOf(conversion) {
+    if ('rsa'.includes(conversion))
+        return 'string';
+    if (conversion === 'c')
+        return 'character';
+    return 'diouxX'.includes(conversion) ? 'integer' : 'float';
+}
+function extractPythonFormat(text) {
+    const placeholders = [];
+    let next = 1;
+    let error;
+    let named;
+    let positional;
+    for (const m of text.matchAll(python_format_SPEC)) {
+        if (m[0] === '%%')
+            continue;
+        const [whole, name, flags = '', width = '', precision, conversion] = m;
+        if (!conversion) {
+            // A bare `%` in prose is not reported; a named key without a valid conversion is.
+            if (name !== undefined)
+                error ??= { message: `${whole} has no valid conversion character after the name`, offset: m.index };
+            continue;
+        }
+        const p = {
+            text: whole,
+            id: name ?? String(next),
+            position: name === undefined ? next++ - 1 : undefined,
+            start: m.index,
+            end: m.index + whole.length,
+            type: python_format_typeOf(conversion),
+            format: `${flags}${width}${precision === undefined ? '' : `.${precision}`}${conversion === 'i' ? 'd' : conversion}`,
+        };
+        if (name === undefined)
+            positional ??= p;
+        else
+            named ??= p;
+        placeholders.push(p);
+    }
+    if (!error && named && positional) {
+        error = { message: `mixes named (${named.text}) and positional (${positional.text}) conversions, which Python rejects`, offset: positional.start, recovered: true };
+    }
+    if (/%\([^()]*$/.test(text))
+        error ??= { message: 'a %( key is not closed', offset: text.lastIndexOf('%(') };
+    return { placeholders, error, arguments: next - 1 };
+}
+const pythonFormat = {
+    syntax: 'python-format',
+    label: 'Python %-format',
+    about: 'Reads `%(name)s` (compared by name) and positional `%s` (compared by position); mixing both is a syntax error, as Python raises.',
+    ruleBase: 1090,
+    example: {
+        source: '%(count)d files in %(folder)s',
+        good: '%(count)d Dateien in %(folder)s',
+        missing: 'Dateien in %(folder)s',
+        extra: '%(count)d Dateien in %(folder)s von %(user)s',
+        renamed: '%(count)d Dateien in %(ordner)s',
+        invalid: ['%(count)d files in %(folder)s', '%(count)d Dateien in %s', '%(count)d Dateien in %(folder)s'],
+        type: ['%(name)s joined', '%(name)d ist beigetreten', '%(name)s ist beigetreten'],
+        format: ['%(size).1f MB', '%(size)d MB', '%(size).1f MB'],
+    },
+    detect: (text) => /%\([^()]*\)[-#0+]*(?:\d+)?(?:\.\d+)?[hlL]?[diouxXeEfFgGcrsa]/.test(text),
+    extract: extractPythonFormat,
+    validates: true,
+    typeChange: dynamicTypeChange,
+    formatName: 'flags, width, precision or conversion',
+};
+
+;// CONCATENATED MODULE: ./lib/placeholders/qt.js
+const MARKER = /%(L)?([1-9]\d?|n)(?![\d$%])/g;
+const qt = {
+    syntax: 'qt',
+    label: 'Qt format',
+    about: 'Reads `%1`..`%99`, locale-aware `%L1`, and `%n`/`%Ln` (the count of tr() plural forms).',
+    ruleBase: 1130,
+    example: {
+        source: 'Copied %1 of %n files',
+        good: '%n Dateien: %1 kopiert',
+        missing: 'Dateien kopiert: %1',
+        extra: '%1 von %n Dateien kopiert nach %2',
+        renamed: '%2 von %n Dateien kopiert',
+        format: ['%L1 bytes', '%1 Byte', '%L1 Byte'],
+    },
+    detect: (text) => /%L?(?:[1-9]\d?|n)(?![\w$%])/.test(text),
+    extract(text) {
+        const placeholders = [];
+        for (const m of text.matchAll(MARKER)) {
+            placeholders.push({ text: m[0], id: m[2], start: m.index, end: m.index + m[0].length, format: m[1] ?? '' });
+        }
+        return { placeholders };
+    },
+    formatName: 'locale-aware marker (%L1)',
 };
 
 ;// CONCATENATED MODULE: ./lib/placeholders/ruby.js
-const NAMED = /%\{(\w+)\}|%<(\w+)>[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]/g;
+// Ruby/Rails interpolation `%{name}` (I18n) and formatted `%<name>.2f` (Kernel#format).
+
+const NAMED = /%\{(\w+)\}|%<(\w+)>([-+ #0]*\d*(?:\.\d+)?)([a-zA-Z])/g;
+function ruby_typeOf(conversion) {
+    if ('sp'.includes(conversion))
+        return 'string';
+    if (conversion === 'c')
+        return 'character';
+    return 'dioxXubB'.includes(conversion) ? 'integer' : 'float';
+}
 const ruby = {
     syntax: 'ruby',
     label: 'Ruby interpolation',
+    about: 'Reads `%{name}` and formatted `%<name>.2f`.',
     ruleBase: 1080,
-    example: { source: 'Hello %{name}', good: 'Hallo %{name}', missing: 'Hallo', extra: 'Hallo %{name} %{user}', renamed: 'Hallo %{nom}' },
+    example: {
+        source: 'Hello %{name}',
+        good: 'Hallo %{name}',
+        missing: 'Hallo',
+        extra: 'Hallo %{name} %{user}',
+        renamed: 'Hallo %{nom}',
+        type: ['Welcome %<name>s', 'Willkommen %<name>d', 'Willkommen %{name}'],
+        format: ['Total: %<amount>.2f', 'Summe: %<amount>.1f', 'Summe: %<amount>.2f'],
+    },
     detect: (text) => /%\{\w+\}|%<\w+>/.test(text),
     extract(text) {
         const placeholders = [];
         for (const m of text.matchAll(NAMED)) {
-            placeholders.push({ text: m[0], id: m[1] ?? m[2], start: m.index, end: m.index + m[0].length });
+            const start = m.index;
+            const end = start + m[0].length;
+            // `%{x}` is to_s, like `%<x>s`.
+            if (m[1])
+                placeholders.push({ text: m[0], id: m[1], start, end, type: 'string', format: 's' });
+            else
+                placeholders.push({ text: m[0], id: m[2], start, end, type: ruby_typeOf(m[4]), format: `${m[3]}${m[4]}` });
         }
-        const seen = new Set();
-        return { placeholders: placeholders.filter((p) => !seen.has(p.id) && seen.add(p.id)) };
+        return { placeholders };
     },
+    typeChange: dynamicTypeChange,
+    formatName: 'flags, width, precision or conversion',
+};
+
+;// CONCATENATED MODULE: ./lib/placeholders/vue.js
+const vue_TOKEN = /%?\{([^{}]*)\}|@(?:\.(\w+))?:(?:\(([^()]+)\)|([\w.-]*\w))|[{}]/g;
+function extractVue(text) {
+    const placeholders = [];
+    for (const m of text.matchAll(vue_TOKEN)) {
+        const [whole, inner, modifier, parenKey, key] = m;
+        const name = inner?.trim();
+        const start = m.index;
+        if (whole === '{' || whole === '}' || name === '') {
+            return { placeholders, error: { message: `'${whole}' does not open or close a placeholder; write {'${whole === '}' ? '}' : '{'}'} for a literal brace`, offset: start } };
+        }
+        if (name?.startsWith("'"))
+            continue;
+        const end = start + whole.length;
+        if (name !== undefined)
+            placeholders.push({ text: whole, id: name, start, end });
+        else
+            placeholders.push({ text: whole, id: `@:${parenKey ?? key}`, start, end, format: modifier ?? '' });
+    }
+    return { placeholders };
+}
+const vue = {
+    syntax: 'vue',
+    label: 'vue-i18n',
+    about: 'Reads `{name}`, `{0}`, `%{name}`, literals `{\'@\'}`, and linked messages `@:key`, `@.lower:key`; a stray brace is a syntax error.',
+    ruleBase: 1150,
+    example: {
+        source: '{count} items in @:cart.name',
+        good: '{count} Artikel in @:cart.name',
+        missing: 'Artikel in @:cart.name',
+        extra: '{count} Artikel in @:cart.name von {user}',
+        renamed: '{count} Artikel in @:warenkorb.name',
+        invalid: ['{count} items in @:cart.name', '{count Artikel in @:cart.name', '{count} Artikel in @:cart.name'],
+        format: ['See @.lower:terms', 'Siehe @:terms', 'Siehe @.lower:terms'],
+    },
+    // Linked messages are what tells vue-i18n from ICU; plain `{name}` reads the same in both.
+    detect: (text) => /@(?:\.\w+)?:(?:\([^()]+\)|[\w.-]*\w)/.test(text),
+    extract: extractVue,
+    validates: true,
+    formatName: 'link modifier',
 };
 
 ;// CONCATENATED MODULE: ./lib/placeholders/index.js
@@ -60544,33 +61391,65 @@ const ruby = {
 
 
 
-const syntaxes = [icu, i18next, printf, ruby, inlineCode];
+
+
+
+
+
+
+
+
+
+const syntaxes = [icu, i18next, printf, ruby, pythonFormat, pythonBrace, javaMessageFormat, dotnet, qt, esTemplate, vue, angular, chrome, inlineCode];
 function syntaxDef(id) {
     return syntaxes.find((s) => s.syntax === id);
 }
-// Syntaxes whose tokens contain another's: `{{x}}` and `%{x}` also read as ICU `{x}`.
-const SHADOWS = { i18next: ['icu'], ruby: ['icu'] };
-/** Syntaxes detected in a text, without those a more specific detected syntax shadows. */
-function detectSyntaxes(text) {
-    const found = syntaxes.filter((s) => s.detect(text)).map((s) => s.syntax);
+/**
+ * Look-alikes: a syntax whose tokens contain another's (`{{x}}`, `%{x}` and `${x}` also read
+ * as ICU `{x}`; `%(x)s` as printf `%s`). When both are inferred, the more specific one is
+ * compared alone, so one defect is reported once. Where look-alikes read a text the same
+ * way (`{0}` in ICU, .NET, Python and Java), they also compare it the same way.
+ */
+const SHADOWS = {
+    i18next: ['icu'],
+    ruby: ['icu'],
+    'python-format': ['printf'],
+    'python-brace': ['icu', 'dotnet'],
+    'java-messageformat': ['icu'],
+    dotnet: ['icu'],
+    'es-template': ['icu'],
+    vue: ['icu', 'ruby'],
+    angular: ['icu', 'i18next'],
+};
+function withoutShadowed(found) {
     const shadowed = new Set(found.flatMap((s) => SHADOWS[s] ?? []));
     return found.filter((s) => !shadowed.has(s));
 }
+/** Syntaxes detected in a text, without those a more specific detected syntax shadows. */
+function detectSyntaxes(text) {
+    return withoutShadowed(syntaxes.filter((s) => s.detect(text)).map((s) => s.syntax));
+}
 /**
  * The syntaxes the rules compare for a segment: the unit's, else the format's, else those
- * detected in the source or the target (so a placeholder added to plain text is caught).
+ * detected in the source, plus those only the target has (so a placeholder added to plain
+ * text is caught), except a look-alike the source's syntax shadows and ICU braces next to
+ * another syntax (prose braces are common; a source syntax already covers the string). A
+ * more specific look-alike found in the target replaces the source's (`{}` is Python's).
  */
 function syntaxesFor(unit, formatSyntax, source, target) {
+    // Look-alikes named together (gettext `c-format` and `python-format` on one entry) are read once too.
     if (unit.syntax)
-        return unit.syntax;
+        return withoutShadowed(unit.syntax);
     if (formatSyntax)
-        return formatSyntax;
-    const detected = new Set(detectSyntaxes(source ?? ''));
-    for (const s of detectSyntaxes(target))
-        if (s !== 'icu' || detected.size === 0)
-            detected.add(s);
-    const shadowed = new Set([...detected].flatMap((s) => SHADOWS[s] ?? []));
-    return [...detected].filter((s) => !shadowed.has(s));
+        return withoutShadowed(formatSyntax);
+    const fromSource = detectSyntaxes(source ?? '');
+    const found = [...fromSource];
+    for (const s of detectSyntaxes(target)) {
+        if (found.includes(s) || fromSource.some((f) => SHADOWS[f]?.includes(s)) || (s === 'icu' && fromSource.length > 0))
+            continue;
+        found.push(s);
+    }
+    return withoutShadowed(found);
 }
 
 ;// CONCATENATED MODULE: ./lib/checks/text.js
@@ -60681,504 +61560,423 @@ const keyNotInSource = {
 const completenessRules = [emptyTranslation, untranslated, keyNotInSource];
 
 ;// CONCATENATED MODULE: ./lib/checks/plural-rules.js
-// CLDR plural facts from Intl.PluralRules, cached per locale.
+const CANONICAL = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const SAMPLES = [...Array.from({ length: 1001 }, (_, i) => i), 1_000_000, 2_000_000, 10_000_000];
 const cache = new Map();
-/** How many of the integers 0..1000 fall in each plural category of the locale. */
-function integerCounts(locale) {
-    let counts = cache.get(locale);
-    if (!counts) {
-        counts = new Map();
-        let rules;
-        try {
-            rules = new Intl.PluralRules(locale);
-        }
-        catch {
-            rules = new Intl.PluralRules('en');
-        }
-        for (let n = 0; n <= 1000; n++) {
-            const c = rules.select(n);
-            counts.set(c, (counts.get(c) ?? 0) + 1);
-        }
-        cache.set(locale, counts);
-    }
-    return counts;
-}
-/** True when the category holds exactly one integer in this locale (German `one`: 1; Russian `one`: 1, 21, 31...). */
-function coversOneNumber(locale, category) {
-    return integerCounts(locale).get(category) === 1;
-}
-/** The plural categories a locale uses for cardinals. */
-function pluralCategories(locale) {
+function rulesFor(locale, type) {
     try {
-        return new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+        return new Intl.PluralRules(locale, { type });
     }
     catch {
-        return ['one', 'other'];
+        return new Intl.PluralRules('en', { type });
     }
 }
+function facts(locale, type) {
+    const id = `${type}\u0000${locale}`;
+    let f = cache.get(id);
+    if (!f) {
+        const rules = rulesFor(locale, type);
+        const integers = new Map();
+        for (const n of SAMPLES) {
+            const c = rules.select(n);
+            const list = integers.get(c) ?? [];
+            list.push(n);
+            integers.set(c, list);
+        }
+        const categories = [...rules.resolvedOptions().pluralCategories].sort((a, b) => CANONICAL.indexOf(a) - CANONICAL.indexOf(b));
+        f = { categories, integers };
+        cache.set(id, f);
+    }
+    return f;
+}
+/** Whether Intl knows the locale's language (otherwise it silently answers for another one). */
+function knowsLocale(locale) {
+    try {
+        return Intl.PluralRules.supportedLocalesOf(locale).length > 0;
+    }
+    catch {
+        return false;
+    }
+}
+/** True when the category holds exactly one integer in this locale (German `one`: 1; Russian `one`: 1, 21, 31...). */
+function coversOneNumber(locale, category, type = 'cardinal') {
+    return facts(locale, type).integers.get(category)?.length === 1;
+}
+/** The plural categories a locale uses, in CLDR order (zero, one, two, few, many, other). */
+function pluralCategories(locale, type = 'cardinal') {
+    return facts(locale, type).categories;
+}
+/** Integers of the category, smallest first (empty for a category of fractions only, such as Polish `other`). */
+function integersOf(locale, category, type = 'cardinal') {
+    return facts(locale, type).integers.get(category) ?? [];
+}
+
+;// CONCATENATED MODULE: ./lib/checks/icu-messages.js
+
+
+// Parsed once per segment for the four rules (the engine runs each rule over every segment
+// in turn, longer than the parser's own cache remembers).
+const memo = new WeakMap();
+function messages(input) {
+    if (!input.syntaxes.includes('icu'))
+        return undefined;
+    if (memo.has(input))
+        return memo.get(input);
+    const source = parseIcu(input.source).elements;
+    const target = parseIcu(input.target).elements;
+    const result = source && target ? { source, target } : undefined;
+    memo.set(input, result);
+    return result;
+}
+const keys = (s) => Object.keys(s.options);
+const list = (items) => items.join(', ');
+const span = (s) => ({ start: s.start, end: s.end });
+/** The first selector of each argument name and type. */
+function byName(selectors, type) {
+    const out = new Map();
+    for (const s of selectors)
+        if ((!type || s.type === type) && !out.has(s.name))
+            out.set(s.name, s);
+    return out;
+}
+const selectKeysChanged = {
+    id: 'icu-select-keys-changed',
+    rule: 1056,
+    severity: 2,
+    family: 'placeholders',
+    title: 'ICU select keys changed',
+    description: 'A `select` of the translation lacks keys of the source (those values fall back to `other`: an error) or has keys the source does not (often translated keys, never chosen: a warning). Select keys are values the app passes, not text.',
+    examples: {
+        fail: ['{gender, select, female {She replied} male {He replied} other {They replied}}', '{gender, select, weiblich {Sie antwortete} male {Er antwortete} other {Sie antworteten}}'],
+        pass: ['{gender, select, female {She replied} male {He replied} other {They replied}}', '{gender, select, female {Sie antwortete} male {Er antwortete} other {Sie antworteten}}'],
+    },
+    check(input) {
+        const m = messages(input);
+        if (!m)
+            return [];
+        const source = selectorsOf(m.source).filter((s) => s.type === 'select');
+        const hits = [];
+        for (const t of byName(selectorsOf(m.target), 'select').values()) {
+            const fromSource = source.filter((s) => s.name === t.name);
+            if (fromSource.length === 0)
+                continue;
+            const sourceKeys = new Set(fromSource.flatMap(keys));
+            const targetKeys = new Set(selectorsOf(m.target).filter((s) => s.type === 'select' && s.name === t.name).flatMap(keys));
+            // A missing `other` is the next rule's.
+            const lacking = [...sourceKeys].filter((k) => !targetKeys.has(k) && k !== 'other');
+            const added = [...targetKeys].filter((k) => !sourceKeys.has(k));
+            if (lacking.length === 0 && added.length === 0)
+                continue;
+            const parts = [lacking.length ? `lacks ${list(lacking)}` : '', added.length ? `has ${list(added)}, not in the source` : ''].filter(Boolean);
+            hits.push({ d: `The select {${t.name}} ${parts.join(' and ')}`, span: span(t), s: lacking.length ? 2 : 1 });
+        }
+        return hits;
+    },
+};
+const otherMissing = {
+    id: 'icu-other-missing',
+    rule: 1057,
+    severity: 2,
+    family: 'placeholders',
+    title: 'ICU `other` form missing',
+    description: 'A `plural`, `select` or `selectordinal` of the translation has no `other` form, which ICU requires: formatting fails or shows nothing for the values without a form of their own.',
+    examples: {
+        fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# Datei}}'],
+        pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# Datei} other {# Dateien}}'],
+    },
+    check(input) {
+        const m = messages(input);
+        if (!m)
+            return [];
+        const source = selectorsOf(m.source);
+        return selectorsOf(m.target)
+            .filter((t) => !('other' in t.options))
+            // A source without `other` is the developer's to fix, not the translator's.
+            .filter((t) => !source.some((s) => s.name === t.name && s.type === t.type && !('other' in s.options)))
+            .map((t) => ({ d: `The ${t.type} {${t.name}} has no other form`, span: span(t) }));
+    },
+};
+const poundOutsidePlural = {
+    id: 'icu-pound-outside-plural',
+    rule: 1058,
+    severity: 2,
+    family: 'placeholders',
+    title: 'ICU `#` outside a plural',
+    description: '`#` stands for the number only inside a plural form; moved outside it, it is shown as a literal `#` and the number is lost.',
+    examples: {
+        fail: ['{count, plural, one {# file} other {# files}}', '# {count, plural, one {Datei} other {Dateien}}'],
+        pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# Datei} other {# Dateien}}'],
+    },
+    check(input) {
+        const m = messages(input);
+        if (!m || !selectorsOf(m.source).some((s) => s.type !== 'select'))
+            return [];
+        const stray = strayPounds(m.target);
+        if (stray.length <= strayPounds(m.source).length)
+            return [];
+        return [{ d: '# is outside the plural, so it is shown as "#" instead of the number', span: { start: stray[0], end: stray[0] + 1 } }];
+    },
+};
+function example(locale, category, type) {
+    const numbers = integersOf(locale, category, type === 'selectordinal' ? 'ordinal' : 'cardinal');
+    return numbers.length ? ` (used for ${numbers.slice(0, 3).join(', ')}${numbers.length > 3 ? '…' : ''})` : '';
+}
+const pluralCountMissing = {
+    id: 'icu-plural-count-missing',
+    rule: 1059,
+    severity: 2,
+    family: 'placeholders',
+    title: 'ICU plural form without its number',
+    description: 'A form of a plural shows no number (`#`) where the source shows it, and the form covers more than one number (Russian `one` is also 21, 31...). A form for exactly one number (`=0`, German `one`) may use a word instead, unless `strict-plurals`.',
+    examples: {
+        fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# файл} few {# файла} many {файлов} other {# файла}}'],
+        pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}'],
+        locale: 'ru',
+    },
+    check(input) {
+        const m = messages(input);
+        if (!m)
+            return [];
+        // A `#` moved out of the plural is reported by the rule above, once.
+        if (strayPounds(m.target).length > strayPounds(m.source).length)
+            return [];
+        const source = byName(selectorsOf(m.source));
+        const hits = [];
+        for (const t of selectorsOf(m.target)) {
+            const s = source.get(t.name);
+            if (t.type === 'select' || !s || s.type !== t.type)
+                continue;
+            const type = t.type === 'selectordinal' ? 'ordinal' : 'cardinal';
+            for (const [key, branch] of Object.entries(t.options)) {
+                const sourceBranch = s.options[key] ?? s.options.other;
+                if (!sourceBranch || !showsCount(sourceBranch, s.name) || showsCount(branch, t.name))
+                    continue;
+                if (!input.options.strictPlurals && (key.startsWith('=') || coversOneNumber(input.locale, key, type)))
+                    continue;
+                hits.push({ d: `The ${key} form of {${t.name}} does not show the number${example(input.locale, key, t.type)}`, span: span(t) });
+            }
+        }
+        return hits;
+    },
+};
+const icuMessageRules = [selectKeysChanged, otherMissing, poundOutsidePlural, pluralCountMissing];
+
+;// CONCATENATED MODULE: ./lib/checks/java-apostrophes.js
+// Java MessageFormat's apostrophe trap: a single `'` starts quoted text and is not shown, so
+// "l'heure de {0}" formats as "lheure de {0}" (the placeholder quoted too). A quoted
+// placeholder is reported by the missing rule; this rule reports the apostrophes that only
+// vanish. It applies where the source is clearly a pattern: it has arguments or `''`.
+
+/** Quotes around text without braces: apostrophes meant as apostrophes, not escapes. */
+function prose(text, quotes) {
+    const out = [];
+    for (let i = 0; i < quotes.length; i += 2) {
+        const end = quotes[i + 1] ?? text.length;
+        if (!/[{}]/.test(text.slice(quotes[i] + 1, end)))
+            out.push(quotes[i]);
+    }
+    return out;
+}
+const javaApostrophe = {
+    id: 'java-messageformat-apostrophe',
+    rule: 1116,
+    severity: 1,
+    family: 'placeholders',
+    title: 'Java MessageFormat apostrophe not shown',
+    description: "In a Java MessageFormat pattern a single apostrophe starts quoted text and disappears from the output (\"l'heure\" becomes \"lheure\"); write `''` for an apostrophe.",
+    examples: { fail: ['{0} at the time', "{0} à l'heure"], pass: ['{0} at the time', "{0} à l''heure"] },
+    check(input) {
+        if (!input.syntaxes.includes('java-messageformat'))
+            return [];
+        const source = scanJavaPattern(input.source);
+        if (source.placeholders.length === 0 && !input.source.includes("''"))
+            return [];
+        const target = scanJavaPattern(input.target);
+        if (target.error || target.quoted.length > 0)
+            return [];
+        const stray = prose(input.target, target.quotes);
+        if (stray.length <= prose(input.source, source.quotes).length)
+            return [];
+        return [{ d: "The apostrophe starts quoted text in a MessageFormat pattern and is not shown: write '' for an apostrophe", span: { start: stray[0], end: stray[0] + 1 } }];
+    },
+};
 
 ;// CONCATENATED MODULE: ./lib/checks/placeholders.js
 
 
-/** Multiset difference by id; one missing and one extra placeholder make a rename. */
-function comparePlaceholders(source, target) {
-    const pool = new Map();
-    for (const p of target)
-        pool.set(p.id, (pool.get(p.id) ?? 0) + 1);
-    const missing = [];
-    for (const p of source) {
-        const n = pool.get(p.id) ?? 0;
-        if (n > 0)
-            pool.set(p.id, n - 1);
+function byId(placeholders) {
+    const out = new Map();
+    for (const p of placeholders) {
+        const uses = out.get(p.id);
+        if (uses)
+            uses.push(p);
         else
-            missing.push(p);
+            out.set(p.id, [p]);
     }
-    const extraPool = new Map();
-    for (const p of source)
-        extraPool.set(p.id, (extraPool.get(p.id) ?? 0) + 1);
-    const extra = [];
-    for (const p of target) {
-        const n = extraPool.get(p.id) ?? 0;
-        if (n > 0)
-            extraPool.set(p.id, n - 1);
-        else
-            extra.push(p);
-    }
+    return out;
+}
+/** Compares what a syntax read in the source and the target; one missing and one extra placeholder make a rename. */
+function comparePlaceholders(def, source, target, targetCategories) {
+    const sourceIds = byId(source.placeholders);
+    const targetIds = byId(target.placeholders);
+    const missing = [...sourceIds.values()].map((uses) => uses[0]).filter((p) => !targetIds.has(p.id));
+    // A positional argument the caller passes anyway may be shown even if the source does not.
+    const passed = (p) => p.position !== undefined && source.arguments !== undefined && p.position < source.arguments;
+    const extra = [...targetIds.values()].map((uses) => uses[0]).filter((p) => !sourceIds.has(p.id) && !passed(p));
     const renamed = [];
     if (missing.length === 1 && extra.length === 1)
         renamed.push([missing.pop(), extra.pop()]);
-    return { missing, extra, renamed };
+    const typeChanged = [];
+    const formatChanged = [];
+    const typeSeverity = (s, t) => (def.typeChange && s.type !== undefined && t.type !== undefined ? def.typeChange(s, t, { targetCategories }) : undefined);
+    const sameFormat = (s, t) => !def.formatName || s.format === undefined || t.format === undefined || s.format === t.format;
+    for (const t of target.placeholders) {
+        // An argument the source uses twice (`%1$+5d ... %1$d`) may be written either way.
+        const uses = sourceIds.get(t.id) ?? [];
+        if (uses.length === 0 || uses.some((s) => typeSeverity(s, t) === undefined && sameFormat(s, t)))
+            continue;
+        const compatible = uses.find((s) => typeSeverity(s, t) === undefined);
+        if (compatible)
+            formatChanged.push({ source: compatible, target: t, severity: def.formatSeverity?.(compatible, t) ?? 1 });
+        else
+            typeChanged.push({ source: uses[0], target: t, severity: typeSeverity(uses[0], t) });
+    }
+    return { sourceArguments: source.arguments, missing, extra, renamed, typeChanged, formatChanged };
 }
-// Compared once per segment and syntax, shared by the three rules of a syntax.
-const memo = new WeakMap();
-function compare(def, input) {
-    let bySyntax = memo.get(input);
+// Read and compared once per segment and syntax, shared by the rules of a syntax.
+const placeholders_memo = new WeakMap();
+function read(def, input) {
+    let bySyntax = placeholders_memo.get(input);
     if (!bySyntax)
-        memo.set(input, (bySyntax = new Map()));
-    if (!bySyntax.has(def.syntax)) {
+        placeholders_memo.set(input, (bySyntax = new Map()));
+    let result = bySyntax.get(def.syntax);
+    if (!result) {
         const source = def.extract(input.source);
         const target = def.extract(input.target);
-        // A source this syntax cannot read says nothing about the target (the syntax rules report it).
-        bySyntax.set(def.syntax, source.error || target.error ? undefined : comparePlaceholders(source.placeholders, target.placeholders));
+        // A source this syntax cannot read says nothing about the target (one it read in full
+        // still does); an invalid target is reported once, by the syntax rule, not as every
+        // placeholder the error hides.
+        const unreadable = source.error && !source.error.recovered;
+        const targetBroken = target.error && !(source.error && target.error.recovered);
+        const comparison = unreadable || targetBroken ? undefined : comparePlaceholders(def, source, target, pluralCategories(input.locale));
+        result = { source, target, comparison };
+        bySyntax.set(def.syntax, result);
     }
-    return bySyntax.get(def.syntax);
+    return result;
 }
-// In a plural form that covers one number only ("one" in German, not in Russian where it
-// also covers 21), the count may be written as a word instead of the placeholder.
-function mayDropCount(input) {
+// Where the count may be written as a word: a plural form for one number only ("one" in
+// German, not in Russian where it also covers 21), or an explicit `=0`.
+function mayDropCount(input, dropped) {
     const plural = input.segment.unit.plural;
     if (input.options.strictPlurals || !plural)
         return false;
+    if (dropped.type !== undefined && NOT_A_COUNT.has(dropped.type))
+        return false;
     return plural.startsWith('=') || coversOneNumber(input.locale, plural);
 }
-const span = (p) => ({ start: p.start, end: p.end });
-function syntaxError(def) {
-    if (def.syntax !== 'icu')
-        return undefined;
-    return {
-        id: `${def.syntax}-syntax`,
-        rule: def.ruleBase,
-        severity: 2,
-        family: 'placeholders',
-        title: `${def.label} syntax error in the translation`,
-        description: `The translation is not valid ${def.label} while the source is, so the app cannot format it.`,
-        examples: { fail: ['{count, plural, other {# items}}', '{count, plural, other {# Artikel}'], pass: ['{count, plural, other {# items}}', '{count, plural, other {# Artikel}}'] },
-        check(input) {
-            if (!input.syntaxes.includes(def.syntax))
-                return [];
-            if (def.extract(input.source).error)
-                return [];
-            const error = def.extract(input.target).error;
-            return error ? [{ d: `${def.label} syntax error: ${error.message}`, span: { start: error.offset, end: error.offset + 1 } }] : [];
-        },
-    };
+const NOT_A_COUNT = new Set(['string', 'wide string', 'object', 'character', 'wide character', 'pointer', 'boolean', 'date/time', 'date', 'time', 'select']);
+const placeholders_span = (p) => ({ start: p.start, end: p.end });
+function missingMessage(p, target) {
+    if (target.quoted?.some((q) => q.id === p.id)) {
+        return `Placeholder ${p.text} is inside quoted text, so it is shown as is: an apostrophe before it starts a quote (write '' for an apostrophe)`;
+    }
+    return `Placeholder ${p.text} is missing`;
 }
 function placeholderChecks(def) {
-    const applies = (input) => input.syntaxes.includes(def.syntax);
-    const { source, good, missing, extra, renamed } = def.example;
-    const checks = [
-        {
-            id: `${def.syntax}-placeholder-missing`,
-            rule: def.ruleBase + 1,
+    const { source, good, missing, extra, renamed, invalid, type, format } = def.example;
+    const comparison = (input) => (input.syntaxes.includes(def.syntax) ? read(def, input).comparison : undefined);
+    const base = { family: 'placeholders' };
+    const checks = [];
+    if (def.validates && invalid) {
+        checks.push({
+            ...base,
+            id: `${def.syntax}-syntax`,
+            rule: def.ruleBase,
             severity: 2,
-            family: 'placeholders',
-            title: `${def.label} placeholder missing`,
-            description: `A ${def.label} placeholder of the source is not in the translation, so the value will not be shown.`,
-            examples: { fail: [source, missing], pass: [source, good] },
+            title: `${def.label} syntax error in the translation`,
+            description: `The translation is not valid ${def.label} while the source is, so formatting it fails or shows it wrongly. Errors in the source are not reported on the translation.`,
+            examples: { fail: [invalid[0], invalid[1]], pass: [invalid[0], invalid[2]] },
             check(input) {
-                if (!applies(input))
+                if (!input.syntaxes.includes(def.syntax))
                     return [];
-                const c = compare(def, input);
-                if (!c || (c.missing.length > 0 && c.extra.length === 0 && mayDropCount(input) && c.missing.length === 1))
+                const { source: s, target: t } = read(def, input);
+                if (s.error || !t.error)
                     return [];
-                return c.missing.map((p) => ({ d: `Placeholder ${p.text} is missing` }));
+                return [{ d: `${def.label} syntax error: ${t.error.message}`, span: { start: t.error.offset, end: t.error.offset + 1 } }];
             },
+        });
+    }
+    checks.push({
+        ...base,
+        id: `${def.syntax}-placeholder-missing`,
+        rule: def.ruleBase + 1,
+        severity: def.missingSeverity ?? 2,
+        title: `${def.label} placeholder missing`,
+        description: `A ${def.label} placeholder of the source is not in the translation, so its value is not shown.` +
+            (def.missingSeverity === 1 ? ' A warning: the formatting still works, as unused arguments are ignored.' : '') +
+            ' In a plural form that covers one number only, the count may be left out (unless `strict-plurals`).' +
+            (def.about ? ` ${def.about}` : ''),
+        examples: { fail: [source, missing], pass: [source, good] },
+        check(input) {
+            const c = comparison(input);
+            if (!c)
+                return [];
+            if (c.missing.length === 1 && c.extra.length === 0 && mayDropCount(input, c.missing[0]))
+                return [];
+            const target = read(def, input).target;
+            return c.missing.map((p) => ({ d: missingMessage(p, target) }));
         },
-        {
-            id: `${def.syntax}-placeholder-extra`,
-            rule: def.ruleBase + 2,
+    }, {
+        ...base,
+        id: `${def.syntax}-placeholder-extra`,
+        rule: def.ruleBase + 2,
+        severity: 2,
+        title: `${def.label} placeholder not in the source`,
+        description: `The translation has a ${def.label} placeholder that the source does not have; the app passes no value for it.`,
+        examples: { fail: [source, extra], pass: [source, good] },
+        check(input) {
+            const c = comparison(input);
+            // A positional one refers to an argument the caller does not pass: say how many it does.
+            const passed = (p) => (p.position !== undefined && c?.sourceArguments !== undefined ? `: the source has ${c.sourceArguments} argument${c.sourceArguments === 1 ? '' : 's'}` : '');
+            return (c?.extra ?? []).map((p) => ({ d: `Placeholder ${p.text} is not in the source${passed(p)}`, span: placeholders_span(p) }));
+        },
+    }, {
+        ...base,
+        id: `${def.syntax}-placeholder-renamed`,
+        rule: def.ruleBase + 3,
+        severity: 2,
+        title: `${def.label} placeholder renamed`,
+        description: `A ${def.label} placeholder was changed in the translation (often translated by mistake), so the app passes no value for the new one.`,
+        examples: { fail: [source, renamed], pass: [source, good] },
+        check: (input) => (comparison(input)?.renamed ?? []).map(([from, to]) => ({ d: `Placeholder ${from.text} became ${to.text}`, span: placeholders_span(to) })),
+    });
+    if (def.typeChange && type) {
+        checks.push({
+            ...base,
+            id: `${def.syntax}-type-changed`,
+            rule: def.ruleBase + 4,
             severity: 2,
-            family: 'placeholders',
-            title: `${def.label} placeholder not in the source`,
-            description: `The translation has a ${def.label} placeholder that the source does not have; the app has no value for it.`,
-            examples: { fail: [source, extra], pass: [source, good] },
-            check(input) {
-                if (!applies(input))
-                    return [];
-                return (compare(def, input)?.extra ?? []).map((p) => ({ d: `Placeholder ${p.text} is not in the source`, span: span(p) }));
-            },
-        },
-        {
-            id: `${def.syntax}-placeholder-renamed`,
-            rule: def.ruleBase + 3,
-            severity: 2,
-            family: 'placeholders',
-            title: `${def.label} placeholder renamed`,
-            description: `A ${def.label} placeholder was changed in the translation (often translated by mistake).`,
-            examples: { fail: [source, renamed], pass: [source, good] },
-            check(input) {
-                if (!applies(input))
-                    return [];
-                return (compare(def, input)?.renamed ?? []).map(([from, to]) => ({ d: `Placeholder ${from.text} became ${to.text}`, span: span(to) }));
-            },
-        },
-    ];
-    const error = syntaxError(def);
-    return error ? [error, ...checks] : checks;
+            title: `${def.label} placeholder type changed`,
+            description: `A ${def.label} placeholder formats its argument as another type in the translation (\`${type[0]}\` -> \`${type[1]}\`), which fails or shows garbage at run time; milder changes are warnings.`,
+            examples: { fail: [type[0], type[1]], pass: [type[0], type[2]] },
+            check: (input) => (comparison(input)?.typeChanged ?? []).map((c) => ({ d: `Placeholder ${c.source.text} became ${c.target.text}: ${c.source.type} in the source, ${c.target.type} in the translation`, span: placeholders_span(c.target), s: c.severity })),
+        });
+    }
+    if (def.formatName && format) {
+        checks.push({
+            ...base,
+            id: `${def.syntax}-formatting-changed`,
+            rule: def.ruleBase + 5,
+            severity: 1,
+            title: `${def.label} placeholder formatting changed`,
+            description: `A ${def.label} placeholder keeps its argument but changes its ${def.formatName}, so the value is shown differently.`,
+            examples: { fail: [format[0], format[1]], pass: [format[0], format[2]] },
+            check: (input) => (comparison(input)?.formatChanged ?? []).map((c) => ({ d: `Placeholder ${c.source.text} became ${c.target.text}: its ${def.formatName} changed`, span: placeholders_span(c.target), s: c.severity })),
+        });
+    }
+    return checks;
 }
 const placeholderRules = syntaxes.flatMap(placeholderChecks);
-
-;// CONCATENATED MODULE: ./lib/checks/state.js
-/** Unit flags meaning "awaiting review": gettext's, the String Catalog state, XLIFF 1.2 states. */
-const NEEDS_REVIEW = new Set(['fuzzy', 'state:needs_review', 'state:needs-review-translation', 'state:needs-review-l10n', 'state:needs-review-adaptation']);
-/** The flag that marks the unit as awaiting review, if any (scoring skips such units unless `score-fuzzy`). */
-function needsReview(unit) {
-    return unit.flags?.find((f) => NEEDS_REVIEW.has(f));
-}
-const fuzzy = {
-    id: 'fuzzy',
-    rule: 1701,
-    severity: 1,
-    family: 'consistency',
-    title: 'Translation is marked fuzzy (needs review)',
-    description: 'The file marks the translation as unconfirmed: gettext `#, fuzzy` (msgfmt leaves such entries out of the compiled catalog, so users see the source text), a String Catalog state `needs_review`, or an XLIFF `needs-review-*` state. Review it and remove the mark.',
-    examples: { fail: ['Move to another board', '#, fuzzy\nmsgstr "In ein anderes Board verschieben"'], pass: ['Move to another board', 'msgstr "In ein anderes Board verschieben"'] },
-    withoutSource: true,
-    check({ segment }) {
-        const flag = needsReview(segment.unit);
-        if (!flag)
-            return [];
-        return [{ d: flag === 'fuzzy' ? 'The translation is marked fuzzy: it needs review, and msgfmt leaves it out until then' : `The translation is marked as needing review (${flag.slice('state:'.length)})` }];
-    },
-};
-const stateRules = [fuzzy];
-
-;// CONCATENATED MODULE: ./lib/checks/whitespace.js
-
-const leadingWhitespace = {
-    id: 'leading-whitespace',
-    rule: 1301,
-    severity: 1,
-    family: 'whitespace',
-    title: 'Leading whitespace differs',
-    description: 'The translation starts with different whitespace than the source (spaces, newlines, tabs); layout often depends on it.',
-    examples: { fail: [' of %d', 'von %d'], pass: [' of %d', ' von %d'] },
-    check({ source, target }) {
-        if (target.trim() === '')
-            return [];
-        const s = leadingSpace(source);
-        const t = leadingSpace(target);
-        return s === t ? [] : [{ d: `Leading whitespace differs: the source starts with ${showWhitespace(s)}, the translation with ${showWhitespace(t)}`, span: { start: 0, end: Math.max(1, t.length) } }];
-    },
-};
-const trailingWhitespace = {
-    id: 'trailing-whitespace',
-    rule: 1302,
-    severity: 1,
-    family: 'whitespace',
-    title: 'Trailing whitespace differs',
-    description: 'The translation ends with different whitespace than the source; strings joined in code then run together or gain a gap.',
-    examples: { fail: ['Name: ', 'Name:'], pass: ['Name: ', 'Name: '] },
-    check({ source, target }) {
-        if (target.trim() === '')
-            return [];
-        const s = trailingSpace(source);
-        const t = trailingSpace(target);
-        return s === t ? [] : [{ d: `Trailing whitespace differs: the source ends with ${showWhitespace(s)}, the translation with ${showWhitespace(t)}`, span: { start: target.length - t.length, end: target.length } }];
-    },
-};
-const whitespaceRules = [leadingWhitespace, trailingWhitespace];
-
-;// CONCATENATED MODULE: ./lib/checks/index.js
-
-
-
-
-const checks = [...completenessRules, ...placeholderRules, ...whitespaceRules, ...stateRules];
-
-;// CONCATENATED MODULE: ./lib/rules.js
-// Every rule id the tool can report: the QA rules of the registry in ./checks plus the rules
-// the pipeline itself raises (unreadable file, stale source, score below threshold...).
-// docs/rules.md is generated from this list, so ids stay stable and documented.
-
-const RULE = {
-    unreadable: 1001,
-    tooLarge: 1002,
-    duplicateKey: 1003,
-    stale: 1007,
-    encoding: 1008,
-    rootLocale: 1009,
-    noSourceFile: 1010,
-    belowThreshold: 1901,
-    notScored: 1902,
-};
-const pipelineRules = [
-    { id: 'file-unreadable', rule: RULE.unreadable, severity: 2, family: 'file', title: 'File cannot be parsed', description: 'The file is not valid in its format (a syntax error, an unclosed tag, a bad escape); reported at the line where reading failed. Its strings are not checked, but the other files are.' },
-    { id: 'file-too-large', rule: RULE.tooLarge, severity: 1, family: 'file', title: 'File too large to check', description: 'The file is larger than the `max-file-size` setting, so it was not parsed or checked.' },
-    { id: 'duplicate-key', rule: RULE.duplicateKey, severity: 1, family: 'file', title: 'Duplicate key', description: 'The same key appears twice in one file; most loaders keep the last value and silently drop the first.' },
-    { id: 'stale-translation', rule: RULE.stale, severity: 1, family: 'completeness', title: 'Source changed, translation not updated', description: 'The pull request changes a source string but not its translations; reported once on the source line, listing the locales still holding the old translation.' },
-    { id: 'invalid-encoding', rule: RULE.encoding, severity: 2, family: 'file', title: 'File is not valid UTF-8', description: 'The file has bytes that are not valid UTF-8 (or is UTF-16 where the format expects UTF-8); reported at the first bad byte.' },
-    { id: 'root-locale-mismatch', rule: RULE.rootLocale, severity: 2, family: 'file', title: 'Root locale key does not match the file', description: 'A Rails-style YAML file whose root key names another locale than its path (a copied `en:` in `de.yml`).' },
-    { id: 'source-file-missing', rule: RULE.noSourceFile, severity: 1, family: 'file', title: 'No source file', description: 'A translation file whose source-language file is not in the repository, so its strings cannot be compared with a source.' },
-    { id: 'below-threshold', rule: RULE.belowThreshold, severity: 2, family: 'quality', title: 'Quality score below threshold', description: 'A quality service scored the translation below the threshold set for that service and locale.' },
-    { id: 'not-scored', rule: RULE.notScored, severity: 1, family: 'quality', title: 'Could not be scored', description: 'A quality service failed to score the translation after retries; it is never counted as passed.' },
-];
-function allRules() {
-    return [...pipelineRules, ...checks].sort((a, b) => a.rule - b.rule);
-}
-/** QE rules are counted as below-threshold / not-scored, not as errors or warnings. */
-function isQualityRule(rule) {
-    return rule >= 1900 && rule <= 1999;
-}
-
-;// CONCATENATED MODULE: ./lib/reporters/sarif.js
-
-const LEVEL = ['note', 'warning', 'error'];
-function sarifReport(report, version) {
-    const used = new Set(report.findings.map((f) => f.issue.r));
-    const rules = allRules().filter((r) => used.has(r.rule));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'translation-quality-gate',
-                        version,
-                        rules: rules.map((r) => ({
-                            id: `TQG${r.rule}`,
-                            name: r.id,
-                            shortDescription: { text: r.title },
-                            fullDescription: { text: r.description },
-                            defaultConfiguration: { level: LEVEL[r.severity] },
-                        })),
-                    },
-                },
-                results: report.findings.map((f) => ({
-                    ruleId: `TQG${f.issue.r}`,
-                    level: LEVEL[f.issue.s],
-                    message: { text: f.key ? `${f.issue.d} [${f.locale ?? ''} ${f.key}]` : f.issue.d },
-                    locations: [{ physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: f.line, startColumn: f.column } } }],
-                    ...(f.issue.x && { suppressions: [{ kind: 'external', justification: f.issue.c ?? '' }] }),
-                })),
-            },
-        ],
-    };
-}
-function renderSarif(report, version) {
-    return `${JSON.stringify(sarifReport(report, version), null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./lib/reporters/text.js
-
-
-const SEVERITY = (/* unused pure expression or super */ null && (['info', 'warning', 'error']));
-const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
-function scores(scores) {
-    return (scores ?? [])
-        .filter((s) => s.state === 'scored' && s.score !== undefined)
-        .map((s) => `${s.provider} ${s.score.toFixed(2)}`)
-        .join(', ');
-}
-function verdictLine(report) {
-    const s = report.summary;
-    const counts = [
-        `${s.errors} error${s.errors === 1 ? '' : 's'}`,
-        `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`,
-        `${s.belowThreshold} below threshold`,
-        ...(s.notScored > 0 ? [`${s.notScored} not scored`] : []),
-        ...(s.dismissed > 0 ? [`${s.dismissed} dismissed`] : []),
-    ].join(', ');
-    const scope = `${s.segments} segment${s.segments === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.scored} scored${s.averageScore !== undefined ? `, average ${s.averageScore.toFixed(2)}` : ''}`;
-    return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`;
-}
-function row(f) {
-    return [
-        terminalSafe(`${f.file}:${f.line}:${f.column}`),
-        terminalSafe(f.locale ?? ''),
-        terminalSafe(f.key ?? ''),
-        `${SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
-        `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim(),
-        scores(f.segment?.scores),
-        terminalSafe(f.issue.d),
-    ];
-}
-function renderText(report) {
-    const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE'];
-    const rows = report.findings.map(row);
-    const lines = [];
-    for (const note of report.notes)
-        lines.push(terminalSafe(note));
-    if (rows.length > 0) {
-        const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-        const line = (r) => r
-            .map((c, i) => (i < r.length - 1 ? c + ' '.repeat(widths[i] - [...c].length) : c))
-            .join('  ')
-            .trimEnd();
-        if (lines.length > 0)
-            lines.push('');
-        lines.push(line(header), ...rows.map(line));
-    }
-    lines.push('', verdictLine(report));
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./lib/reporters/markdown.js
-
-
-
-const markdown_SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'];
-const markdown_ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
-// Long texts are cut in the table; the JSON report keeps them whole.
-const TEXT_MAX = 160;
-function markdown_location(f, link) {
-    const label = markdownText(`${f.file}:${f.line}`);
-    return link ? `[${label}](${link(f.file, f.line)})` : label;
-}
-function problem(f) {
-    const parts = [markdownText(f.issue.d)];
-    if (f.issue.x)
-        parts.push(`*dismissed${f.issue.c ? `: ${markdownText(f.issue.c)}` : ''}*`);
-    const s = f.segment;
-    if (s) {
-        const text = (t) => (t === '' ? '*(empty)*' : codeSpan(truncate(t, TEXT_MAX)));
-        if (s.source !== undefined)
-            parts.push(`${markdownText(s.sourceLocale)}: ${text(s.source)}`);
-        parts.push(`${markdownText(s.locale)}: ${text(s.target)}`);
-    }
-    return parts.join('<br>');
-}
-function markdown_row(f, link) {
-    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
-    const cells = [markdown_SEVERITY[f.issue.s], markdown_location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)];
-    return `| ${cells.join(' | ')} |`;
-}
-/** The findings as a Markdown table, one row each, in the order given. */
-function findingsTable(findings, link) {
-    return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => markdown_row(f, link))].join('\n');
-}
-/** One finding as a short Markdown paragraph (a review comment on its line). */
-function findingParagraph(f) {
-    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
-    const where = [f.locale, f.key].filter((x) => !!x);
-    return `**${markdown_SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
-}
-function providers(report) {
-    const entries = Object.entries(report.summary.providers);
-    if (entries.length === 0)
-        return undefined;
-    const list = entries.map(([name, p]) => {
-        const parts = [`${p.scored} scored${p.average !== undefined ? ` (average ${p.average.toFixed(2)})` : ''}`];
-        if (p.failed)
-            parts.push(`${p.failed} failed`);
-        if (p.notApplicable)
-            parts.push(`${p.notApplicable} not applicable`);
-        if (p.skipped)
-            parts.push(`${p.skipped} skipped`);
-        return `${markdownText(name)}: ${parts.join(', ')}`;
-    });
-    return `Quality services: ${list.join(' · ')}`;
-}
-function renderMarkdown(report, options = {}) {
-    const title = markdownText(options.title ?? 'Translation quality');
-    const blocks = [];
-    if (options.marker)
-        blocks.push(options.marker);
-    blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`);
-    blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'));
-    const scores = providers(report);
-    if (scores)
-        blocks.push(scores);
-    // Before the table, which is what gets cut when the text is too long.
-    blocks.push(...(options.extra ?? []));
-    blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link));
-    if (report.notes.length > 0) {
-        blocks.push(`<details><summary>Notes (${report.notes.length})</summary>\n\n${report.notes.map((n) => `- ${markdownText(n)}`).join('\n')}\n\n</details>`);
-    }
-    const text = `${blocks.join('\n\n')}\n`;
-    if (options.limit === undefined)
-        return text;
-    const more = `*Cut to fit GitHub's limit: ${report.findings.length} finding(s) in all.${options.overflow ? ` ${options.overflow}` : ''}*\n`;
-    return fitMarkdown(text, options.limit, more, options.measure);
-}
-/** What closes the code fences and `<details>` blocks left open at the end of `lines`. */
-function closers(lines) {
-    let fence;
-    let details = 0;
-    for (const line of lines) {
-        const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-        if (m) {
-            if (fence === undefined)
-                fence = m[1];
-            else if (m[1][0] === fence[0] && m[1].length >= fence.length)
-                fence = undefined;
-            continue;
-        }
-        if (fence !== undefined)
-            continue;
-        details += (line.match(/<details>/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length;
-    }
-    // A blank line ends the Markdown inside <details> before its closing tag.
-    return (fence !== undefined ? `\n${fence}` : '') + '\n\n</details>'.repeat(Math.max(0, details));
-}
-/**
- * Cuts Markdown at a line boundary so that it, the closers of what was left open and `tail`
- * fit in `limit` (as measured: characters by default). Lines are kept whole, so a table
- * loses rows, never half a row.
- */
-function fitMarkdown(text, limit, tail, measure = (s) => s.length) {
-    if (measure(text) <= limit)
-        return text;
-    const lines = text.split('\n');
-    const build = (n) => {
-        const kept = lines.slice(0, n);
-        return `${kept.join('\n')}${closers(kept)}\n\n${tail}`;
-    };
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (measure(build(mid)) <= limit)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    const result = build(lo);
-    return measure(result) <= limit ? result : truncate(tail, limit);
-}
-
-;// CONCATENATED MODULE: ./lib/reporters/summary.js
-
-const JOB_SUMMARY_MAX_BYTES = 1024 * 1024;
-function renderJobSummary(report, options) {
-    return renderMarkdown(report, {
-        ...options,
-        // Room for the newline core.summary adds.
-        limit: JOB_SUMMARY_MAX_BYTES - 16,
-        measure: (text) => Buffer.byteLength(text, 'utf8'),
-    });
-}
 
 ;// CONCATENATED MODULE: ./lib/formats/json-tree.js
 const MAX_DEPTH = 256;
@@ -61524,6 +62322,7 @@ const json = {
     label: 'JSON (i18next, ICU, flat or nested keys)',
     handles: (path) => path.toLowerCase().endsWith('.json'),
     parse: (text) => parseJson(text),
+    pluralZero: true,
     layouts: ['**/{locale}/*.json', '**/{locale}.json'],
 };
 
@@ -69489,6 +70288,7 @@ const yaml = {
     label: 'YAML (Rails i18n and similar)',
     handles: (path) => /\.ya?ml$/i.test(path),
     parse: (text, context) => parseYaml(text, context),
+    pluralZero: true,
     layouts: ['**/locales/{locale}.yml', '**/locales/**/*.{locale}.yml', '**/{locale}.yml', '**/{locale}.yaml', '**/{locale}/*.yml'],
 };
 
@@ -69574,7 +70374,7 @@ function parseChromeMessages(text) {
     }
     return { units, problems };
 }
-const chrome = {
+const chrome_chrome = {
     id: 'chrome',
     label: 'Chrome extension messages.json',
     handles: (path) => /(?:^|\/)_locales\/[^/]+\/messages\.json$/i.test(path),
@@ -69861,7 +70661,7 @@ function parsePluralForms(value) {
 const DEFAULT_PLURAL_FORMS = { nplurals: 2, expr: 'n != 1' };
 // Integers up to 1099 cover every CLDR integer rule's cycle; the millions reach French,
 // Spanish and Italian `many`.
-const SAMPLES = [...Array.from({ length: 1100 }, (_, i) => i), 1_000_000, 1_000_001, 2_000_000, 10_000_000];
+const gettext_plural_SAMPLES = [...Array.from({ length: 1100 }, (_, i) => i), 1_000_000, 1_000_001, 2_000_000, 10_000_000];
 function pluralRules(locale) {
     try {
         return new Intl.PluralRules(locale || 'en');
@@ -69901,7 +70701,7 @@ function computeCategories(forms, locale) {
     const counts = Array.from({ length: forms.nplurals }, () => new Map());
     const numbers = Array.from({ length: forms.nplurals }, () => []);
     const problems = [];
-    for (const n of SAMPLES) {
+    for (const n of gettext_plural_SAMPLES) {
         const index = expr(n);
         if (!Number.isInteger(index) || index < 0 || index >= forms.nplurals) {
             throw new PluralExprError(`for n = ${n} it gives form ${index}, but nplurals=${forms.nplurals}`);
@@ -70667,6 +71467,7 @@ const stringsdict = {
     handles: (path) => path.toLowerCase().endsWith('.stringsdict'),
     syntax: ['printf'],
     parse: (text) => parseStringsdict(text),
+    pluralZero: true,
     layouts: ['**/{locale}.lproj/*.stringsdict'],
 };
 
@@ -70805,6 +71606,7 @@ const xcstrings = {
     multiLocale: true,
     syntax: ['printf'],
     parse: (text, context) => parseXcstrings(text, context),
+    pluralZero: true,
     layouts: ['**/*.xcstrings'],
 };
 
@@ -70992,7 +71794,7 @@ const xliff = {
 
 
 
-const formats = [xliff, android, resx, stringsdict, po, strings, xcstrings, arb, chrome, properties, json, yaml];
+const formats = [xliff, android, resx, stringsdict, po, strings, xcstrings, arb, chrome_chrome, properties, json, yaml];
 function formatForPath(path) {
     return formats.find((f) => f.handles(path));
 }
@@ -71011,6 +71813,463 @@ function readUnits(format, bytes, context) {
         parsed = { units: [], problems: [{ message: `The ${format.label} reader failed on this file: ${e instanceof Error ? e.message : String(e)}`, offset: 0 }] };
     }
     return { ...parsed, problems: [...decoded.problems, ...parsed.problems], text: decoded.text };
+}
+
+;// CONCATENATED MODULE: ./lib/checks/plural-forms.js
+// Plural completeness: forms the target language needs but the translation lacks, and forms
+// the language does not have (CLDR, through Intl.PluralRules). Two places hold plural forms:
+// - inside an ICU message (`{n, plural, one {…} other {…}}`), checked per segment;
+// - a group of units, one per form (i18next `items_one`, PO `msgstr[n]`, Android
+//   `<plurals>`, .stringsdict, .xcstrings), checked once per group on its first changed
+//   form, with every form the target file has (pairing's `pluralForms`).
+// Categories of fractions only (Polish `other`) are not required: gettext, Android and Apple
+// never pass fractions, and apps rarely do. ICU's `other` is ./icu-messages.ts's rule.
+
+
+
+/** Compares the forms written (`one`, `=0`...) with the locale's categories. */
+function gap(forms, locale, type, required, zeroAllowed) {
+    const categories = pluralCategories(locale, type);
+    const explicit = new Set(forms.filter((f) => f.startsWith('=')).map((f) => Number(f.slice(1))));
+    // `=1` covers a category that holds 1 only (Polish `one`).
+    const covered = (c) => forms.includes(c) || (integersOf(locale, c, type).length === 1 && explicit.has(integersOf(locale, c, type)[0]));
+    const missing = categories.filter((c) => integersOf(locale, c, type).length > 0 && required(c) && !covered(c));
+    const unused = forms.filter((f) => !f.startsWith('=') && !categories.includes(f) && !(f === 'zero' && zeroAllowed));
+    return { missing, unused };
+}
+// A missing form for everyday numbers shows wrong text daily; one for millions only
+// (French, Spanish, Italian `many`) rarely: information.
+function missingSeverity(locale, type, missing, everyday) {
+    return missing.some((c) => integersOf(locale, c, type)[0] <= 1000) ? everyday : 0;
+}
+function icuGaps(input, index, out) {
+    if (!input.syntaxes.includes('icu') || !knowsLocale(input.locale))
+        return;
+    const elements = parseIcu(input.target).elements;
+    if (!elements)
+        return;
+    for (const s of selectorsOf(elements)) {
+        if (s.type === 'select')
+            continue;
+        const type = s.type === 'selectordinal' ? 'ordinal' : 'cardinal';
+        const { missing, unused } = gap(Object.keys(s.options), input.locale, type, (c) => c !== 'other', false);
+        // ICU falls back to `other` for a missing form: wrong grammar, but text in the right language.
+        out.push({ index, subject: `{${s.name}}`, locale: input.locale, type, missing, unused, severity: missingSeverity(input.locale, type, missing, 1), span: { start: s.start, end: s.end } });
+    }
+}
+function groupGaps(inputs, indexes, out) {
+    const first = new Map();
+    for (const i of indexes) {
+        const { unit, pluralForms, file, locale, line } = inputs[i].segment;
+        if (!pluralForms || !unit.pluralGroup)
+            continue;
+        const id = `${file}\u0000${locale}\u0000${unit.pluralGroup}`;
+        const known = first.get(id);
+        if (known === undefined || line < inputs[known].segment.line)
+            first.set(id, i);
+    }
+    for (const index of first.values()) {
+        const { unit, pluralForms, locale, format } = inputs[index].segment;
+        const forms = pluralForms.target;
+        const source = pluralForms.source;
+        // A lone `reason_other` key in the source is a name, not a plural.
+        if ((source !== undefined && source.length < 2 && forms.length < 2) || !knowsLocale(locale))
+            continue;
+        const type = /_ordinal$/.test(unit.pluralGroup) ? 'ordinal' : 'cardinal';
+        const { missing, unused } = gap(forms, locale, type, () => true, formatById(format)?.pluralZero === true);
+        out.push({ index, subject: unit.pluralGroup, locale, type, missing, unused, severity: missingSeverity(locale, type, missing, 2) });
+    }
+}
+// Both rules read the same analysis of one run's segments.
+const plural_forms_memo = new WeakMap();
+function gaps(inputs) {
+    let result = plural_forms_memo.get(inputs);
+    if (!result) {
+        result = [];
+        // A key the source lacks is reported as such (1004), not also for its forms.
+        const paired = inputs.map((input, i) => ({ input, i })).filter(({ input }) => input.segment.source !== undefined);
+        for (const { input, i } of paired)
+            icuGaps(input, i, result);
+        groupGaps(inputs, paired.map(({ i }) => i), result);
+        plural_forms_memo.set(inputs, result);
+    }
+    return result;
+}
+function used(g, category) {
+    const numbers = integersOf(g.locale, category, g.type);
+    return numbers.length ? `${category} (${numbers.slice(0, 3).join(', ')}${numbers.length > 3 ? '…' : ''})` : category;
+}
+const what = (g, count) => `${g.type === 'ordinal' ? 'Ordinal' : 'Plural'} form${count > 1 ? 's' : ''}`;
+const pluralFormsMissing = {
+    id: 'plural-forms-missing',
+    rule: 1011,
+    severity: 2,
+    family: 'completeness',
+    title: 'Plural forms missing for the language',
+    description: "The translation lacks plural forms its language needs (CLDR): Polish needs `one`, `few`, `many` where English has `one`, `other` (a form only fractions use, such as Polish `other`, is not required: gettext, Android and Apple never pass fractions). In a group of keys (i18next `_few`, PO `msgstr[n]`, Android, Apple) a missing form shows the source language, the key or the wrong form: an error. Inside an ICU message ICU falls back to `other`: a warning. A form only for millions (French, Spanish, Italian `many`) is information. Reported once per message or group, listing the numbers each form is for.",
+    examples: {
+        fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# plik} other {# pliki}}'],
+        pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}'],
+        locale: 'pl',
+    },
+    checkSet: (inputs) => gaps(inputs)
+        .filter((g) => g.missing.length > 0)
+        .map((g) => ({ index: g.index, hit: { d: `${what(g, 2)} missing in ${g.subject} for ${g.locale}: ${g.missing.map((c) => used(g, c)).join(', ')}`, span: g.span, s: g.severity } })),
+};
+const pluralFormUnused = {
+    id: 'plural-form-unused',
+    rule: 1012,
+    severity: 1,
+    family: 'completeness',
+    title: 'Plural form the language does not have',
+    description: 'The translation has a plural form its language never uses (Japanese has only `other`; English has no `few`), so that text is never shown: often the sign of forms copied from another language. `=N` forms are always allowed, and so is `zero` where the runtime uses it for 0 in every language (i18next, Rails YAML, Apple .stringsdict and .xcstrings; not Android, which ignores it).',
+    examples: {
+        fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {#個のファイル} other {#個のファイル}}'],
+        pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, other {#個のファイル}}'],
+        locale: 'ja',
+    },
+    checkSet: (inputs) => gaps(inputs)
+        .filter((g) => g.unused.length > 0)
+        .map((g) => ({
+        index: g.index,
+        hit: { d: `${what(g, g.unused.length)} ${g.unused.join(', ')} in ${g.subject} ${g.unused.length > 1 ? 'are' : 'is'} never used in ${g.locale}, whose forms are ${pluralCategories(g.locale, g.type).join(', ')}`, span: g.span },
+    })),
+};
+const pluralFormRules = [pluralFormsMissing, pluralFormUnused];
+
+;// CONCATENATED MODULE: ./lib/checks/state.js
+/** Unit flags meaning "awaiting review": gettext's, the String Catalog state, XLIFF 1.2 states. */
+const NEEDS_REVIEW = new Set(['fuzzy', 'state:needs_review', 'state:needs-review-translation', 'state:needs-review-l10n', 'state:needs-review-adaptation']);
+/** The flag that marks the unit as awaiting review, if any (scoring skips such units unless `score-fuzzy`). */
+function needsReview(unit) {
+    return unit.flags?.find((f) => NEEDS_REVIEW.has(f));
+}
+const fuzzy = {
+    id: 'fuzzy',
+    rule: 1701,
+    severity: 1,
+    family: 'consistency',
+    title: 'Translation is marked fuzzy (needs review)',
+    description: 'The file marks the translation as unconfirmed: gettext `#, fuzzy` (msgfmt leaves such entries out of the compiled catalog, so users see the source text), a String Catalog state `needs_review`, or an XLIFF `needs-review-*` state. Review it and remove the mark.',
+    examples: { fail: ['Move to another board', '#, fuzzy\nmsgstr "In ein anderes Board verschieben"'], pass: ['Move to another board', 'msgstr "In ein anderes Board verschieben"'] },
+    withoutSource: true,
+    check({ segment }) {
+        const flag = needsReview(segment.unit);
+        if (!flag)
+            return [];
+        return [{ d: flag === 'fuzzy' ? 'The translation is marked fuzzy: it needs review, and msgfmt leaves it out until then' : `The translation is marked as needing review (${flag.slice('state:'.length)})` }];
+    },
+};
+const stateRules = [fuzzy];
+
+;// CONCATENATED MODULE: ./lib/checks/whitespace.js
+
+const leadingWhitespace = {
+    id: 'leading-whitespace',
+    rule: 1301,
+    severity: 1,
+    family: 'whitespace',
+    title: 'Leading whitespace differs',
+    description: 'The translation starts with different whitespace than the source (spaces, newlines, tabs); layout often depends on it.',
+    examples: { fail: [' of %d', 'von %d'], pass: [' of %d', ' von %d'] },
+    check({ source, target }) {
+        if (target.trim() === '')
+            return [];
+        const s = leadingSpace(source);
+        const t = leadingSpace(target);
+        return s === t ? [] : [{ d: `Leading whitespace differs: the source starts with ${showWhitespace(s)}, the translation with ${showWhitespace(t)}`, span: { start: 0, end: Math.max(1, t.length) } }];
+    },
+};
+const trailingWhitespace = {
+    id: 'trailing-whitespace',
+    rule: 1302,
+    severity: 1,
+    family: 'whitespace',
+    title: 'Trailing whitespace differs',
+    description: 'The translation ends with different whitespace than the source; strings joined in code then run together or gain a gap.',
+    examples: { fail: ['Name: ', 'Name:'], pass: ['Name: ', 'Name: '] },
+    check({ source, target }) {
+        if (target.trim() === '')
+            return [];
+        const s = trailingSpace(source);
+        const t = trailingSpace(target);
+        return s === t ? [] : [{ d: `Trailing whitespace differs: the source ends with ${showWhitespace(s)}, the translation with ${showWhitespace(t)}`, span: { start: target.length - t.length, end: target.length } }];
+    },
+};
+const whitespaceRules = [leadingWhitespace, trailingWhitespace];
+
+;// CONCATENATED MODULE: ./lib/checks/index.js
+
+
+
+
+
+
+
+const checks = [...completenessRules, ...pluralFormRules, ...placeholderRules, ...icuMessageRules, javaApostrophe, ...whitespaceRules, ...stateRules];
+
+;// CONCATENATED MODULE: ./lib/rules.js
+// Every rule id the tool can report: the QA rules of the registry in ./checks plus the rules
+// the pipeline itself raises (unreadable file, stale source, score below threshold...).
+// docs/rules.md is generated from this list, so ids stay stable and documented.
+
+const RULE = {
+    unreadable: 1001,
+    tooLarge: 1002,
+    duplicateKey: 1003,
+    stale: 1007,
+    encoding: 1008,
+    rootLocale: 1009,
+    noSourceFile: 1010,
+    belowThreshold: 1901,
+    notScored: 1902,
+};
+const pipelineRules = [
+    { id: 'file-unreadable', rule: RULE.unreadable, severity: 2, family: 'file', title: 'File cannot be parsed', description: 'The file is not valid in its format (a syntax error, an unclosed tag, a bad escape); reported at the line where reading failed. Its strings are not checked, but the other files are.' },
+    { id: 'file-too-large', rule: RULE.tooLarge, severity: 1, family: 'file', title: 'File too large to check', description: 'The file is larger than the `max-file-size` setting, so it was not parsed or checked.' },
+    { id: 'duplicate-key', rule: RULE.duplicateKey, severity: 1, family: 'file', title: 'Duplicate key', description: 'The same key appears twice in one file; most loaders keep the last value and silently drop the first.' },
+    { id: 'stale-translation', rule: RULE.stale, severity: 1, family: 'completeness', title: 'Source changed, translation not updated', description: 'The pull request changes a source string but not its translations; reported once on the source line, listing the locales still holding the old translation.' },
+    { id: 'invalid-encoding', rule: RULE.encoding, severity: 2, family: 'file', title: 'File is not valid UTF-8', description: 'The file has bytes that are not valid UTF-8 (or is UTF-16 where the format expects UTF-8); reported at the first bad byte.' },
+    { id: 'root-locale-mismatch', rule: RULE.rootLocale, severity: 2, family: 'file', title: 'Root locale key does not match the file', description: 'A Rails-style YAML file whose root key names another locale than its path (a copied `en:` in `de.yml`).' },
+    { id: 'source-file-missing', rule: RULE.noSourceFile, severity: 1, family: 'file', title: 'No source file', description: 'A translation file whose source-language file is not in the repository, so its strings cannot be compared with a source.' },
+    { id: 'below-threshold', rule: RULE.belowThreshold, severity: 2, family: 'quality', title: 'Quality score below threshold', description: 'A quality service scored the translation below the threshold set for that service and locale.' },
+    { id: 'not-scored', rule: RULE.notScored, severity: 1, family: 'quality', title: 'Could not be scored', description: 'A quality service failed to score the translation after retries; it is never counted as passed.' },
+];
+function allRules() {
+    return [...pipelineRules, ...checks].sort((a, b) => a.rule - b.rule);
+}
+/** QE rules are counted as below-threshold / not-scored, not as errors or warnings. */
+function isQualityRule(rule) {
+    return rule >= 1900 && rule <= 1999;
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/sarif.js
+
+const LEVEL = ['note', 'warning', 'error'];
+function sarifReport(report, version) {
+    const used = new Set(report.findings.map((f) => f.issue.r));
+    const rules = allRules().filter((r) => used.has(r.rule));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'translation-quality-gate',
+                        version,
+                        rules: rules.map((r) => ({
+                            id: `TQG${r.rule}`,
+                            name: r.id,
+                            shortDescription: { text: r.title },
+                            fullDescription: { text: r.description },
+                            defaultConfiguration: { level: LEVEL[r.severity] },
+                        })),
+                    },
+                },
+                results: report.findings.map((f) => ({
+                    ruleId: `TQG${f.issue.r}`,
+                    level: LEVEL[f.issue.s],
+                    message: { text: f.key ? `${f.issue.d} [${f.locale ?? ''} ${f.key}]` : f.issue.d },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: f.line, startColumn: f.column } } }],
+                    ...(f.issue.x && { suppressions: [{ kind: 'external', justification: f.issue.c ?? '' }] }),
+                })),
+            },
+        ],
+    };
+}
+function renderSarif(report, version) {
+    return `${JSON.stringify(sarifReport(report, version), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/text.js
+
+
+const SEVERITY = (/* unused pure expression or super */ null && (['info', 'warning', 'error']));
+const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
+function scores(scores) {
+    return (scores ?? [])
+        .filter((s) => s.state === 'scored' && s.score !== undefined)
+        .map((s) => `${s.provider} ${s.score.toFixed(2)}`)
+        .join(', ');
+}
+function verdictLine(report) {
+    const s = report.summary;
+    const counts = [
+        `${s.errors} error${s.errors === 1 ? '' : 's'}`,
+        `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`,
+        `${s.belowThreshold} below threshold`,
+        ...(s.notScored > 0 ? [`${s.notScored} not scored`] : []),
+        ...(s.dismissed > 0 ? [`${s.dismissed} dismissed`] : []),
+    ].join(', ');
+    const scope = `${s.segments} segment${s.segments === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.scored} scored${s.averageScore !== undefined ? `, average ${s.averageScore.toFixed(2)}` : ''}`;
+    return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`;
+}
+function row(f) {
+    return [
+        terminalSafe(`${f.file}:${f.line}:${f.column}`),
+        terminalSafe(f.locale ?? ''),
+        terminalSafe(f.key ?? ''),
+        `${SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
+        `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim(),
+        scores(f.segment?.scores),
+        terminalSafe(f.issue.d),
+    ];
+}
+function renderText(report) {
+    const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE'];
+    const rows = report.findings.map(row);
+    const lines = [];
+    for (const note of report.notes)
+        lines.push(terminalSafe(note));
+    if (rows.length > 0) {
+        const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
+        const line = (r) => r
+            .map((c, i) => (i < r.length - 1 ? c + ' '.repeat(widths[i] - [...c].length) : c))
+            .join('  ')
+            .trimEnd();
+        if (lines.length > 0)
+            lines.push('');
+        lines.push(line(header), ...rows.map(line));
+    }
+    lines.push('', verdictLine(report));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/markdown.js
+
+
+
+const markdown_SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'];
+const markdown_ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
+// Long texts are cut in the table; the JSON report keeps them whole.
+const TEXT_MAX = 160;
+function markdown_location(f, link) {
+    const label = markdownText(`${f.file}:${f.line}`);
+    return link ? `[${label}](${link(f.file, f.line)})` : label;
+}
+function problem(f) {
+    const parts = [markdownText(f.issue.d)];
+    if (f.issue.x)
+        parts.push(`*dismissed${f.issue.c ? `: ${markdownText(f.issue.c)}` : ''}*`);
+    const s = f.segment;
+    if (s) {
+        const text = (t) => (t === '' ? '*(empty)*' : codeSpan(truncate(t, TEXT_MAX)));
+        if (s.source !== undefined)
+            parts.push(`${markdownText(s.sourceLocale)}: ${text(s.source)}`);
+        parts.push(`${markdownText(s.locale)}: ${text(s.target)}`);
+    }
+    return parts.join('<br>');
+}
+function markdown_row(f, link) {
+    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
+    const cells = [markdown_SEVERITY[f.issue.s], markdown_location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)];
+    return `| ${cells.join(' | ')} |`;
+}
+/** The findings as a Markdown table, one row each, in the order given. */
+function findingsTable(findings, link) {
+    return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => markdown_row(f, link))].join('\n');
+}
+/** One finding as a short Markdown paragraph (a review comment on its line). */
+function findingParagraph(f) {
+    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
+    const where = [f.locale, f.key].filter((x) => !!x);
+    return `**${markdown_SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
+}
+function providers(report) {
+    const entries = Object.entries(report.summary.providers);
+    if (entries.length === 0)
+        return undefined;
+    const list = entries.map(([name, p]) => {
+        const parts = [`${p.scored} scored${p.average !== undefined ? ` (average ${p.average.toFixed(2)})` : ''}`];
+        if (p.failed)
+            parts.push(`${p.failed} failed`);
+        if (p.notApplicable)
+            parts.push(`${p.notApplicable} not applicable`);
+        if (p.skipped)
+            parts.push(`${p.skipped} skipped`);
+        return `${markdownText(name)}: ${parts.join(', ')}`;
+    });
+    return `Quality services: ${list.join(' · ')}`;
+}
+function renderMarkdown(report, options = {}) {
+    const title = markdownText(options.title ?? 'Translation quality');
+    const blocks = [];
+    if (options.marker)
+        blocks.push(options.marker);
+    blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`);
+    blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'));
+    const scores = providers(report);
+    if (scores)
+        blocks.push(scores);
+    // Before the table, which is what gets cut when the text is too long.
+    blocks.push(...(options.extra ?? []));
+    blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link));
+    if (report.notes.length > 0) {
+        blocks.push(`<details><summary>Notes (${report.notes.length})</summary>\n\n${report.notes.map((n) => `- ${markdownText(n)}`).join('\n')}\n\n</details>`);
+    }
+    const text = `${blocks.join('\n\n')}\n`;
+    if (options.limit === undefined)
+        return text;
+    const more = `*Cut to fit GitHub's limit: ${report.findings.length} finding(s) in all.${options.overflow ? ` ${options.overflow}` : ''}*\n`;
+    return fitMarkdown(text, options.limit, more, options.measure);
+}
+/** What closes the code fences and `<details>` blocks left open at the end of `lines`. */
+function closers(lines) {
+    let fence;
+    let details = 0;
+    for (const line of lines) {
+        const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+        if (m) {
+            if (fence === undefined)
+                fence = m[1];
+            else if (m[1][0] === fence[0] && m[1].length >= fence.length)
+                fence = undefined;
+            continue;
+        }
+        if (fence !== undefined)
+            continue;
+        details += (line.match(/<details>/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length;
+    }
+    // A blank line ends the Markdown inside <details> before its closing tag.
+    return (fence !== undefined ? `\n${fence}` : '') + '\n\n</details>'.repeat(Math.max(0, details));
+}
+/**
+ * Cuts Markdown at a line boundary so that it, the closers of what was left open and `tail`
+ * fit in `limit` (as measured: characters by default). Lines are kept whole, so a table
+ * loses rows, never half a row.
+ */
+function fitMarkdown(text, limit, tail, measure = (s) => s.length) {
+    if (measure(text) <= limit)
+        return text;
+    const lines = text.split('\n');
+    const build = (n) => {
+        const kept = lines.slice(0, n);
+        return `${kept.join('\n')}${closers(kept)}\n\n${tail}`;
+    };
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (measure(build(mid)) <= limit)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    const result = build(lo);
+    return measure(result) <= limit ? result : truncate(tail, limit);
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/summary.js
+
+const JOB_SUMMARY_MAX_BYTES = 1024 * 1024;
+function renderJobSummary(report, options) {
+    return renderMarkdown(report, {
+        ...options,
+        // Room for the newline core.summary adds.
+        limit: JOB_SUMMARY_MAX_BYTES - 16,
+        measure: (text) => Buffer.byteLength(text, 'utf8'),
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/settings.js
@@ -71879,7 +73138,7 @@ function passesFilter(issue, filter) {
     return true;
 }
 /** Worst first: undismissed before dismissed, then severity, then file and line. */
-function rank(a, b) {
+function policy_rank(a, b) {
     return (Number(a.issue.x === true) - Number(b.issue.x === true) ||
         b.issue.s - a.issue.s ||
         a.file.localeCompare(b.file) ||
@@ -71911,7 +73170,7 @@ function decide(segments, fileFindings, options) {
         if (passesFilter(f.issue, options.reportFilter))
             findings.push({ file: f.file, line: f.line, column: f.column, key: f.key, locale: f.locales?.join(', '), issue: f.issue });
     }
-    findings.sort(rank);
+    findings.sort(policy_rank);
     return { version: 1, verdict: verdict(summary, options.failOn), summary, segments, fileFindings: findingsOnFiles, findings, notes };
 }
 
@@ -74460,7 +75719,7 @@ async function run(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8775);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7356);
 // The action's entry; see action/main.ts.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
