@@ -2,9 +2,27 @@
 // module plus its entry here; ids and rule numbers are stable (docs/rules.md).
 import type { Check } from './check.js'
 import { completenessRules } from './completeness.js'
+import { inconsistentTranslation } from './consistency.js'
+import { wrongLanguage } from './language.js'
+import { lengthRules } from './length.js'
+import { markupRules } from './markup.js'
+import { numbers } from './numbers.js'
 import { placeholderRules } from './placeholders.js'
+import { punctuationRules } from './punctuation.js'
+import { tokenRules } from './tokens.js'
 import { whitespaceRules } from './whitespace.js'
 
 export type { Check, CheckHit, CheckInput, CheckOptions, SegmentCheck, SetCheck } from './check.js'
 
-export const checks: readonly Check[] = [...completenessRules, ...placeholderRules, ...whitespaceRules]
+export const checks: readonly Check[] = [
+  ...completenessRules,
+  ...placeholderRules,
+  ...markupRules,
+  ...whitespaceRules,
+  ...punctuationRules,
+  numbers,
+  ...tokenRules,
+  ...lengthRules,
+  inconsistentTranslation,
+  wrongLanguage,
+]
