@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { emptyTranslation, keyNotInSource, untranslated } from '../../src/checks/completeness.js'
-import type { SegmentCheck } from '../../src/checks/check.js'
+import { defaultCheckOptions, type SegmentCheck } from '../../src/checks/check.js'
 import { leadingWhitespace, trailingWhitespace } from '../../src/checks/whitespace.js'
 import { input, segment } from '../helpers/segments.js'
 
@@ -46,7 +46,7 @@ describe('untranslated', () => {
 describe('key-not-in-source', () => {
   it('flags a key the source file lacks, and nothing when there is no source file at all', () => {
     const withSourceFile = segment(undefined, 'Extra', { key: 'promo', sourceFile: 'locales/en.json' })
-    const base = { source: '', target: 'Extra', locale: 'de', sourceLocale: 'en', syntaxes: [], options: { doNotTranslate: [], strictPlurals: false } }
+    const base = { source: '', target: 'Extra', locale: 'de', sourceLocale: 'en', syntaxes: [], options: defaultCheckOptions }
     expect(keyNotInSource.check({ ...base, segment: withSourceFile }).map((h) => h.d)).toEqual(['The key "promo" is not in the source file locales/en.json'])
     expect(keyNotInSource.check({ ...base, segment: segment(undefined, 'Extra') })).toEqual([])
     expect(keyNotInSource.check({ ...base, segment: segment('Extra', 'Extra', { sourceFile: 'locales/en.json' }) })).toEqual([])
