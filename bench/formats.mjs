@@ -39,6 +39,10 @@ export function targetText(locale, i, changed) {
   return changed && i % 50 === 1 ? text.replace(/\{\w+\}/, '') : text
 }
 
+const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const printfOf = (s) => s.replace(/\{\w+\}/g, '%d')
+const indexOf = (key) => Number(key.split('key')[1])
+
 /** Writers per format: the files of one locale, from key -> text. */
 export const writers = {
   json: {
@@ -66,6 +70,71 @@ export const writers = {
       }
       return `${lines.join('\n')}\n`
     },
+  },
+  po: {
+    pattern: 'po/{locale}.po',
+    path: (locale) => `po/${locale}.po`,
+    write(entries, locale) {
+      const q = (s) => JSON.stringify(s)
+      const header = `msgid ""\nmsgstr ""\n"Language: ${locale}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n`
+      return header + entries.map(([key, text]) => `\n#, python-brace-format\nmsgctxt ${q(key)}\nmsgid ${q(sourceText(indexOf(key)))}\nmsgstr ${q(text)}\n`).join('')
+    },
+  },
+  strings: {
+    pattern: 'App/{locale}.lproj/Localizable.strings',
+    path: (locale) => `App/${locale}.lproj/Localizable.strings`,
+    write: (entries) => entries.map(([key, text]) => `/* ${key} */\n"${key}" = ${JSON.stringify(text.replace(/\{\w+\}/g, '%@'))};\n`).join(''),
+  },
+  arb: {
+    pattern: 'lib/l10n/app_{locale}.arb',
+    path: (locale) => `lib/l10n/app_${locale.replace('-', '_')}.arb`,
+    write: (entries, locale) => `${JSON.stringify({ '@@locale': locale.replace('-', '_'), ...Object.fromEntries(entries.map(([key, text]) => [key.replace('.', '_'), text])) }, null, 2)}\n`,
+  },
+  chrome: {
+    pattern: '_locales/{locale}/messages.json',
+    path: (locale) => `_locales/${locale.replace('-', '_')}/messages.json`,
+    write: (entries) => `${JSON.stringify(Object.fromEntries(entries.map(([key, text]) => [key.replace('.', '_'), { message: text.replace(/\{(\w+)\}/g, '$$$1$$') }])), null, 2)}\n`,
+  },
+  xliff: {
+    pattern: 'src/locale/messages{.locale}.xlf',
+    path: (locale) => (locale === 'en' ? 'src/locale/messages.xlf' : `src/locale/messages.${locale}.xlf`),
+    write(entries, locale) {
+      const units = entries.map(([key, text]) => {
+        const source = xml(sourceText(indexOf(key)))
+        const target = locale === 'en' ? '' : `\n        <target state="translated">${xml(text)}</target>`
+        return `      <trans-unit id="${key}" datatype="html">\n        <source>${source}</source>${target}\n      </trans-unit>`
+      })
+      const lang = locale === 'en' ? '' : ` target-language="${locale}"`
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file source-language="en"${lang} datatype="plaintext" original="ng2.template">\n    <body>\n${units.join('\n')}\n    </body>\n  </file>\n</xliff>\n`
+    },
+  },
+  android: {
+    pattern: 'app/src/main/res/values{-locale}/strings.xml',
+    path: (locale) => `app/src/main/res/${locale === 'en' ? 'values' : `values-${locale.replace(/-(\w\w)$/, '-r$1').replace('zh-Hans', 'b+zh+Hans')}`}/strings.xml`,
+    write: (entries) =>
+      `<?xml version="1.0" encoding="utf-8"?>\n<resources>\n${entries.map(([key, text]) => `    <string name="${key.replace('.', '_')}">${xml(printfOf(text)).replace(/'/g, "\\'")}</string>`).join('\n')}\n</resources>\n`,
+  },
+  resx: {
+    pattern: 'Properties/Resources{.locale}.resx',
+    path: (locale) => (locale === 'en' ? 'Properties/Resources.resx' : `Properties/Resources.${locale}.resx`),
+    write: (entries) =>
+      `<?xml version="1.0" encoding="utf-8"?>\n<root>\n  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n${entries.map(([key, text]) => `  <data name="${key}" xml:space="preserve">\n    <value>${xml(text.replace(/\{\w+\}/g, '{0}'))}</value>\n  </data>`).join('\n')}\n</root>\n`,
+  },
+  stringsdict: {
+    pattern: 'App/{locale}.lproj/Localizable.stringsdict',
+    path: (locale) => `App/${locale}.lproj/Localizable.stringsdict`,
+    write: (entries) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n${entries
+        .map(
+          ([key, text]) =>
+            `  <key>${key}</key>\n  <dict>\n    <key>NSStringLocalizedFormatKey</key>\n    <string>%#@n@</string>\n    <key>n</key>\n    <dict>\n      <key>NSStringFormatSpecTypeKey</key>\n      <string>NSStringPluralRuleType</string>\n      <key>NSStringFormatValueTypeKey</key>\n      <string>d</string>\n      <key>one</key>\n      <string>${xml(printfOf(text))}</string>\n      <key>other</key>\n      <string>${xml(printfOf(text))}</string>\n    </dict>\n  </dict>`,
+        )
+        .join('\n')}\n</dict>\n</plist>\n`,
+  },
+  properties: {
+    pattern: 'i18n/messages{_locale}.properties',
+    path: (locale) => (locale === 'en' ? 'i18n/messages.properties' : `i18n/messages_${locale.replace('-', '_')}.properties`),
+    write: (entries) => entries.map(([key, text]) => `# ${key}\n${key}=${text.replace(/\{\w+\}/g, '{0}')}\n`).join(''),
   },
 }
 

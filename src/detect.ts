@@ -2,7 +2,7 @@
 // (`**/{locale}/*.json`...), kept where a source-locale file and at least one translation
 // sit side by side. Says what it found, or how to set `files` when it found nothing.
 import { findBundles } from './bundles.js'
-import { formats } from './formats/index.js'
+import { formats, type Format } from './formats/index.js'
 import { patternsFromCrowdin, patternsFromPhrase } from './detect-tms.js'
 import { compilePattern, isKnownLanguage } from './paths.js'
 
@@ -23,12 +23,12 @@ export interface Detection {
 const SKIP = /(?:^|\/)(?:test|tests|__tests__|spec|fixtures|__fixtures__|e2e|testdata)\//
 
 /** Concrete patterns for one layout: its leading `**\/` replaced by each directory that matches. */
-function candidates(layout: string, paths: readonly string[], handles: (p: string) => boolean): Set<string> {
+function candidates(layout: string, paths: readonly string[], format: Format): Set<string> {
   const out = new Set<string>()
-  const compiled = compilePattern(layout)
+  const compiled = compilePattern(layout, { localeless: format.multiLocale })
   const rest = layout.startsWith('**/') ? layout.slice(3) : layout
   for (const path of paths) {
-    if (SKIP.test(path) || !handles(path)) continue
+    if (SKIP.test(path) || !format.handles(path)) continue
     const m = compiled.regex.exec(path)
     if (!m) continue
     const prefix = layout.startsWith('**/') ? (m[1] ?? '') : ''
@@ -60,13 +60,16 @@ export function detectLayouts(paths: readonly string[], sourceLocale: string): D
   const claimed = new Set<string>()
   for (const format of formats) {
     for (const layout of format.layouts ?? []) {
-      for (const pattern of candidates(layout, paths, format.handles)) {
+      for (const pattern of candidates(layout, paths, format)) {
         if (patterns.includes(pattern)) continue
         const free = paths.filter((p) => !claimed.has(p) && format.handles(p))
-        const bundles = findBundles([pattern], free, sourceLocale).filter((b) => b.source && b.targets.some((t) => isKnownLanguage(t.locale)))
+        // Bilingual files (PO) need no source-locale file beside them; a String Catalog holds every locale.
+        const bundles = findBundles([pattern], free, sourceLocale).filter(
+          (b) => format.multiLocale || ((b.source || format.bilingual) && b.targets.some((t) => isKnownLanguage(t.locale))),
+        )
         if (bundles.length === 0) continue
         patterns.push(pattern)
-        for (const b of bundles) for (const f of [b.source!, ...b.targets]) claimed.add(f.path)
+        for (const b of bundles) for (const f of [...(b.source ? [b.source] : []), ...b.targets]) claimed.add(f.path)
       }
     }
   }

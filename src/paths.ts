@@ -9,13 +9,22 @@
 //   **/                      any number of directories
 //
 // Files that match one pattern and agree on everything but the locale form a bundle: one
-// source file and its translations.
+// source file and its translations. A pattern may omit the locale placeholder only for
+// files that hold every locale themselves (`**/Localizable.xcstrings`).
+//
+// A `*` right before the locale is ambiguous (`messages_pt_BR`: `messages` + `pt_BR`, or
+// `messages_pt` + `BR`?): the locale is the longest suffix whose language ICU knows, so
+// `my_app.properties` is a source file and `my_app_de.properties` its German translation.
 
 export interface CompiledPattern {
   pattern: string
   regex: RegExp
-  /** Index of the locale among the regex's capture groups. */
+  /** Index of the locale among the regex's capture groups; -1 when the pattern has none. */
   localeGroup: number
+  /** The files name no locale in their path: each holds its own locales (xcstrings). */
+  hasLocale: boolean
+  /** A `*` right before the locale: its group, the text between them, and whether the locale may be absent. */
+  starBefore?: { group: number; between: string; optional: boolean }
 }
 
 export interface PathMatch {
@@ -31,69 +40,121 @@ export interface PathMatch {
 // `b+sr+Latn` form are accepted and normalised.
 const LOCALE_RE = String.raw`[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|r[A-Z]{2}|\d{3}|[A-Za-z0-9]{5,8}))*|b\+[a-z]{2,3}(?:\+[A-Za-z0-9]{2,8})*`
 
+const WHOLE_LOCALE = new RegExp(`^(?:${LOCALE_RE})$`)
+
 function escapeRegex(s: string): string {
   return s.replace(/[.+^$()|[\]\\{}]/g, '\\$&')
 }
 
 export class PatternError extends Error {}
 
-export function compilePattern(pattern: string): CompiledPattern {
+/** `localeless`: the pattern may name no locale, for files that hold every locale themselves. */
+export function compilePattern(pattern: string, options: { localeless?: boolean } = {}): CompiledPattern {
   const p = pattern.trim().replace(/^\.\//, '')
   if (!p) throw new PatternError('an empty pattern')
   let re = ''
   let sawLocale = false
   let groups = 0
   let localeGroup = -1
+  let starBefore: CompiledPattern['starBefore']
+  // The last `*` and the literal text after it, while nothing else has followed.
+  let star: { group: number; at: number; between: string } | undefined
+  const starLocale = (optional: string) => {
+    if (!star || sawLocale || star.between + optional === '') return
+    // Lazy, so the locale gets every subtag; matchPath then trims unknown languages.
+    re = `${re.slice(0, star.at)}([^/]*?)${re.slice(star.at + '([^/]*)'.length)}`
+    starBefore = { group: star.group, between: star.between + optional, optional: optional !== '' }
+  }
   for (let i = 0; i < p.length; ) {
     const rest = p.slice(i)
     const optional = /^\{([-_.])locale\}/.exec(rest)
     if (rest.startsWith('{locale}')) {
       if (sawLocale) re += String.raw`\k<locale>`
       else {
+        starLocale('')
         re += `(?<locale>${LOCALE_RE})`
         localeGroup = groups++
       }
       sawLocale = true
+      star = undefined
       i += '{locale}'.length
     } else if (optional) {
       if (sawLocale) throw new PatternError(`'${pattern}': an optional {${optional[1]}locale} must be the only locale placeholder`)
+      starLocale(optional[1])
       re += `(?:${escapeRegex(optional[1])}(?<locale>${LOCALE_RE}))?`
       localeGroup = groups++
       sawLocale = true
+      star = undefined
       i += optional[0].length
     } else if (rest.startsWith('**/')) {
       re += '((?:[^/]+/)*)'
       groups++
+      star = undefined
       i += 3
     } else if (rest.startsWith('**')) {
       re += '(.*)'
       groups++
+      star = undefined
       i += 2
     } else if (rest[0] === '*') {
+      star = { group: groups, at: re.length, between: '' }
       re += '([^/]*)'
       groups++
       i += 1
     } else if (rest[0] === '?') {
       re += '([^/])'
       groups++
+      star = undefined
       i += 1
     } else {
       re += escapeRegex(rest[0])
+      if (star && rest[0] !== '/') star.between += rest[0]
+      else star = undefined
       i += 1
     }
   }
-  if (!sawLocale) throw new PatternError(`'${pattern}' has no {locale} placeholder`)
-  return { pattern: p, regex: new RegExp(`^${re}$`), localeGroup }
+  if (!sawLocale && !options.localeless) throw new PatternError(`'${pattern}' has no {locale} placeholder`)
+  return { pattern: p, regex: new RegExp(`^${re}$`), localeGroup, hasLocale: sawLocale, ...(starBefore && { starBefore }) }
 }
+
+/**
+ * For a `*` right before the locale: moves leading subtags the regex gave the locale into
+ * the star while the language is unknown (`app_de` -> `app_` + `de`). An optional locale
+ * with no known language is no locale at all (`my_app.properties`).
+ */
+function trimLocale(compiled: CompiledPattern, groups: string[]): void {
+  const s = compiled.starBefore
+  const locale = groups[compiled.localeGroup]
+  if (!s || !locale || isKnownLanguage(locale)) return
+  for (let at = locale.indexOf(s.between, 1); at > 0; at = locale.indexOf(s.between, at + 1)) {
+    const rest = locale.slice(at + s.between.length)
+    if (WHOLE_LOCALE.test(rest) && isKnownLanguage(rest)) {
+      groups[s.group] += s.between + locale.slice(0, at)
+      groups[compiled.localeGroup] = rest
+      return
+    }
+  }
+  if (s.optional) {
+    groups[s.group] += s.between + locale
+    groups[compiled.localeGroup] = ''
+  }
+}
+
+// Android resource qualifiers that may follow a locale (`values-de-land`, `values-en-rGB-sw600dp`):
+// such a directory overrides strings for a device configuration, it is not another locale.
+const ANDROID_QUALIFIER = /^(?:land|port|night|notnight|ldrtl|ldltr|car|desk|television|appliance|watch|vrheadset|round|notround|small|normal|large|xlarge|long|notlong|[a-z]*dpi|finger|notouch|keysexposed|keyshidden|keyssoft|nokeys|qwerty|navexposed|navhidden|nonav|dpad|trackball|wheel|highdr|lowdr|widecg|nowidecg|v\d+|(?:sw|w|h)\d+dp|mcc\d+|mnc\d+)$/i
 
 export function matchPath(compiled: CompiledPattern, path: string): PathMatch | undefined {
   const m = compiled.regex.exec(path)
   if (!m) return undefined
-  const rawLocale = m.groups?.locale ?? ''
+  const groups = m.slice(1).map((g) => g ?? '')
+  trimLocale(compiled, groups)
+  const rawLocale = compiled.hasLocale ? groups[compiled.localeGroup] : ''
+  if (rawLocale.split(/[-_+]/).some((subtag) => ANDROID_QUALIFIER.test(subtag))) return undefined
   return {
     rawLocale,
     locale: rawLocale ? normalizeLocale(rawLocale) : '',
-    bundle: [compiled.pattern, ...m.slice(1).filter((_, i) => i !== compiled.localeGroup)].join('\u0000'),
+    bundle: [compiled.pattern, ...groups.filter((_, i) => i !== compiled.localeGroup)].join('\u0000'),
   }
 }
 

@@ -1,16 +1,19 @@
-// Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy.
+// Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
+// -> write-back (scorers that push results to their service).
 // No logic of its own; the entries (cli.ts, the action) add the reporters.
 import { findBundles, type Bundle } from './bundles.js'
 import type { Changes } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { customChecks } from './checks/custom.js'
 import { runChecks } from './checks/engine.js'
+import { needsReview } from './checks/state.js'
 import { detectPatterns, TMS_CONFIGS } from './detect.js'
 import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
 import { checkDismissals, decide } from './policy.js'
+import { publishReport } from './publish.js'
 import { ruleSettings } from './rule-settings.js'
 import { allRules } from './rules.js'
 import type { ScoreCache } from './scorers/cache.js'
@@ -97,7 +100,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       cache: deps.cache,
       log,
       defaultThreshold: settings.threshold,
-      skip: settings.scoreFuzzy ? undefined : (s) => (s.unit.flags?.includes('fuzzy') ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
+      skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
       threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
     })
     for (const note of result.notes) log.info(note)
@@ -110,5 +113,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     dismissals: settings.extra.dismissals,
     reportFilter: settings.extra.reportFilter,
   })
-  return { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+  const report: Report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+  if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => publishReport(report, deps.scorers, log))
+  return report
 }

@@ -4,7 +4,7 @@
 import type { Logger } from './log.js'
 import type { CheckedSegment, Score } from './model.js'
 import type { ScoreCache } from './scorers/cache.js'
-import { scoreCacheKey, type Scorer } from './scorers/scorer.js'
+import { OutOfTime, scoreCacheKey, type Scorer, type ScoringContext } from './scorers/scorer.js'
 
 export interface ScoringOptions {
   maxSegments?: number
@@ -88,8 +88,40 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         todo.push(segment)
       }
       if (cached > 0) options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`)
+      const context: ScoringContext = { signal: controller.signal, deadline, log: options.log, memo: options.cache.memo(scorer.provider) }
+      // A call that failed as a whole: every segment of it is failed, or skipped when time ran out.
+      const unscored = (batch: CheckedSegment[], e: unknown): Score[] => {
+        const outOfTime = controller.signal.aborted || e instanceof OutOfTime
+        if (outOfTime) overBudget += batch.length
+        else options.log.warning(`${scorer.provider}: ${message(e)}`)
+        return batch.map(() => ({
+          provider: scorer.provider,
+          engine: scorer.engine,
+          state: outOfTime ? 'skipped' : 'failed',
+          reason: controller.signal.aborted ? `time budget of ${options.timeBudget}s reached` : message(e),
+        }))
+      }
+      const record = (segment: CheckedSegment, score: Score) => {
+        if (scorer.cacheable !== false) options.cache.set(scoreCacheKey(scorer, segment), score)
+        finish(segment, scorer, score)
+      }
+      let pending = todo
+      if (scorer.prepare && todo.length > 0) {
+        try {
+          const settled = await scorer.prepare(todo, context)
+          if (settled) {
+            if (settled.length !== todo.length) throw new Error(`${scorer.provider} settled ${settled.length} of ${todo.length} segments`)
+            pending = []
+            todo.forEach((segment, i) => (settled[i] ? record(segment, settled[i]) : pending.push(segment)))
+          }
+        } catch (e) {
+          const scores = unscored(todo, e)
+          todo.forEach((segment, i) => record(segment, scores[i]))
+          pending = []
+        }
+      }
       const batches: CheckedSegment[][] = []
-      for (let i = 0; i < todo.length; i += scorer.batchSize) batches.push(todo.slice(i, i + scorer.batchSize))
+      for (let i = 0; i < pending.length; i += scorer.batchSize) batches.push(pending.slice(i, i + scorer.batchSize))
       await pool(batches, scorer.concurrency ?? 1, async (batch) => {
         if (controller.signal.aborted) {
           overBudget += batch.length
@@ -98,24 +130,12 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         }
         let scores: Score[]
         try {
-          scores = await scorer.score(batch, { signal: controller.signal, deadline, log: options.log })
+          scores = await scorer.score(batch, context)
           if (scores.length !== batch.length) throw new Error(`${scorer.provider} returned ${scores.length} scores for ${batch.length} segments`)
         } catch (e) {
-          const aborted = controller.signal.aborted
-          if (aborted) overBudget += batch.length
-          else options.log.warning(`${scorer.provider}: ${message(e)}`)
-          scores = batch.map(() => ({
-            provider: scorer.provider,
-            engine: scorer.engine,
-            state: aborted ? 'skipped' : 'failed',
-            reason: aborted ? `time budget of ${options.timeBudget}s reached` : message(e),
-          }))
+          scores = unscored(batch, e)
         }
-        batch.forEach((segment, i) => {
-          const score = scores[i]
-          if (scorer.cacheable !== false) options.cache.set(scoreCacheKey(scorer, segment), score)
-          finish(segment, scorer, score)
-        })
+        batch.forEach((segment, i) => record(segment, scores[i]))
       })
       const u = scorer.usage?.()
       if (u) usage[scorer.provider] = u

@@ -44,6 +44,7 @@ export const settingDefs: readonly SettingDef[] = [
   { name: 'max-annotations', kind: 'integer', default: '200', minimum: 0, config: true, description: 'Most annotations to post, worst first; the rest stay in the summary and the reports.' },
   { name: 'max-segments', kind: 'integer', minimum: 0, config: true, description: 'Spend guard: most segments to send to the quality services per run; the rest are reported as skipped. Empty: no limit.' },
   { name: 'time-budget', kind: 'integer', default: '300', minimum: 1, config: true, description: 'Seconds the scoring stage may take; segments not scored by then are reported as skipped.' },
+  { name: 'cache-dir', kind: 'path', default: '.tqg-cache', config: true, description: 'Directory of the score cache, so that re-runs and later pushes pay only for changed segments; carry it between workflow runs with actions/cache (see the README). `off`: keep nothing.' },
   { name: 'max-file-size', kind: 'size', default: '10MB', config: true, description: 'Files larger than this (bytes, or with KB/MB) are reported and not parsed.' },
   { name: 'score-fuzzy', kind: 'boolean', default: 'false', config: true, description: 'Also send entries marked fuzzy or needs-review (PO `#, fuzzy`, XLIFF states) to the quality services; by default they are reported as a warning and not scored.' },
   { name: 'scores-file', kind: 'path', config: true, description: 'JSON file of precomputed scores (`[{file, key, locale?, score, provider?}]`), read by the `static` scorer.' },
@@ -89,6 +90,8 @@ export interface Settings {
   maxAnnotations: number
   maxSegments?: number
   timeBudget: number
+  /** Score cache directory; undefined: in memory only. */
+  cacheDir?: string
   maxFileSize: number
   scoreFuzzy: boolean
   scoresFile?: string
@@ -254,6 +257,7 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
     maxAnnotations: num('max-annotations')!,
     maxSegments: num('max-segments'),
     timeBudget: num('time-budget')!,
+    cacheDir: str('cache-dir') === 'off' ? undefined : str('cache-dir'),
     maxFileSize: num('max-file-size')!,
     scoreFuzzy: values.get('score-fuzzy') as boolean,
     scoresFile: str('scores-file'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { memoryLogger } from '../src/log.js'
 import type { CheckedSegment, Score } from '../src/model.js'
 import { MemoryScoreCache } from '../src/scorers/cache.js'
-import type { Scorer } from '../src/scorers/scorer.js'
+import { OutOfTime, type Scorer } from '../src/scorers/scorer.js'
 import { parseScoresFile, staticScorer } from '../src/scorers/static.js'
 import { scoreSegments, type ScoringOptions } from '../src/scoring.js'
 import { segment } from './helpers/segments.js'
@@ -87,6 +87,56 @@ describe('scoring stage', () => {
       ['skipped', 'time budget of 0.05s reached'],
     ])
     expect(result.notes).toEqual(['Time budget of 0.05s reached: 2 score request(s) skipped'])
+  })
+
+  it('skips a batch whose service asks to wait past the time budget, with its reason', async () => {
+    const segments = checked(4)
+    const { scorer } = fakeScorer({
+      async score(batch) {
+        if (batch[0].key === 'k3') throw new OutOfTime('Phrase asked to wait 120s before POST /x (HTTP 429); that is past the time budget')
+        return batch.map((): Score => ({ provider: 'fake', engine: 'v1', state: 'scored', score: 0.9 }))
+      },
+    })
+    const log = memoryLogger()
+    const result = await scoreSegments(segments, [scorer], opts({ log }))
+    expect(segments[3].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'skipped', reason: 'Phrase asked to wait 120s before POST /x (HTTP 429); that is past the time budget' }])
+    expect(segments[0].scores[0].state).toBe('scored')
+    expect(result.notes).toEqual(['Time budget of 30s reached: 1 score request(s) skipped'])
+    expect(log.lines.some((l) => l.startsWith('warning:'))).toBe(false)
+  })
+
+  it('lets a scorer settle segments in bulk before the batches, and keep memos between runs', async () => {
+    const cache = new MemoryScoreCache()
+    const prepared: string[][] = []
+    const { scorer, calls } = fakeScorer({
+      async prepare(segments, ctx) {
+        prepared.push(segments.map((s) => s.key))
+        ctx.memo?.set('ids', segments.length)
+        return segments.map((s) => (s.key === 'k1' ? { provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'Phrase holds another text' } : undefined))
+      },
+    })
+    const segments = checked(4)
+    await scoreSegments(segments, [scorer], opts({ cache }))
+    expect(prepared).toEqual([['k0', 'k1', 'k2', 'k3']])
+    expect(calls).toEqual([['k0', 'k2', 'k3']])
+    expect(segments[1].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'Phrase holds another text' }])
+    expect(cache.memo('fake').get('ids')).toBe(4)
+    // Settled segments are cached like scored ones: the re-run calls nothing.
+    await scoreSegments(checked(4), [scorer], opts({ cache }))
+    expect(prepared).toHaveLength(1)
+  })
+
+  it('fails every segment when prepare fails, and scores none of them', async () => {
+    const segments = checked(3)
+    const { scorer, calls } = fakeScorer({
+      async prepare() {
+        throw new Error('Phrase: GET /projects/p1/locales answered HTTP 401: Unauthorized')
+      },
+    })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([])
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['failed', 'failed', 'failed'])
+    expect(segments[0].scores[0].reason).toBe('Phrase: GET /projects/p1/locales answered HTTP 401: Unauthorized')
   })
 
   it('skips segments the run excludes (fuzzy entries), said once with the reason', async () => {

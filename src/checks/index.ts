@@ -9,6 +9,7 @@ import { markupRules } from './markup.js'
 import { numbers } from './numbers.js'
 import { placeholderRules } from './placeholders.js'
 import { punctuationRules } from './punctuation.js'
+import { stateRules } from './state.js'
 import { tokenRules } from './tokens.js'
 import { whitespaceRules } from './whitespace.js'
 
@@ -23,6 +24,7 @@ export const checks: readonly Check[] = [
   numbers,
   ...tokenRules,
   ...lengthRules,
+  ...stateRules,
   inconsistentTranslation,
   wrongLanguage,
 ]

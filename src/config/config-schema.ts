@@ -83,6 +83,29 @@ export const configSchema: Schema = {
         scorers: { type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1 }, keyName: 'scorer', description: 'Threshold per scorer (phrase, custommt, openai, static).' },
       },
     },
+    phrase: {
+      type: 'object',
+      description: 'Phrase QPS (the token, project and URL are inputs).',
+      properties: {
+        locales: localeMap({ type: 'string', minLength: 1 }, 'Phrase locale name or code per locale of the files, where they differ (pt-BR: pt_BR).'),
+      },
+    },
+    wordbee: {
+      type: 'object',
+      description: 'Wordbee QA issues (the account, key and URL are inputs).',
+      properties: {
+        locales: localeMap({ type: 'string', minLength: 1 }, 'Wordbee language code per locale of the files, where they differ (de: de-DE).'),
+        qa: {
+          type: 'object',
+          description: "Which Wordbee segments to read, in Wordbee's qa filter shape; empty: those with an active issue.",
+          properties: {
+            dismissed: { type: 'boolean' },
+            severity: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 2 } },
+            rules: { type: 'array', items: { type: 'integer', minimum: 0 } },
+          },
+        },
+      },
+    },
     'report-filter': {
       type: 'object',
       description: "Which issues to report, in Wordbee's qa filter shape.",

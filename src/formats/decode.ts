@@ -4,8 +4,14 @@ import type { ParseProblem } from '../model.js'
 
 export interface Decoded {
   text: string
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be'
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'iso-8859-1'
   problems: ParseProblem[]
+}
+
+export interface DecodeOptions {
+  allowUtf16?: boolean
+  /** Read text that is not valid UTF-8 in this encoding (with a warning) instead of reporting it. */
+  legacyEncoding?: 'iso-8859-1'
 }
 
 export const RULE_ENCODING = 1008
@@ -46,7 +52,7 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', skip: numbe
  * Decodes a file. A UTF-8 BOM is dropped; UTF-16 (with a BOM, or without one when
  * `allowUtf16` and the bytes look like it) is decoded where the format allows it.
  */
-export function decode(bytes: Uint8Array, options: { allowUtf16?: boolean } = {}): Decoded {
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return withUtf16Check(utf16(bytes, 'utf-16le', 2), options)
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return withUtf16Check(utf16(bytes, 'utf-16be', 2), options)
   if (options.allowUtf16 && bytes.length >= 4 && bytes.length % 2 === 0) {
@@ -58,8 +64,22 @@ export function decode(bytes: Uint8Array, options: { allowUtf16?: boolean } = {}
   const bad = firstInvalidUtf8(body)
   const text = new TextDecoder('utf-8').decode(body)
   if (bad < 0) return { text, encoding: 'utf-8', problems: [] }
-  const offset = new TextDecoder('utf-8').decode(body.subarray(0, bad)).length
   const shown = Array.from(body.subarray(bad, bad + 4), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`)
+  if (options.legacyEncoding) {
+    return {
+      text: latin1(body),
+      encoding: 'iso-8859-1',
+      problems: [
+        {
+          message: `The file is not valid UTF-8 (bytes ${shown.join(' ')}), so it was read as ISO-8859-1. Save it as UTF-8, or write non-ASCII characters as \\uXXXX escapes, so every tool reads the same text.`,
+          offset: bad,
+          rule: RULE_ENCODING,
+          severity: 1,
+        },
+      ],
+    }
+  }
+  const offset = new TextDecoder('utf-8').decode(body.subarray(0, bad)).length
   return {
     text,
     encoding: 'utf-8',
@@ -74,7 +94,14 @@ export function decode(bytes: Uint8Array, options: { allowUtf16?: boolean } = {}
   }
 }
 
-function withUtf16Check(decoded: Decoded, options: { allowUtf16?: boolean }): Decoded {
+/** ISO-8859-1 maps each byte to the code point of the same value (TextDecoder's 'latin1' is windows-1252). */
+function latin1(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return out
+}
+
+function withUtf16Check(decoded: Decoded, options: DecodeOptions): Decoded {
   if (options.allowUtf16) return decoded
   return {
     ...decoded,

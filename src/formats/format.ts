@@ -21,6 +21,13 @@ export interface Format {
   bilingual?: boolean
   /** The format may be stored as UTF-16 (Apple .strings). */
   allowUtf16?: boolean
+  /** Text that is not valid UTF-8 is read in this legacy encoding, with a warning (Java .properties). */
+  legacyEncoding?: 'iso-8859-1'
+  /**
+   * One file holds every locale and its units name theirs (`Unit.locale`): its path names
+   * no locale, so a `files` pattern without `{locale}` may match it (xcstrings).
+   */
+  multiLocale?: boolean
   /** Placeholder syntaxes of this format's strings, unless a unit says otherwise; none: infer. */
   syntax?: PlaceholderSyntax[]
   parse(text: string, context: ParseContext): ParseResult

@@ -278,3 +278,33 @@ class Reader {
 export function parseJsonTree(text: string): JsonParseResult {
   return new Reader(text).parse()
 }
+
+/** The value of `key` in an object: the last one, as JSON.parse keeps. */
+export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.type !== 'object') return undefined
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i].value
+  return undefined
+}
+
+/**
+ * An object's entries as JSON.parse sees them: one per key, the last value winning, in the
+ * order of those last values. Each earlier duplicate is reported at its repetition.
+ */
+export function lastEntries(node: JsonObject, problems: ParseProblem[], rule: number, same: (key: string) => string = (k) => k): JsonEntry[] {
+  const last = new Map<string, JsonEntry>()
+  for (const entry of node.entries) {
+    const id = same(entry.key)
+    const before = last.get(id)
+    if (before) {
+      problems.push({ message: `Duplicate key ${JSON.stringify(entry.key)}: the last value wins, the earlier one is ignored`, offset: entry.keyStart, rule, severity: 1 })
+      last.delete(id)
+    }
+    last.set(id, entry)
+  }
+  return [...last.values()]
+}
+
+/** "an object", "a string"...: what a node is, for messages. */
+export function describeNode(node: JsonNode): string {
+  return node.type === 'object' || node.type === 'array' ? `an ${node.type}` : node.type === 'null' ? 'null' : `a ${node.type}`
+}

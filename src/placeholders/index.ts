@@ -2,13 +2,14 @@
 import type { PlaceholderSyntax, Unit } from '../model.js'
 import { i18next } from './i18next.js'
 import { icu } from './icu.js'
+import { inlineCode } from './inline-code.js'
 import { printf } from './printf.js'
 import { ruby } from './ruby.js'
 import type { SyntaxDef } from './syntax.js'
 
 export type { Placeholder, SyntaxDef, Extracted } from './syntax.js'
 
-export const syntaxes: readonly SyntaxDef[] = [icu, i18next, printf, ruby]
+export const syntaxes: readonly SyntaxDef[] = [icu, i18next, printf, ruby, inlineCode]
 
 export function syntaxDef(id: PlaceholderSyntax): SyntaxDef | undefined {
   return syntaxes.find((s) => s.syntax === id)

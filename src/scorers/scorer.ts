@@ -2,7 +2,8 @@
 // builds the configured ones from the settings; ../scoring.ts runs them.
 import { createHash } from 'node:crypto'
 import type { Logger } from '../log.js'
-import type { Score, Segment } from '../model.js'
+import type { Report, Score, Segment } from '../model.js'
+import type { Memo } from './cache.js'
 
 export interface ScoringContext {
   /** Aborted when the time budget runs out: stop and leave the rest unscored. */
@@ -10,6 +11,8 @@ export interface ScoringContext {
   /** Epoch milliseconds by which scoring must be done. */
   deadline: number
   log: Logger
+  /** This scorer's values kept between runs (ids it looked up); absent: nothing is kept. */
+  memo?: Memo
 }
 
 export interface Scorer {
@@ -25,10 +28,32 @@ export interface Scorer {
   readonly cacheable?: boolean
   /** Why this scorer cannot score a segment (becomes `not-applicable`); undefined if it can. */
   notApplicable?(segment: Segment): string | undefined
+  /**
+   * Called once, before the batches, with every segment this run sends to the scorer (cache
+   * misses): look-ups that cost less in bulk go here. Returns, index-aligned, the final Score
+   * of the segments it already settles (not-applicable...); the others go to score().
+   * Throws when nothing can be scored (bad credentials...).
+   */
+  prepare?(segments: Segment[], context: ScoringContext): Promise<(Score | undefined)[] | void>
   /** Scores a batch; the result is index-aligned with the batch. Throws when the whole call failed. */
   score(batch: Segment[], context: ScoringContext): Promise<Score[]>
+  /**
+   * Called with the final report, after policy (writing our issues back to the service).
+   * Returns notes for the summary; throws only on programmer errors.
+   */
+  afterReport?(report: Report, context: { log: Logger }): Promise<string[]>
   /** Requests, tokens, characters... for the summary. */
   usage?(): Record<string, number>
+  /** Releases connections at the end of the run. */
+  close?(): Promise<void>
+}
+
+/**
+ * Thrown when scoring must stop for lack of time: the budget ran out, or a service's rate
+ * limit asks to wait past it. What is left becomes `skipped` with this message, not `failed`.
+ */
+export class OutOfTime extends Error {
+  override name = 'OutOfTime'
 }
 
 /** Cache key of one segment's score: scorer, engine, locales, source and target. */

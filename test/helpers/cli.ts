@@ -5,7 +5,8 @@ export async function tqg(argv: string[], options: { cwd?: string; env?: Record<
   let stdout = ''
   let stderr = ''
   const code = await main({
-    argv,
+    // The score cache would carry results from one test run to the next: off unless a test sets it.
+    argv: argv.some((a) => a.startsWith('--cache-dir')) ? argv : [...argv, '--cache-dir', 'off'],
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     stdout: (t) => void (stdout += t),
