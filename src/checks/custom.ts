@@ -2,10 +2,9 @@
 // translation (or the source) where it matches, with the user's id, message and severity.
 // Numbers are 1801-1899: given, or 1801, 1802... in the order of the list.
 import type { Severity } from '../model.js'
-import { normalizeLocale } from '../paths.js'
 import { SettingsError } from '../settings.js'
 import type { SegmentCheck } from './check.js'
-import { writingOf } from './writing-systems.js'
+import { localeFilter } from './writing-systems.js'
 
 /** One entry of `custom-rules`, as the config file writes it (validated by its schema). */
 export interface CustomRuleConfig {
@@ -21,13 +20,6 @@ export interface CustomRuleConfig {
 
 const SEVERITY: Record<string, Severity> = { error: 2, warning: 1, info: 0 }
 export const CUSTOM_RULES = { first: 1801, last: 1899 }
-
-function appliesTo(locales: string[] | undefined, locale: string): boolean {
-  if (!locales || locales.length === 0) return true
-  const normalized = normalizeLocale(locale)
-  const language = writingOf(locale).language
-  return locales.some((l) => normalizeLocale(l) === normalized || normalizeLocale(l) === language)
-}
 
 /**
  * Builds the checks of `custom-rules`. `taken` are the rules that exist already (built-in);
@@ -51,6 +43,7 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
       throw new SettingsError(`Invalid ${where}: pattern ${JSON.stringify(c.pattern)} is not a valid regular expression (${(e as Error).message}).`)
     }
     const field = c.field ?? 'target'
+    const applies = localeFilter(c.locales)
     return {
       id: c.id,
       rule,
@@ -59,7 +52,7 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
       title: c.message,
       description: `Custom rule: the ${field} matches /${c.pattern}/${c.locales?.length ? ` (locales ${c.locales.join(', ')})` : ''}.`,
       check(input) {
-        if (!appliesTo(c.locales, input.locale)) return []
+        if (!applies(input.locale)) return []
         const m = re.exec(input[field])
         if (!m) return []
         return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }]

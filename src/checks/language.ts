@@ -6,10 +6,9 @@
 // left alone; the thresholds were measured on real-looking app strings (see
 // test/checks/language.test.ts).
 import { francAll } from 'franc-min'
-import { isKnownLanguage } from '../paths.js'
 import type { CheckHit, CheckInput, SetCheck } from './check.js'
 import { plainProse } from './prose.js'
-import { SCRIPT_NAMES, scriptCounts, scriptLetters, writingOf } from './writing-systems.js'
+import { countMatches, SCRIPT_NAMES, scriptCounts, scriptLetters, writingOf } from './writing-systems.js'
 
 /** ISO 639-1 (and a few 639-3) codes of the languages franc-min models, to its ISO 639-3 codes. */
 const FRANC: Record<string, string> = {
@@ -29,40 +28,58 @@ const TWO_SCRIPTS = new Set(['sr', 'uz', 'az', 'bs', 'pa', 'ku', 'mn', 'sd', 'ks
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
 const FRANC_NAMES = new Map(Object.entries(FRANC).map(([code, franc]) => [franc, LANGUAGE_NAMES.of(code) ?? code]))
 
-/** The measured thresholds: how much text a verdict needs, and how clear it must be. */
+/**
+ * The measured thresholds: how much text a verdict needs and how clear it must be. franc
+ * scores the best language 1 and the others less; the locale's own language must score
+ * under `maxExpectedScore` for the winner to be believed. A text in the source language is
+ * the common mistake and is told apart from shorter texts than one in another language of
+ * the pull request (closer languages, more confusable), so the two have their own limits.
+ */
 export const LANGUAGE_ID = {
   /** Letters (any script) the translation needs before its script is judged. */
   minScriptLetters: 12,
   /** Share of the locale's own script under which the text is in another script. */
   maxOwnScriptShare: 0.2,
-  /** Letters and words the translation needs before its language is judged. */
-  minLanguageLetters: 20,
-  minLanguageWords: 4,
-  /** franc's normalised score of the locale's language (the winner scores 1) under which the winner is believed. */
-  maxExpectedScore: 0.85,
+  /** When the winner is the source language. */
+  source: { minLetters: 15, minWords: 3, maxExpectedScore: 0.85 },
+  /** When the winner is another language of the pull request. */
+  others: { minLetters: 30, minWords: 5, maxExpectedScore: 0.75 },
 }
 
 function letters(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0
+  return text.replace(/\P{L}+/gu, '').length
 }
 
 function scriptHit(text: string, locale: string, script: string): CheckHit | undefined {
   const total = letters(text)
   if (total < LANGUAGE_ID.minScriptLetters) return undefined
-  const own = text.match(scriptLetters(script)!)?.length ?? 0
+  const own = countMatches(text, scriptLetters(script)!)
   if (own / total >= LANGUAGE_ID.maxOwnScriptShare) return undefined
   const [top] = [...scriptCounts(text).entries()].sort((a, b) => b[1] - a[1])
   if (!top || top[1] < LANGUAGE_ID.minScriptLetters) return undefined
   return { d: `The translation is written in ${SCRIPT_NAMES[top[0]] ?? top[0]} script; ${LANGUAGE_NAMES.of(writingOf(locale).language) ?? locale} uses ${SCRIPT_NAMES[script] ?? script}` }
 }
 
-function languageHit(text: string, expected: string, candidates: Set<string>): CheckHit | undefined {
-  if (letters(text) < LANGUAGE_ID.minLanguageLetters || (text.match(/\p{L}+/gu)?.length ?? 0) < LANGUAGE_ID.minLanguageWords) return undefined
-  const scores = francAll(text, { only: [...candidates], minLength: 1 })
+interface Limits {
+  minLetters: number
+  minWords: number
+  maxExpectedScore: number
+}
+
+/** One franc run among the candidates; the winner must clear the limits of its kind (source language or another). */
+function languageHit(text: string, expected: string, source: string | undefined, candidates: Set<string>): CheckHit | undefined {
+  const letterCount = letters(text)
+  const wordCount = text.match(/\p{L}+/gu)?.length ?? 0
+  const { source: s, others: o } = LANGUAGE_ID
+  if (candidates.size < 2 || letterCount < Math.min(s.minLetters, o.minLetters) || wordCount < Math.min(s.minWords, o.minWords)) return undefined
+  // A long text says no more than its first sentences, and trigram counting costs by length.
+  const scores = francAll(text.length > 240 ? text.slice(0, 240) : text, { only: [...candidates], minLength: 1 })
   const [winner] = scores[0]
   if (winner === expected || winner === 'und') return undefined
+  const limits: Limits = winner === source ? LANGUAGE_ID.source : LANGUAGE_ID.others
+  if (letterCount < limits.minLetters || wordCount < limits.minWords) return undefined
   const expectedScore = scores.find(([lang]) => lang === expected)?.[1] ?? 0
-  if (expectedScore >= LANGUAGE_ID.maxExpectedScore) return undefined
+  if (expectedScore >= limits.maxExpectedScore) return undefined
   return { d: `The translation looks like ${FRANC_NAMES.get(winner) ?? winner}, not ${FRANC_NAMES.get(expected) ?? expected}` }
 }
 
@@ -80,7 +97,7 @@ export const wrongLanguage: SetCheck = {
   family: 'consistency',
   title: 'Translation in the wrong language',
   description:
-    "The translation is written in another script than its locale's (Latin text in the `ja` file), or is clearly another language of the same script: the source language, or another language of this pull request (German pasted into the Dutch file). Needs 12 letters to judge the script and 20 letters in 4 words to judge the language; a translation equal to the source is left to `untranslated`.",
+    "The translation is written in another script than its locale's (Latin text in the `ja` file), or is clearly another language of the same script: the source language, or another language of this pull request (German pasted into the Dutch file). Needs 12 letters to judge the script, 15 letters in 3 words to say a text is in the source language, and 30 letters in 5 words to say it is in another language of the pull request; a translation equal to the source is left to `untranslated`. On 360 real app strings in nine languages it raised no false alarm and caught 65% of English texts and 56% of texts in another language (the rest are too short to judge).",
   examples: { fail: ['Your changes have been saved.', 'Your changes were saved successfully.'], pass: ['Your changes have been saved.', '変更が保存されました。'], locale: 'ja' },
   checkSet(inputs) {
     // The languages this pull request holds, per script: the candidates a text may be mistaken for.
@@ -94,8 +111,8 @@ export const wrongLanguage: SetCheck = {
     const out: Array<{ index: number; hit: CheckHit }> = []
     inputs.forEach((input, index) => {
       if (input.target.trim() === '' || input.target.trim() === input.source.trim()) return
-      const { language, script } = writingOf(input.locale)
-      if (!script || language === 'und' || !isKnownLanguage(input.locale)) return
+      const { language, script, known } = writingOf(input.locale)
+      if (!script || !known) return
       const explicitScript = /-[A-Z][a-z]{3}\b/.test(input.locale)
       if (TWO_SCRIPTS.has(language) && !explicitScript) return
       const text = readableText(input)
@@ -108,9 +125,8 @@ export const wrongLanguage: SetCheck = {
       if (!expected) return
       const cluster = CLUSTERS.find((c) => c.includes(expected)) ?? [expected]
       const candidates = new Set([...present].filter((c) => c === expected || !cluster.includes(c)))
-      if (candidates.size < 2) return
-      const byLanguage = languageHit(text, expected, candidates)
-      if (byLanguage) out.push({ index, hit: byLanguage })
+      const hit = languageHit(text, expected, FRANC[writingOf(input.sourceLocale).language], candidates)
+      if (hit) out.push({ index, hit })
     })
     return out
   },

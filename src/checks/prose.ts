@@ -6,7 +6,7 @@ import type { PlaceholderSyntax } from '../model.js'
 import { syntaxDef } from '../placeholders/index.js'
 import type { CheckInput } from './check.js'
 import { markupRanges } from './tags.js'
-import { EMAIL_RE, URL_RE } from './text.js'
+import { EMAIL_RE, mayHaveUrl, URL_RE } from './text.js'
 
 /** U+FFFC OBJECT REPLACEMENT CHARACTER: "something that is not text stands here". */
 export const MASK = '\uFFFC'
@@ -71,10 +71,8 @@ function mask(text: string, ranges: Range[]): string {
 export function proseOf(text: string, syntaxes: readonly PlaceholderSyntax[]): string {
   const ranges = [...placeholderRanges(text, syntaxes), ...markupRanges(text)]
   if (text.includes('](')) for (const m of text.matchAll(MARKDOWN_TARGET)) ranges.push([m.index + 1, m.index + m[0].length])
-  if (/[:.@]/.test(text)) {
-    for (const m of text.matchAll(URL_RE)) ranges.push([m.index, m.index + m[0].length])
-    for (const m of text.matchAll(EMAIL_RE)) ranges.push([m.index, m.index + m[0].length])
-  }
+  if (mayHaveUrl(text)) for (const m of text.matchAll(URL_RE)) ranges.push([m.index, m.index + m[0].length])
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL_RE)) ranges.push([m.index, m.index + m[0].length])
   return mask(text, ranges)
 }
 

@@ -18,6 +18,11 @@ export function trailingSpace(s: string): string {
 export const URL_RE = /\b(?:(?:https?|ftps?):\/\/|www\.)[^\s<>"'`«»]*[^\s<>"'`«».,;:!?)\]}]/gi
 export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
 
+/** A cheap test before URL_RE, which is slow to fail on long texts. */
+export function mayHaveUrl(text: string): boolean {
+  return text.includes('://') || text.includes('www.')
+}
+
 /** Words of letters (any script). */
 export function words(s: string): string[] {
   return s.match(/[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu) ?? []

@@ -4,8 +4,8 @@
 import type { CheckHit, CheckInput, ForbiddenTerm, SegmentCheck } from './check.js'
 import { prose } from './prose.js'
 import { markupRanges } from './tags.js'
-import { difference, EMAIL_RE, URL_RE, wholeWord } from './text.js'
-import { writingOf } from './writing-systems.js'
+import { difference, EMAIL_RE, mayHaveUrl, URL_RE, wholeWord } from './text.js'
+import { localeFilter } from './writing-systems.js'
 
 interface Token {
   text: string
@@ -35,9 +35,11 @@ function tokenRule(info: Omit<SegmentCheck, 'check'> & { noun: string }, read: (
 
 /** URLs and e-mails outside tags and Markdown link targets (those are link-target-changed's). */
 function outsideMarkup(text: string, re: RegExp, key: (m: RegExpMatchArray) => string): Token[] {
-  if (!/[:.@]/.test(text)) return []
+  if (re === URL_RE ? !mayHaveUrl(text) : !text.includes('@')) return []
+  const found = matches(text, re, key)
+  if (found.length === 0) return found
   const ranges = markupRanges(text)
-  return matches(text, re, key).filter((t) => !ranges.some(([a, b]) => t.start >= a && t.start < b) && !text.slice(Math.max(0, t.start - 2), t.start).endsWith(']('))
+  return found.filter((t) => !ranges.some(([a, b]) => t.start >= a && t.start < b) && !text.slice(Math.max(0, t.start - 2), t.start).endsWith(']('))
 }
 
 export const urls = tokenRule(
@@ -88,7 +90,7 @@ export const filePaths = tokenRule(
   },
 )
 
-const OPTION = /(?<![\p{L}\p{N}_-])--[A-Za-z][\w-]*\w(?![\w-])|(?<=^|[\s'"`‘“(\[])-[A-Za-z](?=$|[\s'"`’”),.\]=])/gu
+const OPTION = /(?<![\p{L}\p{N}_-])--[A-Za-z][\w-]*\w(?![\w-])|(?<=^|[\s'"`‘“„‚«‹(\[])-[A-Za-z](?=$|[\s'"`’”“‘»›),.\]=:;])/gu
 
 export const commandOptions = tokenRule(
   {
@@ -157,10 +159,12 @@ export const doNotTranslate: SegmentCheck = {
   },
 }
 
+const filters = new WeakMap<ForbiddenTerm, (locale: string) => boolean>()
+
 function appliesTo(term: ForbiddenTerm, locale: string): boolean {
-  if (!term.locales || term.locales.length === 0) return true
-  const language = writingOf(locale).language
-  return term.locales.some((l) => l.toLowerCase() === locale.toLowerCase() || l.toLowerCase() === language)
+  let filter = filters.get(term)
+  if (!filter) filters.set(term, (filter = localeFilter(term.locales)))
+  return filter(locale)
 }
 
 export const forbiddenTerms: SegmentCheck = {

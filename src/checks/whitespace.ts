@@ -144,7 +144,7 @@ function allowedInvisible(ch: string, text: string, at: number, rtl: boolean): b
   // Joiners between letters of a script other than Latin, or inside an emoji sequence.
   if (cp === 0x200c || cp === 0x200d) return /[\p{Extended_Pictographic}]|(?![\p{Script=Latin}])[\p{L}\p{M}]/u.test(around)
   // Zero-width spaces mark word breaks in scripts written without spaces.
-  if (cp === 0x200b) return /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(around)
+  if (cp === 0x200b) return /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u.test(around)
   return false
 }
 

@@ -1,11 +1,15 @@
 // What the rules need to know about how a locale is written: its script, its direction,
 // and how it writes numbers. Derived from ICU (Intl) where it knows, cached per locale.
-import { languageOf } from '../paths.js'
+import { isKnownLanguage, languageOf, normalizeLocale } from '../paths.js'
 
 const cache = new Map<string, LocaleWriting>()
 
 export interface LocaleWriting {
+  /** BCP 47 form (paths.ts normalizeLocale) and its language. */
+  locale: string
   language: string
+  /** ICU knows the language (not `und` or a made-up code). */
+  known: boolean
   /** ISO 15924 code from CLDR's likely subtags: Latn, Cyrl, Jpan, Hans, Arab... */
   script?: string
   rtl: boolean
@@ -35,9 +39,20 @@ export function writingOf(locale: string): LocaleWriting {
   } catch {
     // An unknown locale keeps the root locale's separators.
   }
-  w = { language: languageOf(locale), script, rtl: script !== undefined && RTL_SCRIPTS.has(script), group, decimal }
+  const language = languageOf(locale)
+  w = { locale: normalizeLocale(locale), language, known: language !== 'und' && isKnownLanguage(locale), script, rtl: script !== undefined && RTL_SCRIPTS.has(script), group, decimal }
   cache.set(locale, w)
   return w
+}
+
+/** Whether a setting for `locales` (all when empty; a language covers its regions: de covers de-AT) applies to a locale. */
+export function localeFilter(locales: readonly string[] | undefined): (locale: string) => boolean {
+  if (!locales || locales.length === 0) return () => true
+  const wanted = new Set(locales.map(normalizeLocale))
+  return (locale) => {
+    const w = writingOf(locale)
+    return wanted.has(w.locale) || wanted.has(w.language)
+  }
 }
 
 // Writing systems CLDR names that are mixes of Unicode scripts.
@@ -68,11 +83,19 @@ export const SCRIPT_NAMES: Record<string, string> = {
 
 const countable = Object.keys(SCRIPT_NAMES).filter((s) => !SCRIPT_MIX[s])
 
+/** How often a global regex matches, without building the array of matches. */
+export function countMatches(text: string, re: RegExp): number {
+  let n = 0
+  re.lastIndex = 0
+  while (re.exec(text)) n++
+  return n
+}
+
 /** How many letters of each script the text has (scripts of SCRIPT_NAMES only). */
 export function scriptCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>()
   for (const script of countable) {
-    const n = text.match(scriptLetters(script)!)?.length ?? 0
+    const n = countMatches(text, scriptLetters(script)!)
     if (n > 0) counts.set(script, n)
   }
   return counts
