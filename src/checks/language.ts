@@ -50,8 +50,7 @@ function letters(text: string): number {
   return text.replace(/\P{L}+/gu, '').length
 }
 
-function scriptHit(text: string, locale: string, script: string): CheckHit | undefined {
-  const total = letters(text)
+function scriptHit(text: string, total: number, locale: string, script: string): CheckHit | undefined {
   if (total < LANGUAGE_ID.minScriptLetters) return undefined
   const own = countMatches(text, scriptLetters(script)!)
   if (own / total >= LANGUAGE_ID.maxOwnScriptShare) return undefined
@@ -67,13 +66,12 @@ interface Limits {
 }
 
 /** One franc run among the candidates; the winner must clear the limits of its kind (source language or another). */
-function languageHit(text: string, expected: string, source: string | undefined, candidates: Set<string>): CheckHit | undefined {
-  const letterCount = letters(text)
+function languageHit(text: string, letterCount: number, expected: string, source: string | undefined, candidates: string[]): CheckHit | undefined {
   const wordCount = text.match(/\p{L}+/gu)?.length ?? 0
   const { source: s, others: o } = LANGUAGE_ID
-  if (candidates.size < 2 || letterCount < Math.min(s.minLetters, o.minLetters) || wordCount < Math.min(s.minWords, o.minWords)) return undefined
+  if (candidates.length < 2 || letterCount < Math.min(s.minLetters, o.minLetters) || wordCount < Math.min(s.minWords, o.minWords)) return undefined
   // A long text says no more than its first sentences, and trigram counting costs by length.
-  const scores = francAll(text.length > 240 ? text.slice(0, 240) : text, { only: [...candidates], minLength: 1 })
+  const scores = francAll(text.length > 240 ? text.slice(0, 240) : text, { only: candidates, minLength: 1 })
   const [winner] = scores[0]
   if (winner === expected || winner === 'und') return undefined
   const limits: Limits = winner === source ? LANGUAGE_ID.source : LANGUAGE_ID.others
@@ -108,24 +106,28 @@ export const wrongLanguage: SetCheck = {
         if (code) present.add(code)
       }
     }
+    const candidatesFor = new Map<string, string[]>()
     const out: Array<{ index: number; hit: CheckHit }> = []
     inputs.forEach((input, index) => {
       if (input.target.trim() === '' || input.target.trim() === input.source.trim()) return
-      const { language, script, known } = writingOf(input.locale)
+      const { locale, language, script, known } = writingOf(input.locale)
       if (!script || !known) return
-      const explicitScript = /-[A-Z][a-z]{3}\b/.test(input.locale)
-      if (TWO_SCRIPTS.has(language) && !explicitScript) return
+      if (TWO_SCRIPTS.has(language) && !/-[A-Z][a-z]{3}\b/.test(locale)) return
       const text = readableText(input)
-      const byScript = scriptHit(text, input.locale, script)
+      const letterCount = letters(text)
+      const byScript = scriptHit(text, letterCount, input.locale, script)
       if (byScript) {
         out.push({ index, hit: byScript })
         return
       }
       const expected = FRANC[language]
       if (!expected) return
-      const cluster = CLUSTERS.find((c) => c.includes(expected)) ?? [expected]
-      const candidates = new Set([...present].filter((c) => c === expected || !cluster.includes(c)))
-      const hit = languageHit(text, expected, FRANC[writingOf(input.sourceLocale).language], candidates)
+      let candidates = candidatesFor.get(expected)
+      if (!candidates) {
+        const cluster = CLUSTERS.find((c) => c.includes(expected)) ?? [expected]
+        candidatesFor.set(expected, (candidates = [...present].filter((c) => c === expected || !cluster.includes(c))))
+      }
+      const hit = languageHit(text, letterCount, expected, FRANC[writingOf(input.sourceLocale).language], candidates)
       if (hit) out.push({ index, hit })
     })
     return out
