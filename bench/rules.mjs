@@ -5,7 +5,7 @@
 // defect. When translate-toolkit's `pofilter` is on PATH, the same pairs are written as PO
 // files and pofilter checks them in the same run, for a speed ratio.
 //
-//   node bench/rules.mjs [--locales 20] [--segments 5000] [--no-pofilter]
+//   node bench/rules.mjs [--locales 20] [--segments 5000] [--off wrong-language,...] [--no-pofilter]
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -83,7 +83,7 @@ function hasPofilter() {
   return spawnSync('pofilter', ['--version'], { encoding: 'utf8' }).status === 0
 }
 
-export async function runRulesBench({ locales = 20, segments = 5000, pofilter = true } = {}) {
+export async function runRulesBench({ locales = 20, segments = 5000, off = [], pofilter = true } = {}) {
   const { checks } = await import('../lib/checks/index.js')
   const { runChecks } = await import('../lib/checks/engine.js')
   const { defaultCheckOptions } = await import('../lib/checks/check.js')
@@ -95,7 +95,8 @@ export async function runRulesBench({ locales = 20, segments = 5000, pofilter = 
   const rssBefore = process.memoryUsage().rss
   const start = performance.now()
   const cpuStart = process.cpuUsage()
-  const checked = runChecks(input, checks, defaultCheckOptions, ruleSettings({}))
+  const run = checks.filter((c) => !off.includes(c.id))
+  const checked = runChecks(input, run, defaultCheckOptions, ruleSettings({}))
   const cpu = process.cpuUsage(cpuStart)
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
   const seconds = (performance.now() - start) / 1000
@@ -106,7 +107,7 @@ export async function runRulesBench({ locales = 20, segments = 5000, pofilter = 
   const planted = input.filter((_, i) => i % segments % 20 === 19).length
   const plantedFound = checked.filter((s, i) => i % segments % 20 === 19 && s.issues.length > 0).length
 
-  console.log(`\nRules: ${checks.length} built-in rules on ${input.length.toLocaleString('en')} segments (${locales} locales x ${segments.toLocaleString('en')}), in memory`)
+  console.log(`\nRules: ${run.length} built-in rules${off.length ? ` (without ${off.join(', ')})` : ''} on ${input.length.toLocaleString('en')} segments (${locales} locales x ${segments.toLocaleString('en')}), in memory`)
   console.log(`  ${Math.round(input.length / seconds).toLocaleString('en')} segments/s (${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU), peak RSS ${Math.round(peakRssMb)} MB (${Math.round(rssBefore / 1024 / 1024)} MB before the rules ran)`)
   console.log(`  planted defects found: ${plantedFound}/${planted}; issues by rule: ${[...byRule.entries()].sort((a, b) => a[0] - b[0]).map(([r, n]) => `${r}:${n}`).join(' ')}`)
 
@@ -141,6 +142,6 @@ export async function runRulesBench({ locales = 20, segments = 5000, pofilter = 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { locales: { type: 'string' }, segments: { type: 'string' }, 'no-pofilter': { type: 'boolean' } } })
-  await runRulesBench({ locales: values.locales ? Number(values.locales) : undefined, segments: values.segments ? Number(values.segments) : undefined, pofilter: !values['no-pofilter'] })
+  const { values } = parseArgs({ options: { locales: { type: 'string' }, segments: { type: 'string' }, off: { type: 'string' }, 'no-pofilter': { type: 'boolean' } } })
+  await runRulesBench({ locales: values.locales ? Number(values.locales) : undefined, segments: values.segments ? Number(values.segments) : undefined, off: values.off?.split(',') ?? [], pofilter: !values['no-pofilter'] })
 }

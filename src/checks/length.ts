@@ -38,7 +38,7 @@ export const maxLength: SegmentCheck = {
   family: 'length',
   title: 'Translation longer than its limit',
   description:
-    "The translation has more characters than the string's limit: one its file sets (XLIFF `maxwidth` with `size-unit=\"char\"`, Android/ARB metadata where the format reads it) or the config file's `max-length` (`[{key: 'button.*', max: 20}]`). Characters are counted as readers see them (grapheme clusters).",
+    "The translation has more characters than the string's limit: one its file sets (XLIFF `maxwidth` with `size-unit=\"char\"`) or the config file's `max-length` (`[{key: 'button.*', max: 20}]`). Characters are counted as readers see them (grapheme clusters).",
   examples: { fail: ['Save', 'Änderungen speichern'], pass: ['Save', 'Sichern'], config: "max-length: [{key: 'button.*', max: 10}]", options: { maxLength: [{ key: '*', max: 10 }] } },
   check(input) {
     const limit = limitFor(input)

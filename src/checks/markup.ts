@@ -39,7 +39,10 @@ function compareTags(source: Tag[], target: Tag[]): TagComparison {
 
 const memo = new WeakMap<CheckInput, TagComparison>()
 
+const NO_TAGS: TagComparison = { source: [], target: [], missing: [], extra: [], renamed: [], pairs: [] }
+
 function tagsOf(input: CheckInput): TagComparison {
+  if (!input.source.includes('<') && !input.target.includes('<')) return NO_TAGS
   let c = memo.get(input)
   if (!c) memo.set(input, (c = compareTags(readTags(input.source), readTags(input.target))))
   return c
@@ -164,9 +167,9 @@ export const markupMalformed: SegmentCheck = {
 const UNSAFE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'meta', 'style', 'form'])
 const SCRIPT_URL = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html)/i
 
-function unsafeParts(text: string): string[] {
+function unsafeParts(tags: readonly Tag[]): string[] {
   const parts: string[] = []
-  for (const tag of readTags(text)) {
+  for (const tag of tags) {
     if (tag.kind === 'close') continue
     if (UNSAFE_ELEMENTS.has(tag.name)) parts.push(`<${tag.name}>`)
     for (const a of tag.attributes) {
@@ -187,16 +190,17 @@ export const unsafeHtml: SegmentCheck = {
   examples: { fail: ['<a href="/help">Help</a>', '<a href="javascript:alert(1)">Hilfe</a>'], pass: ['<a href="/help">Help</a>', '<a href="/hilfe">Hilfe</a>'] },
   check(input) {
     if (!input.target.includes('<')) return []
-    return difference(unsafeParts(input.source), unsafeParts(input.target), (p) => p).extra.map((part) => ({ d: `Unsafe HTML not in the source: ${part}` }))
+    const { source, target } = tagsOf(input)
+    return difference(unsafeParts(source), unsafeParts(target), (p) => p).extra.map((part) => ({ d: `Unsafe HTML not in the source: ${part}` }))
   },
 }
 
 const LINK_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite'])
 const MARKDOWN_LINK = /\]\(\s*([^()\s]+)(?:\s+"[^"]*")?\s*\)|^\s*\[[^\]]+\]:\s*(\S+)/gm
 
-function linkTargets(text: string): string[] {
+function linkTargets(text: string, tags: readonly Tag[]): string[] {
   const targets: string[] = []
-  for (const tag of readTags(text)) for (const a of tag.attributes) if (LINK_ATTRIBUTES.has(a.name) && a.value !== undefined) targets.push(a.value)
+  for (const tag of tags) for (const a of tag.attributes) if (LINK_ATTRIBUTES.has(a.name) && a.value !== undefined) targets.push(a.value)
   if (text.includes('](') || text.includes(']:')) for (const m of text.matchAll(MARKDOWN_LINK)) targets.push(m[1] ?? m[2])
   return targets
 }
@@ -210,7 +214,8 @@ export const linkTargetChanged: SegmentCheck = {
   description: 'A link target of the source (HTML `href`/`src`, Markdown `[text](url)` or `[ref]: url`) is missing or different in the translation. A warning: some links are localized on purpose (`/en/help` -> `/de/hilfe`).',
   examples: { fail: ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/anleitung)'], pass: ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/guide)'] },
   check(input) {
-    const { missing, extra } = difference(linkTargets(input.source), linkTargets(input.target), (url) => url)
+    const tags = tagsOf(input)
+    const { missing, extra } = difference(linkTargets(input.source, tags.source), linkTargets(input.target, tags.target), (url) => url)
     if (missing.length === 1 && extra.length === 1) return [{ d: `Link target ${missing[0]} became ${extra[0]}` }]
     return [...missing.map((url) => ({ d: `Link target ${url} is missing` })), ...extra.map((url) => ({ d: `Link target ${url} is not in the source` }))]
   },

@@ -83,7 +83,7 @@ export const endPunctuation: SegmentCheck = {
   title: 'End punctuation differs',
   description:
     "The translation ends with other punctuation than the source: a full stop, question or exclamation mark, colon, semicolon or ellipsis missing, added or changed, or a space put before it outside French. Each language's own marks count as the same (`。` `？` in Chinese and Japanese, `؟` in Arabic, `;` in Greek, `।` in Hindi, `។` in Khmer; Thai may drop the full stop). Using the ASCII mark where the language has its own is reported as information.",
-  examples: { fail: ['Delete this file?', 'Diese Datei löschen.'], pass: ['Delete this file?', 'このファイルを削除しますか？'], locale: 'ja' },
+  examples: { fail: ['Delete this file?', 'このファイルを削除します。'], pass: ['Delete this file?', 'このファイルを削除しますか？'], locale: 'ja' },
   check(input) {
     const { language } = writingOf(input.locale)
     const sourceLanguage = writingOf(input.sourceLocale).language
@@ -175,7 +175,7 @@ export const spaceAfterPunctuation: SegmentCheck = {
   severity: 1,
   family: 'punctuation',
   title: 'Space missing after punctuation',
-  description: 'The translation has punctuation glued to the next word (`one,two`, `Done.Next`) more often than the source. Abbreviations such as `z.B.` count on both sides, so they pass.',
+  description: 'The translation has punctuation glued to the next word (`one,two`, `Done.Next`) more often than the source. Not for languages written without spaces (Chinese, Japanese, Thai...); abbreviations on both sides (`e.g.` -> `d.h.`) cancel out.',
   examples: { fail: ['One, two, three', 'Eins, zwei,drei'], pass: ['One, two, three', 'Eins, zwei, drei'] },
   check(input) {
     if (UNSPACED.has(writingOf(input.locale).language)) return []

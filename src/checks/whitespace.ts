@@ -29,7 +29,7 @@ export const trailingWhitespace: SegmentCheck = {
   severity: 1,
   family: 'whitespace',
   title: 'Trailing whitespace differs',
-  description: 'The translation ends with different whitespace than the source; strings joined in code then run together or gain a gap. A space after a colon may go where the translation ends with fullwidth punctuation (`：`), which includes its own space.',
+  description: 'The translation ends with different whitespace than the source; strings joined in code then run together or gain a gap. A trailing space may go after fullwidth punctuation (`：` in Chinese), which carries its own spacing.',
   examples: { fail: ['Name: ', 'Name:'], pass: ['Name: ', 'Name: '] },
   check({ source, target }) {
     if (target.trim() === '') return []
@@ -110,7 +110,7 @@ export const escapeSequences: SegmentCheck = {
   title: 'Escape sequences differ',
   description:
     'The translation has other backslash escapes (`\\n`, `\\t`, `\\"`, `\\\\`, `\\u00e9`) than the source. An error when the translation writes an escape as text where the source has the real character (or the reverse): the app would show `\\n` instead of a line break.',
-  examples: { fail: ['An escaped newline \\n', 'Escaped newline \n'], pass: ['An escaped newline \\n', 'Zeilenumbruch \\n'] },
+  examples: { fail: ['Name:\\tSize', 'Name: Größe'], pass: ['Name:\\tSize', 'Name:\\tGröße'] },
   check({ source, target }) {
     const { missing, extra } = difference(escapes(source), escapes(target), (e) => e)
     const hits: CheckHit[] = []
