@@ -4,7 +4,7 @@ import type { CheckInput, SegmentCheck } from './check.js'
 import { plainProse } from './prose.js'
 import { words } from './text.js'
 import { withoutCode } from './tokens.js'
-import { UNIVERSAL_WORDS } from './universal-words.js'
+import { SAME_AS_ENGLISH, UNIVERSAL_WORDS } from './universal-words.js'
 
 export const emptyTranslation: SegmentCheck = {
   id: 'empty-translation',
@@ -35,7 +35,7 @@ export const untranslated: SegmentCheck = {
   family: 'completeness',
   title: 'Translation is the source text',
   description:
-    'The translation is the same as the source (ignoring case and accelerator markers). Not flagged: a source and target of the same language, text without words (numbers, URLs, placeholders, markup, file paths, command-line options), single letters, acronyms, mixed-case product names, configured do-not-translate terms, and single words that many languages share.',
+    'The translation is the same as the source (ignoring case and accelerator markers). Not flagged: a source and target of the same language, text without words (numbers, URLs, placeholders, markup, file paths, command-line options), single letters, acronyms, mixed-case product names, configured do-not-translate terms, single words that many languages share (`OK`, `Status`, `Video`), and single words a language writes as English does (French `Notifications`, Spanish `Error`).',
   examples: { fail: ['Delete this file?', 'Delete this file?'], pass: ['OK', 'OK'] },
   check(input) {
     const { source, target, locale, sourceLocale } = input
@@ -44,7 +44,9 @@ export const untranslated: SegmentCheck = {
     if (w.length === 0) return []
     if (w.length === 1) {
       const word = w[0]
-      if (word === word.toUpperCase() || UNIVERSAL_WORDS.has(word.toLowerCase())) return []
+      const lower = word.toLowerCase()
+      if (word === word.toUpperCase() || UNIVERSAL_WORDS.has(lower)) return []
+      if (languageOf(sourceLocale) === 'en' && SAME_AS_ENGLISH[languageOf(locale)]?.has(lower)) return []
       // Mixed-case brand-like words (iPhone, GitHub) stay as they are.
       if (/\p{Ll}\p{Lu}/u.test(word)) return []
     }

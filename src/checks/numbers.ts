@@ -96,15 +96,27 @@ interface NumberComparison {
   extra: NumberToken[]
 }
 
+const ENGLISH_NUMBERS = 'zero one two three four five six seven eight nine ten eleven twelve'.split(' ')
+const SPELLED = new RegExp(`\\b(?:${ENGLISH_NUMBERS.join('|')})\\b`, 'gi')
+
+/** Numbers an English source spells out ("two hours ago"): a translation may write them in digits. */
+function spelledNumbers(text: string): string[] {
+  return (text.match(SPELLED) ?? []).map((w) => String(ENGLISH_NUMBERS.indexOf(w.toLowerCase())))
+}
+
 function compareNumbers(input: CheckInput): NumberComparison {
   const sourceConvention = writingOf(input.sourceLocale)
   const targetConvention = writingOf(input.locale)
-  const source = readNumbers(prose(input, 'source')).map((t) => ({ token: t, keys: readings(t, [sourceConvention]), used: false }))
+  const sourceText = prose(input, 'source')
+  const source = readNumbers(sourceText).map((t) => ({ token: t, keys: readings(t, [sourceConvention]), used: false }))
+  const spelled = sourceConvention.language === 'en' ? spelledNumbers(sourceText) : []
   const extra: NumberToken[] = []
   for (const t of readNumbers(prose(input, 'target'))) {
     const keys = readings(t, [targetConvention, sourceConvention])
     const match = source.find((s) => !s.used && [...s.keys].some((k) => keys.has(k)))
+    const word = match || t.separators.length > 0 ? -1 : spelled.indexOf(t.runs[0])
     if (match) match.used = true
+    else if (word >= 0) spelled.splice(word, 1)
     else extra.push(t)
   }
   return { missing: source.filter((s) => !s.used).map((s) => s.token), extra }
@@ -117,7 +129,7 @@ export const numbers: SegmentCheck = {
   family: 'tokens',
   title: 'Numbers differ',
   description:
-    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180). A plural form for one number may write it as a word.",
+    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
   examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
   check(input) {
     if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []

@@ -67,8 +67,8 @@ const NATIVE_MARKS: Record<string, Partial<Record<EndClass, string>>> = {
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
 const languageName = (language: string) => LANGUAGE_NAMES.of(language) ?? language
 
-/** Languages that end sentences without a full stop (Thai, Lao), or mark questions inside the word (Armenian). */
-const MAY_DROP: Record<string, EndClass[]> = { th: ['stop', 'question', 'exclamation'], lo: ['stop', 'question', 'exclamation'], hy: ['question', 'exclamation'] }
+/** Languages that end sentences without a full stop (Thai, Lao), whose UI labels drop it (Chinese, Japanese), or that mark questions inside the word (Armenian). */
+const MAY_DROP: Record<string, EndClass[]> = { th: ['stop', 'question', 'exclamation'], lo: ['stop', 'question', 'exclamation'], hy: ['question', 'exclamation'], ja: ['stop'], zh: ['stop'] }
 
 const FRENCH_SPACING = (locale: string) => {
   const { language } = writingOf(locale)
@@ -82,7 +82,7 @@ export const endPunctuation: SegmentCheck = {
   family: 'punctuation',
   title: 'End punctuation differs',
   description:
-    "The translation ends with other punctuation than the source: a full stop, question or exclamation mark, colon, semicolon or ellipsis missing, added or changed, or a space put before it outside French. Each language's own marks count as the same (`。` `？` in Chinese and Japanese, `؟` in Arabic, `;` in Greek, `।` in Hindi, `។` in Khmer; Thai may drop the full stop). Using the ASCII mark where the language has its own is reported as information.",
+    "The translation ends with other punctuation than the source: a full stop, question or exclamation mark, colon, semicolon or ellipsis missing, added or changed, or a space put before it outside French. Each language's own marks count as the same (`。` `？` in Chinese and Japanese, `؟` in Arabic, `;` in Greek, `।` in Hindi, `។` in Khmer); Thai may drop the full stop, and so may Chinese and Japanese, whose UI labels often do. Using the ASCII mark where the language has its own is reported as information.",
   examples: { fail: ['Delete this file?', 'このファイルを削除します。'], pass: ['Delete this file?', 'このファイルを削除しますか？'], locale: 'ja' },
   check(input) {
     const { language } = writingOf(input.locale)

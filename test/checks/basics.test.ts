@@ -34,6 +34,16 @@ describe('untranslated', () => {
     ['PDF', 'PDF', 'de', []],
     ['Status', 'Status', 'de', []],
     ['iPhone', 'iPhone', 'fr', []],
+    // Words a language writes as English does
+    ['Notifications', 'Notifications', 'fr', []],
+    ['Notifications', 'Notifications', 'de', flagged],
+    ['Error', 'Error', 'es', []],
+    // Code, single letters and two-letter words
+    ['--help', '--help', 'de', []],
+    ['(x,y) = (%d,%d)', '(x,y) = (%d,%d)', 'de', []],
+    ['Go', 'Go', 'de', flagged],
+    ['7em', '7em', 'de', flagged],
+    ['&Unchanged', 'Un&changed', 'de', flagged],
     ['<b>{name}</b>', '<b>{name}</b>', 'de', []],
   ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(untranslated, source, target, locale)).toEqual(expected))
 

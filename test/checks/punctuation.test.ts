@@ -26,6 +26,8 @@ describe('end punctuation', () => {
     ['Delete this file?', 'このファイルを削除しますか？', 'ja', []],
     ['Delete this file?', 'このファイルを削除しますか?', 'ja', ['1401 Japanese writes "？" rather than "?" here (s0)']],
     ['Version 2.0.', 'バージョン 2.0.', 'ja', []],
+    ['Download the invoice as a PDF.', '請求書を PDF でダウンロード', 'ja', []],
+    ['Delete this file?', 'このファイルを削除します', 'ja', ['1401 End punctuation differs: the source ends with "?", the translation with no end punctuation']],
     ['Are you sure?', 'هل أنت متأكد؟', 'ar', []],
     ['Are you sure?', 'هل أنت متأكد?', 'ar', ['1401 Arabic writes "؟" rather than "?" here (s0)']],
     ['Are you sure?', 'Είστε σίγουροι;', 'el', []],

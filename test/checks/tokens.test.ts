@@ -42,6 +42,9 @@ describe('numbers', () => {
     ['Page 1 2 3', 'Seite 1, 2, 3', 'de', []],
     ['Step 3 of 5', 'Schritt 3 von 6', 'de', ['1501 Number 5 became 6']],
     ['Save 20%', 'Sparen Sie', 'de', ['1501 Number 20 is missing']],
+    // An English source may spell a number the translation writes in digits
+    ['Last updated two hours ago', '2 時間前に更新', 'ja', []],
+    ['Last updated two hours ago', '3 時間前に更新', 'ja', ['1501 Number 3 is not in the source']],
   ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, { locale }).filter((h) => h.startsWith('1501'))).toEqual(expected))
 
   it('lets a plural form for one number spell it out, but not other forms', () => {
