@@ -28,7 +28,7 @@ const LOCALES = [
 // How a segment is dressed: the same decoration on both sides, as an app's strings would have.
 const DRESS = [
   (s) => s,
-  (s) => `{name}: ${s}`,
+  (s, i, language) => `{name}${language === 'fr' ? ' :' : ':'} ${s}`,
   (s) => `<b>${s}</b>`,
   (s, i) => `${s} (${(i % 97) + 2})`,
   (s) => `${s} https://acme.example/help`,
@@ -53,8 +53,8 @@ export function generatePairs(locales, segments) {
     for (let i = 0; i < segments; i++) {
       const k = i % strings.en.length
       const dress = DRESS[i % DRESS.length]
-      const source = dress(strings.en[k], i)
-      let target = dress(strings[language][k], i)
+      const source = dress(strings.en[k], i, 'en')
+      let target = dress(strings[language][k], i, language)
       if (i % 20 === 19) target = DEFECTS[Math.floor(i / 20) % DEFECTS.length](target, i, strings.en)
       pairs.push({ locale, key: `screen${Math.floor(i / 100)}.string${i}`, source, target })
     }

@@ -108,8 +108,9 @@ export const endPunctuation: SegmentCheck = {
         hits.push({ d: `${languageName(language)} writes "${native}" rather than "${mark}" here`, span, s: 0 })
       }
     }
-    if (t.spaceBefore && !s.spaceBefore && /^[?!:;]/.test(t.marks) && !FRENCH_SPACING(input.locale)) {
-      hits.push({ d: `Space before "${t.marks}" (only French puts one there)`, span: { start: t.start - 1, end: t.start } })
+    // French puts a space there (french-spacing checks French; Canadian French varies).
+    if (t.spaceBefore && !s.spaceBefore && /^[?!:;]/.test(t.marks) && language !== 'fr' && language !== 'br') {
+      hits.push({ d: `Space before "${t.marks}"`, span: { start: t.start - 1, end: t.start } })
     }
     return hits
   },
