@@ -27,3 +27,9 @@ export function memoryLogger(lines: string[] = []): Logger & { lines: string[] }
     },
   }
 }
+
+/** Replaces every secret in a text with `***` (longest first, so overlapping secrets go whole). */
+export function masker(secrets: readonly (string | undefined)[]): (text: string) => string {
+  const values = secrets.filter((s): s is string => !!s && s.length >= 4).sort((a, b) => b.length - a.length)
+  return (text) => values.reduce((out, s) => out.split(s).join('***'), text)
+}

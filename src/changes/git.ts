@@ -3,15 +3,17 @@
 // for contents. Git always runs with argument arrays; revisions are resolved to commit ids
 // first, and paths never reach a command line.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { addedLines } from './diff.js'
 import { DirTree } from './dirs.js'
 import type { Changes, Tree } from './tree.js'
 import { IGNORED_DIRS } from './tree.js'
 
 export class GitError extends Error {}
 
-export function git(cwd: string, args: string[], options: { maxBuffer?: number } = {}): Promise<string> {
+export function git(cwd: string, args: string[], options: { maxBuffer?: number; env?: Record<string, string> } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const env = options.env ? { ...process.env, ...options.env } : undefined
+    execFile('git', args, { cwd, env, maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new GitError(`git ${args[0]} failed: ${(stderr || error.message).trim()}`))
       else resolve(stdout)
     })
@@ -160,6 +162,25 @@ class WorkTree extends DirTree {
   }
 }
 
+/** Changes between two commits already in the repository, read with one `cat-file` process. */
+export function commitChanges(
+  top: string,
+  baseCommit: string,
+  headCommit: string,
+  labels: { base: string; head: string; description: string },
+  blobs: BlobReader = new BlobReader(top),
+): Changes {
+  const base = new GitTree(top, baseCommit, labels.base, blobs)
+  const head = new GitTree(top, headCommit, labels.head, blobs)
+  // Lazy: a failing diff must reject where it is awaited, not as an unhandled rejection.
+  let changedList: Promise<Set<string>> | undefined
+  const changed = async (path: string) => {
+    changedList ??= git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit, headCommit]).then((out) => new Set(out.split('\0').filter(Boolean)))
+    return (await changedList).has(path)
+  }
+  return { base, head, description: labels.description, changed, close: () => blobs.close() }
+}
+
 /**
  * Changes of `head` (a revision, or the working tree when undefined) against the merge
  * base of `base` and head, so that newer commits on the base branch do not look like the
@@ -170,22 +191,55 @@ export async function gitChanges(cwd: string, baseRev: string, headRev?: string)
   const baseTip = await resolveCommit(top, baseRev)
   const headCommit = headRev ? await resolveCommit(top, headRev) : undefined
   const baseCommit = await mergeBase(top, baseTip, headCommit ?? (await resolveCommit(top, 'HEAD')))
+  const description = `${baseRev} (merge base ${baseCommit.slice(0, 7)}) → ${headRev ?? 'working tree'}`
+  const baseLabel = `merge base ${baseCommit.slice(0, 7)}`
+  if (headCommit) return { ...commitChanges(top, baseCommit, headCommit, { base: baseLabel, head: `${headRev} (${headCommit.slice(0, 7)})`, description }), baseCommit, headCommit }
   const blobs = new BlobReader(top)
-  const base = new GitTree(top, baseCommit, `merge base ${baseCommit.slice(0, 7)}`, blobs)
-  const head: Tree = headCommit ? new GitTree(top, headCommit, `${headRev} (${headCommit.slice(0, 7)})`, blobs) : new WorkTree(top)
-  const diffArgs = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit, ...(headCommit ? [headCommit] : [])]
-  const changedList = git(top, diffArgs).then(async (out) => {
+  const base = new GitTree(top, baseCommit, baseLabel, blobs)
+  const head = new WorkTree(top)
+  const changedList = git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
     const set = new Set(out.split('\0').filter(Boolean))
-    if (!headCommit) for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0')) if (p) set.add(p)
+    for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0')) if (p) set.add(p)
     return set
   })
-  return {
-    base,
-    head,
-    baseCommit,
-    headCommit,
-    description: `${baseRev} (merge base ${baseCommit.slice(0, 7)}) → ${headRev ?? 'working tree'}`,
-    changed: async (path) => (await changedList).has(path),
-    close: () => blobs.close(),
+  return { base, head, baseCommit, description, changed: async (path) => (await changedList).has(path), close: () => blobs.close() }
+}
+
+const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
+
+/** Whether the repository holds a commit (a shallow checkout may not). */
+export async function hasCommit(cwd: string, commit: string): Promise<boolean> {
+  if (!COMMIT_ID.test(commit)) return false
+  try {
+    await git(cwd, ['cat-file', '-e', `${commit}^{commit}`])
+    return true
+  } catch {
+    return false
   }
+}
+
+/**
+ * Fetches the commits the repository lacks from `origin` with the checkout's credentials:
+ * one level deep in a shallow checkout, whole in a full clone (which must not become
+ * shallow). Commits already present are not fetched again.
+ */
+export async function fetchCommits(cwd: string, commits: string[]): Promise<void> {
+  for (const c of commits) if (!COMMIT_ID.test(c)) throw new GitError(`Invalid commit id '${c}'`)
+  const missing: string[] = []
+  for (const c of new Set(commits)) if (!(await hasCommit(cwd, c))) missing.push(c)
+  if (missing.length === 0) return
+  const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true'
+  // Without the checkout's credentials git would ask for a password and wait forever.
+  await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } })
+}
+
+/** The lines `head` adds to each path (for review anchors); paths never reach git as pathspec magic. */
+export async function gitAddedLines(cwd: string, baseCommit: string, headCommit: string, paths: string[]): Promise<Map<string, Set<number>>> {
+  const out = new Map<string, Set<number>>()
+  for (const path of paths) {
+    const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', baseCommit, headCommit, '--', path])
+    // Like the API's file list: a path the diff does not touch is absent.
+    if (patch) out.set(path, addedLines(patch))
+  }
+  return out
 }

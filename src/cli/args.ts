@@ -28,7 +28,7 @@ const OWN = {
 
 const CLI_SETTINGS = settingDefs.filter((d) => d.only !== 'action')
 
-export const FORMATS = ['text', 'json', 'sarif']
+export const FORMATS = ['text', 'json', 'sarif', 'markdown']
 
 export function parseCli(argv: string[], env: Record<string, string | undefined>): CliCommand {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string; default?: string }> = { ...OWN }

@@ -1,0 +1,139 @@
+// The report as GitHub-flavoured Markdown: the sticky PR comment, the job summary, the
+// check run's summary and the CLI's `--format markdown` all render through here. Every
+// untrusted string (keys, texts, file names, notes) goes through escape.ts.
+import type { Finding, Report } from '../model.js'
+import { allRules } from '../rules.js'
+import { codeSpan, markdownText, truncate } from './escape.js'
+import { verdictLine } from './text.js'
+
+export interface MarkdownOptions {
+  /** The heading: the `name` input (default "Translation quality"). */
+  title?: string
+  /** Hidden marker written first (finds the sticky comment again). */
+  marker?: string
+  /** Link of a finding's line (`blob/{headSha}/{path}#L{line}`); the CLI has none. */
+  link?: (file: string, line: number) => string
+  /** A line under the heading: what was compared. */
+  context?: string
+  /** Paragraphs before the findings: how the run reported, fallbacks. */
+  extra?: string[]
+  /** Most characters (or bytes, with `measure`); past it the table is cut and `overflow` said. */
+  limit?: number
+  measure?: (text: string) => number
+  /** Where the full list is, said when the text is cut. */
+  overflow?: string
+}
+
+const SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'] as const
+const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]))
+// Long texts are cut in the table; the JSON report keeps them whole.
+const TEXT_MAX = 160
+
+function location(f: Finding, link: MarkdownOptions['link']): string {
+  const label = markdownText(`${f.file}:${f.line}`)
+  return link ? `[${label}](${link(f.file, f.line)})` : label
+}
+
+function problem(f: Finding): string {
+  const parts = [markdownText(f.issue.d)]
+  if (f.issue.x) parts.push(`*dismissed${f.issue.c ? `: ${markdownText(f.issue.c)}` : ''}*`)
+  const s = f.segment
+  if (s) {
+    const text = (t: string) => (t === '' ? '*(empty)*' : codeSpan(truncate(t, TEXT_MAX)))
+    if (s.source !== undefined) parts.push(`${markdownText(s.sourceLocale)}: ${text(s.source)}`)
+    parts.push(`${markdownText(s.locale)}: ${text(s.target)}`)
+  }
+  return parts.join('<br>')
+}
+
+function row(f: Finding, link: MarkdownOptions['link']): string {
+  const rule = `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim()
+  const cells = [SEVERITY[f.issue.s], location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)]
+  return `| ${cells.join(' | ')} |`
+}
+
+/** The findings as a Markdown table, one row each, in the order given. */
+export function findingsTable(findings: Finding[], link?: MarkdownOptions['link']): string {
+  return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => row(f, link))].join('\n')
+}
+
+/** One finding as a short Markdown paragraph (a review comment on its line). */
+export function findingParagraph(f: Finding): string {
+  const rule = `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim()
+  const where = [f.locale, f.key].filter((x): x is string => !!x)
+  return `**${SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`
+}
+
+function providers(report: Report): string | undefined {
+  const entries = Object.entries(report.summary.providers)
+  if (entries.length === 0) return undefined
+  const list = entries.map(([name, p]) => {
+    const parts = [`${p.scored} scored${p.average !== undefined ? ` (average ${p.average.toFixed(2)})` : ''}`]
+    if (p.failed) parts.push(`${p.failed} failed`)
+    if (p.notApplicable) parts.push(`${p.notApplicable} not applicable`)
+    if (p.skipped) parts.push(`${p.skipped} skipped`)
+    return `${markdownText(name)}: ${parts.join(', ')}`
+  })
+  return `Quality services: ${list.join(' · ')}`
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const title = markdownText(options.title ?? 'Translation quality')
+  const blocks: string[] = []
+  if (options.marker) blocks.push(options.marker)
+  blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`)
+  blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'))
+  const scores = providers(report)
+  if (scores) blocks.push(scores)
+  // Before the table, which is what gets cut when the text is too long.
+  blocks.push(...(options.extra ?? []))
+  blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link))
+  if (report.notes.length > 0) {
+    blocks.push(`<details><summary>Notes (${report.notes.length})</summary>\n\n${report.notes.map((n) => `- ${markdownText(n)}`).join('\n')}\n\n</details>`)
+  }
+  const text = `${blocks.join('\n\n')}\n`
+  if (options.limit === undefined) return text
+  const more = `*Cut to fit GitHub's limit: ${report.findings.length} finding(s) in all.${options.overflow ? ` ${options.overflow}` : ''}*\n`
+  return fitMarkdown(text, options.limit, more, options.measure)
+}
+
+/** What closes the code fences and `<details>` blocks left open at the end of `lines`. */
+function closers(lines: string[]): string {
+  let fence: string | undefined
+  let details = 0
+  for (const line of lines) {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line)
+    if (m) {
+      if (fence === undefined) fence = m[1]
+      else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined
+      continue
+    }
+    if (fence !== undefined) continue
+    details += (line.match(/<details>/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length
+  }
+  // A blank line ends the Markdown inside <details> before its closing tag.
+  return (fence !== undefined ? `\n${fence}` : '') + '\n\n</details>'.repeat(Math.max(0, details))
+}
+
+/**
+ * Cuts Markdown at a line boundary so that it, the closers of what was left open and `tail`
+ * fit in `limit` (as measured: characters by default). Lines are kept whole, so a table
+ * loses rows, never half a row.
+ */
+export function fitMarkdown(text: string, limit: number, tail: string, measure: (s: string) => number = (s) => s.length): string {
+  if (measure(text) <= limit) return text
+  const lines = text.split('\n')
+  const build = (n: number) => {
+    const kept = lines.slice(0, n)
+    return `${kept.join('\n')}${closers(kept)}\n\n${tail}`
+  }
+  let lo = 0
+  let hi = lines.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (measure(build(mid)) <= limit) lo = mid
+    else hi = mid - 1
+  }
+  const result = build(lo)
+  return measure(result) <= limit ? result : truncate(tail, limit)
+}

@@ -1,0 +1,128 @@
+// Inline review comments: findings on lines the pull request adds, one comment per line,
+// posted as one review on the head commit. Anchors are checked against the diff first (one
+// bad anchor makes GitHub reject the whole review), at most 30 comments go in a review and
+// the rest in its body, and a finding already commented on a current line is not repeated.
+import { createHash } from 'node:crypto'
+import type { GitHubApi, RepoId } from '../github-api.js'
+import type { Finding } from '../model.js'
+import { COMMENT_MAX } from './comment.js'
+import { findingParagraph, findingsTable, fitMarkdown } from './markdown.js'
+import { markdownText } from './escape.js'
+
+/** More comments in one review trip GitHub's abuse detection and crowd the PR page. */
+export const REVIEW_COMMENTS_MAX = 30
+
+const markerPrefix = (name: string) => `<!-- translation-quality-gate review name=${encodeURIComponent(name).replace(/-/g, '%2D')}`
+
+/** Stable across runs and line moves: what the finding says, not where. */
+export function fingerprint(f: Finding): string {
+  return createHash('sha256')
+    .update(JSON.stringify([f.file, f.key ?? '', f.locale ?? '', f.issue.r, f.issue.d]))
+    .digest('hex')
+    .slice(0, 16)
+}
+
+export interface ReviewComment {
+  path: string
+  line: number
+  side: 'RIGHT'
+  body: string
+}
+
+export interface ReviewPlan {
+  comments: ReviewComment[]
+  /** On changed lines, but past the per-review cap: listed in the review body. */
+  rest: Finding[]
+  /** Not on a line the PR adds: left to the summary and the check run. */
+  outside: number
+  /** Already commented on their current line by an earlier run. */
+  repeated: number
+}
+
+/**
+ * Which findings become comments. Only errors and warnings that are not dismissed are
+ * commented inline (notices stay in the summary); `anchors` holds the lines the PR adds per
+ * path, `posted` the fingerprints an earlier run already commented.
+ */
+export function planReview(findings: Finding[], anchors: Map<string, Set<number>>, posted: Set<string>, name: string): ReviewPlan {
+  const byLine = new Map<string, Finding[]>()
+  let outside = 0
+  let repeated = 0
+  for (const f of findings) {
+    if (f.issue.x || f.issue.s === 0) continue
+    if (!anchors.get(f.file)?.has(f.line)) {
+      outside++
+      continue
+    }
+    if (posted.has(fingerprint(f))) {
+      repeated++
+      continue
+    }
+    const key = `${f.line}\0${f.file}`
+    byLine.set(key, [...(byLine.get(key) ?? []), f])
+  }
+  const groups = [...byLine.values()]
+  const comments = groups.slice(0, REVIEW_COMMENTS_MAX).map((group) => {
+    const ids = group.map(fingerprint).join(',')
+    const text = `${group.map(findingParagraph).join('\n\n')}\n\n${markerPrefix(name)} ids=${ids} -->\n`
+    return { path: group[0].file, line: group[0].line, side: 'RIGHT' as const, body: fitMarkdown(text, COMMENT_MAX, '*Cut to fit GitHub\'s limit.*') }
+  })
+  return { comments, rest: groups.slice(REVIEW_COMMENTS_MAX).flat(), outside, repeated }
+}
+
+/** Fingerprints in this name's earlier review comments that still sit on a current line. */
+function postedFingerprints(bodies: Array<{ body: string; line?: number | null }>, name: string): Set<string> {
+  const prefix = `${markerPrefix(name)} ids=`
+  const out = new Set<string>()
+  for (const c of bodies) {
+    if (c.line === null || c.line === undefined) continue
+    const at = c.body.lastIndexOf(prefix)
+    if (at < 0) continue
+    const ids = /^([0-9a-f,]+) -->/.exec(c.body.slice(at + prefix.length))?.[1]
+    for (const id of ids?.split(',') ?? []) out.add(id)
+  }
+  return out
+}
+
+export interface ReviewRequest {
+  api: GitHubApi
+  repo: RepoId
+  number: number
+  headSha: string
+  name: string
+  findings: Finding[]
+  addedLines(paths: string[]): Promise<Map<string, Set<number>>>
+  link: (file: string, line: number) => string
+}
+
+export interface ReviewResult extends Omit<ReviewPlan, 'comments' | 'rest'> {
+  comments: number
+  rest: number
+  id?: number
+}
+
+export async function postReview(request: ReviewRequest): Promise<ReviewResult> {
+  const { api, repo, name } = request
+  const candidates = request.findings.filter((f) => !f.issue.x && f.issue.s > 0)
+  if (candidates.length === 0) return { comments: 0, rest: 0, outside: 0, repeated: 0 }
+  const anchors = await request.addedLines([...new Set(candidates.map((f) => f.file))])
+  const existing = await api.octokit.paginate(api.octokit.rest.pulls.listReviewComments, { ...repo, pull_number: request.number, per_page: 100 })
+  const plan = planReview(candidates, anchors, postedFingerprints(existing, name), name)
+  const result = { comments: plan.comments.length, rest: plan.rest.length, outside: plan.outside, repeated: plan.repeated }
+  if (plan.comments.length === 0 && plan.rest.length === 0) return result
+  const lines = [
+    `${markerPrefix(name)} -->`,
+    `**${markdownText(name)}**: ${plan.comments.length + plan.rest.length} new finding(s) on lines this pull request changes.`,
+  ]
+  if (plan.rest.length > 0) lines.push('', `GitHub takes ${REVIEW_COMMENTS_MAX} comments per review; the others:`, '', findingsTable(plan.rest, request.link))
+  const body = fitMarkdown(`${lines.join('\n')}\n`, COMMENT_MAX, '*Cut to fit GitHub\'s limit: the summary comment and the check run list every finding.*')
+  const { data } = await api.octokit.rest.pulls.createReview({
+    ...repo,
+    pull_number: request.number,
+    commit_id: request.headSha,
+    event: 'COMMENT',
+    body,
+    comments: plan.comments,
+  })
+  return { ...result, id: data.id }
+}
