@@ -20,11 +20,28 @@ const key = (t: Tag) => `${t.kind} ${t.name}`
 
 function compareTags(source: Tag[], target: Tag[]): TagComparison {
   const { missing, extra } = difference(source, target, key)
+  // Matched tags pair up in order of occurrence, per kind and name.
+  const lost = new Set(missing)
+  const added = new Set(extra)
   const pool = new Map<string, Tag[]>()
-  for (const t of target) if (!extra.includes(t)) pool.set(key(t), [...(pool.get(key(t)) ?? []), t])
-  const pairs = source.filter((s) => !missing.includes(s)).map((s): [Tag, Tag] => [s, pool.get(key(s))!.shift()!])
+  for (const t of target) {
+    if (added.has(t)) continue
+    const list = pool.get(key(t))
+    if (list) list.push(t)
+    else pool.set(key(t), [t])
+  }
+  const taken = new Map<string, number>()
+  const pairs = source
+    .filter((s) => !lost.has(s))
+    .map((s): [Tag, Tag] => {
+      const n = taken.get(key(s)) ?? 0
+      taken.set(key(s), n + 1)
+      return [s, pool.get(key(s))![n]]
+    })
   // A missing and an extra tag of the same name (`<br/>` -> `<br>`) or kind (`<b>` -> `<v>`) are one rename.
   const renamed: Array<[Tag, Tag]> = []
+  // Pairing is quadratic and means nothing among many differences: then they stay missing and extra.
+  if (missing.length * extra.length > 400) return { source, target, missing, extra, renamed, pairs }
   for (const same of [(a: Tag, b: Tag) => a.name === b.name, (a: Tag, b: Tag) => a.kind === b.kind]) {
     for (let i = 0; i < missing.length; i++) {
       const j = extra.findIndex((e) => same(missing[i], e))

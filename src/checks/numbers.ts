@@ -108,12 +108,27 @@ function compareNumbers(input: CheckInput): NumberComparison {
   const sourceConvention = writingOf(input.sourceLocale)
   const targetConvention = writingOf(input.locale)
   const sourceText = prose(input, 'source')
-  const source = readNumbers(sourceText).map((t) => ({ token: t, keys: readings(t, [sourceConvention]), used: false }))
+  const source = readNumbers(sourceText).map((t) => ({ token: t, used: false }))
+  // Source numbers by each of their readings, in order: a target number takes the first unused one.
+  const byReading = new Map<string, { items: typeof source; at: number }>()
+  for (const s of source) {
+    for (const k of readings(s.token, [sourceConvention])) {
+      const entry = byReading.get(k)
+      if (entry) entry.items.push(s)
+      else byReading.set(k, { items: [s], at: 0 })
+    }
+  }
+  const firstUnused = (k: string) => {
+    const entry = byReading.get(k)
+    if (!entry) return undefined
+    while (entry.at < entry.items.length && entry.items[entry.at].used) entry.at++
+    return entry.items[entry.at]
+  }
   const spelled = sourceConvention.language === 'en' ? spelledNumbers(sourceText) : []
   const extra: NumberToken[] = []
   for (const t of readNumbers(prose(input, 'target'))) {
-    const keys = readings(t, [targetConvention, sourceConvention])
-    const match = source.find((s) => !s.used && [...s.keys].some((k) => keys.has(k)))
+    let match: (typeof source)[number] | undefined
+    for (const k of readings(t, [targetConvention, sourceConvention])) if ((match = firstUnused(k))) break
     const word = match || t.separators.length > 0 ? -1 : spelled.indexOf(t.runs[0])
     if (match) match.used = true
     else if (word >= 0) spelled.splice(word, 1)

@@ -17,7 +17,8 @@ export interface Tag {
   end: number
 }
 
-const TAG = /<(\/?)([A-Za-z][\w:.-]*|\d+)([^<>]*?)(\/?)\s*>/g
+// One pass over the inside of a tag; a closing `/` is found afterwards (a lazy scan would be quadratic).
+const TAG = /<(\/?)([A-Za-z][\w:.-]*|\d+)([^<>]*)>/g
 const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g
 const AUTOLINK = /^<(?:[A-Za-z][\w+.-]*:\/\/|mailto:|[^\s@<>]+@)/i
 
@@ -49,8 +50,10 @@ function scan(text: string): Tag[] {
   for (const m of text.matchAll(TAG)) {
     if (m.index > 0 && text[m.index - 1] === '%') continue
     if (AUTOLINK.test(m[0])) continue
-    const kind = m[1] ? 'close' : m[4] ? 'self' : 'open'
-    tags.push({ kind, name: m[2].toLowerCase(), attributes: kind === 'close' ? [] : attributes(m[3]), text: m[0], start: m.index, end: m.index + m[0].length })
+    const inside = m[3].trimEnd()
+    const self = inside.endsWith('/')
+    const kind = m[1] ? 'close' : self ? 'self' : 'open'
+    tags.push({ kind, name: m[2].toLowerCase(), attributes: kind === 'close' ? [] : attributes(self ? inside.slice(0, -1) : inside), text: m[0], start: m.index, end: m.index + m[0].length })
   }
   return tags
 }
@@ -88,12 +91,26 @@ export function wellNested(tags: readonly Tag[], voidOpen = false): boolean {
   return stack.length === 0
 }
 
-const OTHER_MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[|\]\]>|<\?[\s\S]*?\?>|&(?:#\d+|#x[\da-f]+|[a-z][\w-]*);/gi
+const MARKERS = /<!\[CDATA\[|\]\]>|&(?:#\d+|#x[\da-f]+|[a-z][\w-]*);/gi
+
+/** Ranges from each `open` to the next `close` (comments, processing instructions), in one pass. */
+function delimited(text: string, open: string, close: string, ranges: Array<[number, number]>): void {
+  for (let i = text.indexOf(open); i >= 0; ) {
+    const end = text.indexOf(close, i + open.length)
+    if (end < 0) return
+    ranges.push([i, end + close.length])
+    i = text.indexOf(open, end + close.length)
+  }
+}
 
 /** Ranges of markup a prose rule should not read: tags, comments, CDATA markers, entities. */
 export function markupRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
-  if (text.includes('<')) for (const t of scan(text)) ranges.push([t.start, t.end])
-  if (/[<&\]]/.test(text)) for (const m of text.matchAll(OTHER_MARKUP)) ranges.push([m.index, m.index + m[0].length])
+  if (text.includes('<')) {
+    for (const t of scan(text)) ranges.push([t.start, t.end])
+    delimited(text, '<!--', '-->', ranges)
+    delimited(text, '<?', '?>', ranges)
+  }
+  if (/[&\]]|<!/.test(text)) for (const m of text.matchAll(MARKERS)) ranges.push([m.index, m.index + m[0].length])
   return ranges
 }

@@ -16,7 +16,9 @@ export function trailingSpace(s: string): string {
 
 /** URLs, without the sentence punctuation that may follow them. */
 export const URL_RE = /\b(?:(?:https?|ftps?):\/\/|www\.)[^\s<>"'`«»]*[^\s<>"'`«».,;:!?)\]}]/gi
-export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
+// Starts only at the start of a run of address characters, and a local part has at most 64
+// (RFC 5321): a long run without `@` is then read once, not once per character.
+export const EMAIL_RE = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+/g
 
 /** A cheap test before URL_RE, which is slow to fail on long texts. */
 export function mayHaveUrl(text: string): boolean {
@@ -30,21 +32,32 @@ export function words(s: string): string[] {
 
 /** Multiset difference by key: what the source has that the target lacks, and the reverse (in target order). */
 export function difference<T>(source: readonly T[], target: readonly T[], key: (item: T) => string): { missing: T[]; extra: T[] } {
-  const pool = new Map<string, number[]>()
-  target.forEach((t, i) => {
+  const available = new Map<string, number>()
+  for (const t of target) {
     const k = key(t)
-    const list = pool.get(k)
-    if (list) list.push(i)
-    else pool.set(k, [i])
-  })
-  const missing: T[] = []
-  for (const s of source) {
-    const list = pool.get(key(s))
-    if (list && list.length > 0) list.shift()
-    else missing.push(s)
+    available.set(k, (available.get(k) ?? 0) + 1)
   }
-  const left = new Set([...pool.values()].flat())
-  return { missing, extra: target.filter((_, i) => left.has(i)) }
+  const missing: T[] = []
+  const matched = new Map<string, number>()
+  for (const s of source) {
+    const k = key(s)
+    const left = available.get(k) ?? 0
+    if (left > 0) {
+      available.set(k, left - 1)
+      matched.set(k, (matched.get(k) ?? 0) + 1)
+    } else missing.push(s)
+  }
+  // The first occurrences in the target are the matched ones; the rest are extra.
+  const extra = target.filter((t) => {
+    const k = key(t)
+    const n = matched.get(k) ?? 0
+    if (n > 0) {
+      matched.set(k, n - 1)
+      return false
+    }
+    return true
+  })
+  return { missing, extra }
 }
 
 /** A regex source matching `term` as a whole word (no letter, digit or underscore around it). */

@@ -38,8 +38,14 @@ function outsideMarkup(text: string, re: RegExp, key: (m: RegExpMatchArray) => s
   if (re === URL_RE ? !mayHaveUrl(text) : !text.includes('@')) return []
   const found = matches(text, re, key)
   if (found.length === 0) return found
-  const ranges = markupRanges(text)
-  return found.filter((t) => !ranges.some(([a, b]) => t.start >= a && t.start < b) && !text.slice(Math.max(0, t.start - 2), t.start).endsWith(']('))
+  // Both lists in text order: one sweep finds the tokens that start inside markup.
+  const ranges = markupRanges(text).sort((a, b) => a[0] - b[0])
+  let r = 0
+  let reach = -1
+  return found.filter((t) => {
+    while (r < ranges.length && ranges[r][0] <= t.start) reach = Math.max(reach, ranges[r++][1])
+    return t.start >= reach && !text.slice(Math.max(0, t.start - 2), t.start).endsWith('](')
+  })
 }
 
 export const urls = tokenRule(
