@@ -12,7 +12,7 @@ export interface RuleMeta {
   family: Family | 'file' | 'quality'
   title: string
   description: string
-  examples?: { fail: [string, string]; pass: [string, string]; locale?: string }
+  examples?: { fail: [string, string]; pass: [string, string]; locale?: string; config?: string }
 }
 
 export const RULE = {

@@ -3,6 +3,8 @@
 // all come from this table. Precedence: a non-empty input or flag, then the config file,
 // then the default here. URLs and secrets are never read from the config file.
 import type { FailReason } from './model.js'
+import type { ForbiddenTerm, LengthLimit } from './checks/check.js'
+import type { CustomRuleConfig } from './checks/custom.js'
 import type { Schema } from './config/schema.js'
 
 export type SettingKind = 'string' | 'secret' | 'url' | 'number' | 'integer' | 'boolean' | 'list' | 'size' | 'path'
@@ -110,10 +112,15 @@ export interface Settings {
 export interface ConfigExtra {
   rules: Record<string, unknown>
   thresholds: { locales: Record<string, number>; scorers: Record<string, number> }
-  terms: { doNotTranslate: string[]; forbidden: string[] }
+  terms: { doNotTranslate: string[]; forbidden: ForbiddenTerm[] }
   strictPlurals: boolean
+  /** `max-length`: length limits by key pattern. */
+  maxLength: LengthLimit[]
+  /** `custom-rules`: regex rules, built into checks by checks/custom.ts. */
+  customRules: CustomRuleConfig[]
   reportFilter: { dismissed?: boolean; severity?: (0 | 1 | 2)[]; rules?: number[] }
-  dismissals: Array<{ file: string; key: string; locale?: string; rule: number | string; comment: string; target?: string }>
+  /** Each names the translation it was made for, as `target` or `target-hash` (the schema requires one). */
+  dismissals: Array<{ file: string; key: string; locale?: string; rule: number | string; comment: string; target?: string; 'target-hash'?: string }>
   /** Sections other stages read (custommt, openai); validated by their schema. */
   sections: Record<string, unknown>
 }
@@ -304,14 +311,16 @@ function parseQuery(raw: string | undefined, where: string): Record<string, stri
 function configExtra(config: Record<string, unknown> | undefined): ConfigExtra {
   const c = config ?? {}
   const thresholds = (c.thresholds ?? {}) as { locales?: Record<string, number>; scorers?: Record<string, number> }
-  const terms = (c.terms ?? {}) as { 'do-not-translate'?: string[]; forbidden?: string[] }
+  const terms = (c.terms ?? {}) as { 'do-not-translate'?: string[]; forbidden?: Array<string | ForbiddenTerm> }
   const sections: Record<string, unknown> = Object.create(null)
   for (const name of ['custommt', 'openai', 'phrase', 'wordbee']) if (Object.hasOwn(c, name)) sections[name] = c[name]
   return {
     rules: (c.rules ?? {}) as Record<string, unknown>,
     thresholds: { locales: thresholds.locales ?? {}, scorers: thresholds.scorers ?? {} },
-    terms: { doNotTranslate: terms['do-not-translate'] ?? [], forbidden: terms.forbidden ?? [] },
+    terms: { doNotTranslate: terms['do-not-translate'] ?? [], forbidden: (terms.forbidden ?? []).map((t) => (typeof t === 'string' ? { term: t } : t)) },
     strictPlurals: (c['strict-plurals'] as boolean | undefined) ?? false,
+    maxLength: (c['max-length'] ?? []) as LengthLimit[],
+    customRules: (c['custom-rules'] ?? []) as CustomRuleConfig[],
     reportFilter: (c['report-filter'] ?? {}) as ConfigExtra['reportFilter'],
     dismissals: (c.dismissals ?? []) as ConfigExtra['dismissals'],
     sections,

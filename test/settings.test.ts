@@ -117,7 +117,7 @@ describe('config file', () => {
       '  scorers: { openai: 0.6 }',
       'report-filter: { dismissed: false, severity: [1, 2] }',
       'dismissals:',
-      '  - { file: locales/de/app.json, key: nav.home, locale: de, rule: untranslated, comment: "Home is English in our German UI" }',
+      '  - { file: locales/de/app.json, key: nav.home, locale: de, rule: untranslated, target: Home, comment: "Home is English in our German UI" }',
       'custommt:',
       '  locales: [de, fr]',
       '  paths: ["src/locale/*.xlf"]',

@@ -89,7 +89,24 @@ export const configSchema: Schema = {
       type: 'object',
       properties: {
         'do-not-translate': { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Terms kept as they are in every language (product names).' },
-        forbidden: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Terms that must not appear in translations.' },
+        forbidden: {
+          type: 'array',
+          description: 'Terms translations must not use (whole words, any case): a term, or {term, locales, instead}.',
+          items: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              {
+                type: 'object',
+                required: ['term'],
+                properties: {
+                  term: { type: 'string', minLength: 1 },
+                  locales: { type: 'array', items: { type: 'string' }, description: 'Only in these locales (a language such as de covers de-AT).' },
+                  instead: { type: 'string', description: 'What to write instead, shown in the message.' },
+                },
+              },
+            ],
+          },
+        },
       },
     },
     thresholds: {
@@ -132,12 +149,44 @@ export const configSchema: Schema = {
         rules: { type: 'array', items: { type: 'integer', minimum: 0 } },
       },
     },
+    'max-length': {
+      type: 'array',
+      description: 'Length limits in characters for keys matching a pattern (`*` matches anything); a limit the file itself sets (XLIFF maxwidth) wins.',
+      items: {
+        type: 'object',
+        required: ['key', 'max'],
+        properties: {
+          key: { type: 'string', minLength: 1, description: 'Key pattern, e.g. button.* or *.title.' },
+          max: { type: 'integer', minimum: 1 },
+          file: { type: 'string', description: 'Only in files matching this path pattern.' },
+        },
+      },
+    },
+    'custom-rules': {
+      type: 'array',
+      description: 'Your own rules: a regular expression that flags the translation (or the source) where it matches. Numbers 1801-1899.',
+      items: {
+        type: 'object',
+        required: ['id', 'pattern', 'message'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Kebab-case id, used in rules, dismissals and reports.' },
+          rule: { type: 'integer', minimum: 1801, maximum: 1899, description: 'Rule number; default 1801, 1802... in list order.' },
+          pattern: { type: 'string', minLength: 1, format: 'regex', description: 'JavaScript regular expression (Unicode mode).' },
+          message: { type: 'string', minLength: 1 },
+          severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+          locales: { type: 'array', items: { type: 'string' }, description: 'Only in these locales (a language such as de covers de-AT).' },
+          field: { type: 'string', enum: ['target', 'source'], description: 'Which text the pattern is matched against; default target.' },
+          'ignore-case': { type: 'boolean' },
+        },
+      },
+    },
     dismissals: {
       type: 'array',
-      description: 'Issues accepted as false positives; a dismissal lapses when the target text changes.',
+      description: 'Issues accepted as false positives, each for one translation text (target or target-hash): a dismissal lapses when the text changes.',
       items: {
         type: 'object',
         required: ['file', 'key', 'rule', 'comment'],
+        requiredOneOf: ['target', 'target-hash'],
         properties: {
           file: { type: 'string' },
           key: { type: 'string' },
@@ -145,6 +194,7 @@ export const configSchema: Schema = {
           rule: { anyOf: [{ type: 'integer', minimum: 1001 }, { type: 'string' }] },
           comment: { type: 'string', minLength: 1 },
           target: { type: 'string', description: 'The translation the dismissal was made for; it lapses when the text changes.' },
+          'target-hash': { type: 'string', pattern: '^[0-9a-fA-F]{8,64}$', description: 'Instead of target: the first 8 or more hex digits of the SHA-256 of the translation (UTF-8).' },
         },
       },
     },
