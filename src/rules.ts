@@ -25,6 +25,13 @@ export const RULE = {
   noSourceFile: 1010,
   belowThreshold: 1901,
   notScored: 1902,
+  mqmAccuracy: 1911,
+  mqmFluency: 1912,
+  mqmLocaleConvention: 1913,
+  mqmStyle: 1914,
+  mqmTerminology: 1915,
+  mqmNonTranslation: 1916,
+  mqmOther: 1917,
 } as const
 
 export const pipelineRules: readonly RuleMeta[] = [
@@ -37,6 +44,24 @@ export const pipelineRules: readonly RuleMeta[] = [
   { id: 'source-file-missing', rule: RULE.noSourceFile, severity: 1, family: 'file', title: 'No source file', description: 'A translation file whose source-language file is not in the repository, so its strings cannot be compared with a source.' },
   { id: 'below-threshold', rule: RULE.belowThreshold, severity: 2, family: 'quality', title: 'Quality score below threshold', description: 'A quality service scored the translation below the threshold set for that service and locale.' },
   { id: 'not-scored', rule: RULE.notScored, severity: 1, family: 'quality', title: 'Could not be scored', description: 'A quality service failed to score the translation after retries; it is never counted as passed.' },
+  ...(
+    [
+      ['accuracy', RULE.mqmAccuracy, 'Accuracy', 'an addition, mistranslation, omission or untranslated text'],
+      ['fluency', RULE.mqmFluency, 'Fluency', 'grammar, spelling, punctuation, register, inconsistency or character encoding'],
+      ['locale-convention', RULE.mqmLocaleConvention, 'Locale convention', 'a currency, date, name, telephone or time format that does not follow the target locale'],
+      ['style', RULE.mqmStyle, 'Style', 'awkward wording'],
+      ['terminology', RULE.mqmTerminology, 'Terminology', 'a term wrong for the context or used inconsistently'],
+      ['non-translation', RULE.mqmNonTranslation, 'Non-translation', 'the text was left in the source language'],
+      ['other', RULE.mqmOther, 'Other', 'an error of no other category'],
+    ] as const
+  ).map(([name, rule, title, what]): RuleMeta => ({
+    id: `llm-mqm-${name}`,
+    rule,
+    severity: 1,
+    family: 'quality',
+    title: `LLM MQM error: ${title.toLowerCase()}`,
+    description: `The OpenAI-compatible LLM scorer in MQM mode (\`openai: {mode: mqm}\`) marked ${what}. The issue's severity is the model's: critical 2, major 1, minor 0. Like every 19xx rule it is reported but not counted as an error or warning: the gate uses the MQM score and the threshold.`,
+  })),
 ]
 
 export function allRules(): RuleMeta[] {

@@ -61,6 +61,8 @@ export const settingDefs: readonly SettingDef[] = [
   { name: 'openai-api-key', kind: 'secret', env: 'OPENAI_API_KEY', config: false, description: 'API key of an OpenAI-compatible server; enables LLM quality estimation.' },
   { name: 'openai-base-url', kind: 'url', env: 'OPENAI_BASE_URL', default: 'https://api.openai.com/v1', config: false, description: 'Base URL of the OpenAI-compatible API (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp).' },
   { name: 'openai-model', kind: 'string', default: 'gpt-4o-mini', config: true, description: 'Model (or Azure deployment) used for LLM quality estimation.' },
+  { name: 'openai-headers', kind: 'secret', env: 'OPENAI_HEADERS', config: false, description: 'Extra HTTP headers for the OpenAI-compatible server, one `Name: value` per line (an API gateway\'s headers; `api-key` or `Authorization` here replace the default auth header). Values are masked in logs.' },
+  { name: 'openai-query', kind: 'string', env: 'OPENAI_QUERY', config: false, description: 'Query parameters added to every LLM request, `name=value` separated by `&` or new lines. Azure OpenAI: `api-version=2024-10-21` (which also sends the key as the `api-key` header).' },
   { name: 'wordbee-account-id', kind: 'string', config: true, description: 'Wordbee Translator account id.' },
   { name: 'wordbee-api-key', kind: 'secret', env: 'WORDBEE_API_KEY', config: false, description: 'Wordbee Translator API key; enables reading (and with `wordbee-push`, writing) Wordbee QA issues.' },
   { name: 'wordbee-api-url', kind: 'url', env: 'WORDBEE_API_URL', config: false, description: 'Wordbee Translator platform URL (e.g. https://yourcompany.eu.wordbee-translator.com).' },
@@ -99,7 +101,7 @@ export interface Settings {
   sarifFile?: string
   phrase: { token?: string; projectId?: string; apiUrl: string; branch?: string; otp?: string }
   custommt: { token?: string; template?: string; apiUrl: string }
-  openai: { apiKey?: string; baseUrl: string; model: string }
+  openai: { apiKey?: string; baseUrl: string; model: string; headers: Record<string, string>; query: Record<string, string> }
   wordbee: { accountId?: string; apiKey?: string; apiUrl?: string; projectId?: number; push: boolean }
   /** The config file's sections beyond plain settings (rules, thresholds, terms...). */
   extra: ConfigExtra
@@ -265,12 +267,45 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
     sarifFile: str('sarif-file'),
     phrase: { token: str('phrase-token'), projectId: str('phrase-project-id'), apiUrl: str('phrase-api-url')!, branch: str('phrase-branch'), otp: str('phrase-otp') },
     custommt: { token: str('custommt-token'), template: str('custommt-template'), apiUrl: str('custommt-api-url')! },
-    openai: { apiKey: str('openai-api-key'), baseUrl: str('openai-base-url')!, model: str('openai-model')! },
+    openai: {
+      apiKey: str('openai-api-key'),
+      baseUrl: str('openai-base-url')!,
+      model: str('openai-model')!,
+      headers: parseHeaderLines(str('openai-headers'), origin('openai-headers')),
+      query: parseQuery(str('openai-query'), origin('openai-query')),
+    },
     wordbee: { accountId: str('wordbee-account-id'), apiKey: str('wordbee-api-key'), apiUrl: str('wordbee-api-url'), projectId: num('wordbee-project-id'), push: values.get('wordbee-push') as boolean },
     extra: configExtra(config),
     secrets: settingDefs.filter((d) => d.kind === 'secret').map((d) => str(d.name)).filter((s): s is string => !!s),
   }
+  // A header line's value is the secret, not the whole input.
+  settings.secrets.push(...Object.values(settings.openai.headers))
   return settings
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/** `Name: value` lines; the message names the line, never its value (it may be a key). */
+function parseHeaderLines(raw: string | undefined, where: string): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [i, line] of (raw ?? '').split(/\r?\n/).entries()) {
+    if (!line.trim() || line.trim().startsWith('#')) continue
+    const colon = line.indexOf(':')
+    const name = colon > 0 ? line.slice(0, colon).trim() : ''
+    if (!HEADER_NAME.test(name) || !line.slice(colon + 1).trim()) throw new SettingsError(`Invalid ${where}: line ${i + 1} is not a header. Expected lines 'Name: value'.`)
+    headers[name.toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  return headers
+}
+
+function parseQuery(raw: string | undefined, where: string): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const part of (raw ?? '').split(/[&\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const [[name, value] = ['', '']] = new URLSearchParams(part)
+    if (!name || !part.includes('=')) throw new SettingsError(`Invalid ${where}: '${part}'. Expected name=value pairs, e.g. api-version=2024-10-21.`)
+    query[name] = value
+  }
+  return query
 }
 
 function configExtra(config: Record<string, unknown> | undefined): ConfigExtra {

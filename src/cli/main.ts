@@ -2,7 +2,7 @@
 // the pipeline and prints the report. Returns the exit code.
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { dirChanges } from '../changes/dirs.js'
 import { GitError, git, gitChanges } from '../changes/git.js'
 import type { Changes } from '../changes/tree.js'
@@ -17,6 +17,7 @@ import { openScoreCache } from '../scorers/file-cache.js'
 import { buildScorers, type Scorer } from '../scorers/index.js'
 import { resolveSettings, SettingsError, settingDefs } from '../settings.js'
 import { VERSION } from '../version.js'
+import { decisionNotes, writeDecisionCopies } from '../xliff-decisions.js'
 import { helpText, parseCli, UsageError } from './args.js'
 
 export interface CliIo {
@@ -47,6 +48,16 @@ async function readConfig(path: string, explicit: boolean): Promise<{ config?: R
     return {}
   }
   return { config: parseConfig(await readFile(path, 'utf8'), path), label: path }
+}
+
+/** A copy of a head file, under `dir/custommt-decisions/` with its repository path; returns where. */
+async function writeDecisionCopy(dir: string, file: string, bytes: Uint8Array, cwd: string): Promise<string> {
+  const root = join(dir, 'custommt-decisions')
+  const path = resolve(root, file)
+  if (!path.startsWith(root + sep)) throw new Error(`refusing to write a decisions copy outside ${root}: ${file}`)
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, bytes)
+  return relative(cwd, path)
 }
 
 async function writeOut(path: string, text: string): Promise<void> {
@@ -88,6 +99,12 @@ export async function main(io: CliIo): Promise<number> {
     scorers = built.scorers
     const cache = await openScoreCache(settings.cacheDir && at(settings.cacheDir), log)
     const report = await runPipeline(settings, { changes, scorers, cache, log, notes: built.notes })
+    const decisionsDir = settings.reportFile ?? command.output
+    report.decisions = await writeDecisionCopies(report.segments, {
+      read: (file) => changes!.head.read(file),
+      write: decisionsDir ? (file, bytes) => writeDecisionCopy(at(dirname(decisionsDir)), file, bytes, io.cwd) : undefined,
+    })
+    report.notes.push(...decisionNotes(report.decisions))
 
     const rendered = renderers[command.format](report, VERSION)
     if (command.output) {

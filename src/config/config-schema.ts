@@ -20,18 +20,52 @@ const ruleSetting: Schema = {
   ],
 }
 
+const custommtSection: Schema = {
+  type: 'object',
+  description:
+    'Custom.MT QE. Every request is billed machine translation, so only the target locales or paths listed here are sent; a segment is scored only when its target is Custom.MT\'s own translation of the source.',
+  properties: {
+    templates: {
+      type: 'array',
+      description: 'The Custom.MT template of each language pair (`custommt-template` serves a single pair).',
+      items: {
+        type: 'object',
+        required: ['target', 'template'],
+        properties: {
+          source: { type: 'string', minLength: 1, description: 'Source locale; empty: any.' },
+          target: { type: 'string', minLength: 1, description: 'Target locale (`de` also covers `de-AT`).' },
+          template: { type: 'string', minLength: 1, description: 'Template name as shown in the Custom.MT console.' },
+        },
+      },
+    },
+    locales: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Target locales to send (`de` also covers `de-AT`).' },
+    paths: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Path globs of files to send (`locales/**`, `src/locale/*.xlf`).' },
+  },
+}
+
+const openaiSection: Schema = {
+  type: 'object',
+  description: 'LLM quality estimation through an OpenAI-compatible server.',
+  properties: {
+    mode: { type: 'string', enum: ['da', 'mqm'], description: '`da`: one 0..100 score per segment (GEMBA-DA). `mqm`: error spans that become issues 1911-1917, scored 1 - (25 critical + 5 major + 1 minor) / 25, at least 0 (GEMBA-MQM).' },
+    'batch-size': { type: 'integer', minimum: 1, maximum: 50, description: 'Segments per request (default 20; 10 in mqm mode).' },
+  },
+}
+
 export const configSchema: Schema = {
   type: 'object',
   description: 'translation-quality-gate configuration (.github/translation-quality.yml)',
   required: ['version'],
   forbidden: Object.fromEntries(
     settingDefs
-      .filter((d) => !d.config && (d.kind === 'secret' || d.kind === 'url'))
-      .map((d) => [d.name, `${d.kind === 'secret' ? 'secrets' : 'service URLs'} come only from the action's inputs or the CLI's flags and environment${d.env ? ` (${d.env})` : ''}, so that a pull request cannot send them elsewhere`]),
+      .filter((d) => !d.config && (d.kind === 'secret' || d.kind === 'url' || d.env !== undefined))
+      .map((d) => [d.name, `${d.kind === 'secret' ? 'secrets' : d.kind === 'url' ? 'service URLs' : 'service URL parameters'} come only from the action's inputs or the CLI's flags and environment${d.env ? ` (${d.env})` : ''}, so that a pull request cannot send them elsewhere`]),
   ),
   properties: {
     version: { type: 'integer', minimum: 1, maximum: 1, description: 'Config format version; must be 1.' },
     ...Object.fromEntries(settingDefs.filter((d) => d.config).map((d) => [d.name, settingSchema(d)])),
+    custommt: custommtSection,
+    openai: openaiSection,
     groups: {
       type: 'array',
       description: 'Several locale roots (monorepos): each with its own files and source locale.',
