@@ -1,6 +1,7 @@
 // What both entries (tqg and the action) do around the pipeline: build the configured
 // quality services, open the score cache, run the pipeline, write Custom.MT's XLIFF
-// decision copies next to the report, and release the services however the run ends.
+// decision copies next to the report, and release the services however the run ends
+// (their usage is read after that, so it counts every request).
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Changes } from './changes/tree.js'
@@ -42,10 +43,11 @@ async function writeDecisionCopy(dir: string, file: string, bytes: Uint8Array): 
 export async function runWithServices(settings: Settings, io: ServiceRunIo): Promise<Report> {
   const { changes, log, root, decisionsDir } = io
   const built = await buildScorers(settings, { readText: io.readText, log })
+  let report: Report
   try {
     const cacheDir = settings.cacheDir && resolve(root, settings.cacheDir)
     const cache = await openScoreCache(cacheDir, log)
-    const report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes })
+    report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes })
     report.decisions = await writeDecisionCopies(report.segments, {
       read: (file) => changes.head.read(file),
       write: decisionsDir ? async (file, bytes) => shownPath(root, await writeDecisionCopy(decisionsDir, file, bytes)) : undefined,
@@ -53,8 +55,10 @@ export async function runWithServices(settings: Settings, io: ServiceRunIo): Pro
     const notes = decisionNotes(report.decisions)
     for (const note of notes) log.info(note)
     report.notes.push(...notes)
-    return report
   } finally {
     await Promise.all(built.scorers.map((s) => s.close?.()))
   }
+  // Closing may send a request too (Wordbee signs out): the usage reported counts it.
+  for (const s of built.scorers) if (s.usage && report.usage[s.provider]) report.usage[s.provider] = s.usage()
+  return report
 }
