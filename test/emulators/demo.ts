@@ -5,6 +5,7 @@
 import { CustomMtFake } from './custommt.js'
 import { judgementKey, OpenAiFake } from './openai.js'
 import { PhraseFake, phraseFixture } from './phrase.js'
+import type { FakeServer } from './server.js'
 import { WordbeeFake } from './wordbee.js'
 
 export interface DemoFakes {
@@ -17,7 +18,7 @@ export interface DemoFakes {
   /** The secrets by setting name (`phrase-token`...). */
   secrets: Record<string, string>
   /** Each fake under the service's name, for counting requests. */
-  named: Array<[string, { server: { requests: unknown[] } }]>
+  named: Array<[string, { server: FakeServer }]>
   close(): Promise<void>
 }
 
