@@ -2,7 +2,7 @@
 // the pipeline and prints the report. Returns the exit code.
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, resolve } from 'node:path'
 import { dirChanges } from '../changes/dirs.js'
 import { GitError, git, gitChanges } from '../changes/git.js'
 import type { Changes } from '../changes/tree.js'
@@ -12,12 +12,9 @@ import { renderers } from '../reporters/index.js'
 import { renderJson } from '../reporters/json.js'
 import { renderSarif } from '../reporters/sarif.js'
 import { verdictLine } from '../reporters/text.js'
-import { runPipeline } from '../run.js'
-import { openScoreCache } from '../scorers/file-cache.js'
-import { buildScorers, type Scorer } from '../scorers/index.js'
+import { runWithServices } from '../service-run.js'
 import { resolveSettings, SettingsError, settingDefs } from '../settings.js'
 import { VERSION } from '../version.js'
-import { decisionNotes, writeDecisionCopies } from '../xliff-decisions.js'
 import { helpText, parseCli, UsageError } from './args.js'
 
 export interface CliIo {
@@ -50,16 +47,6 @@ async function readConfig(path: string, explicit: boolean): Promise<{ config?: R
   return { config: parseConfig(await readFile(path, 'utf8'), path), label: path }
 }
 
-/** A copy of a head file, under `dir/custommt-decisions/` with its repository path; returns where. */
-async function writeDecisionCopy(dir: string, file: string, bytes: Uint8Array, cwd: string): Promise<string> {
-  const root = join(dir, 'custommt-decisions')
-  const path = resolve(root, file)
-  if (!path.startsWith(root + sep)) throw new Error(`refusing to write a decisions copy outside ${root}: ${file}`)
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, bytes)
-  return relative(cwd, path)
-}
-
 async function writeOut(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   await writeFile(path, text)
@@ -67,7 +54,6 @@ async function writeOut(path: string, text: string): Promise<void> {
 
 export async function main(io: CliIo): Promise<number> {
   let changes: Changes | undefined
-  let scorers: Scorer[] = []
   try {
     const command = parseCli(io.argv, io.env)
     if (command.mode.kind === 'help') {
@@ -95,16 +81,14 @@ export async function main(io: CliIo): Promise<number> {
     const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label })
 
     const log = stderrLogger(io, command.verbose)
-    const built = await buildScorers(settings, { readText: (p) => readFile(at(p), 'utf8'), log })
-    scorers = built.scorers
-    const cache = await openScoreCache(settings.cacheDir && at(settings.cacheDir), log)
-    const report = await runPipeline(settings, { changes, scorers, cache, log, notes: built.notes })
-    const decisionsDir = settings.reportFile ?? command.output
-    report.decisions = await writeDecisionCopies(report.segments, {
-      read: (file) => changes!.head.read(file),
-      write: decisionsDir ? (file, bytes) => writeDecisionCopy(at(dirname(decisionsDir)), file, bytes, io.cwd) : undefined,
+    const reportPath = settings.reportFile ?? command.output
+    const report = await runWithServices(settings, {
+      changes,
+      log,
+      root: io.cwd,
+      readText: (p) => readFile(at(p), 'utf8'),
+      decisionsDir: reportPath ? dirname(at(reportPath)) : undefined,
     })
-    report.notes.push(...decisionNotes(report.decisions))
 
     const rendered = renderers[command.format](report, VERSION)
     if (command.output) {
@@ -125,6 +109,5 @@ export async function main(io: CliIo): Promise<number> {
     return EXIT.internal
   } finally {
     changes?.close?.()
-    await Promise.all(scorers.map((s) => s.close?.()))
   }
 }

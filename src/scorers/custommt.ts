@@ -168,6 +168,6 @@ export function customMtFromSettings(settings: Settings, log: Logger): { scorer?
       throw e
     }
   }
-  const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, concurrency: 4, timeoutMs: 60_000, log })
+  const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, credentials: 'custommt-token', concurrency: 4, timeoutMs: 60_000, log })
   return { scorer: customMtScorer({ client, templates, template, locales, paths }) }
 }

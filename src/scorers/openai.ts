@@ -185,6 +185,7 @@ export function openAiFromSettings(settings: Settings, log: Logger): { scorer?: 
     baseUrl: openai.baseUrl,
     headers: requestHeaders(openai),
     secrets: settings.secrets,
+    credentials: 'authorization' in openai.headers || 'api-key' in openai.headers ? 'the key in openai-headers' : 'openai-api-key',
     concurrency: 4,
     // Large models (and reasoning ones) take their time over a batch.
     timeoutMs: 120_000,

@@ -111,7 +111,7 @@ describe('tqg with Custom.MT and an OpenAI-compatible LLM', () => {
   it('reports a service that fails as not scored, never as passed, and exits 3', async () => {
     const { code, stdout, stderr } = await tqg(args(['--custommt-token', 'cmt_live_revoked000000', '--openai-api-key', OPENAI_KEY, '--threshold', '0.5']))
     expect(stdout).toContain('1902 not-scored')
-    expect(stdout).toContain('Not scored by custommt Shop EN-DE: Custom.MT: POST /translation/text_translate_v2 answered HTTP 401: Invalid token.')
+    expect(stdout).toContain('Not scored by custommt Shop EN-DE: Custom.MT: POST /translation/text_translate_v2 answered HTTP 401: Invalid token. Check custommt-token.')
     expect(stdout).toMatch(/PASSED: 0 errors, 0 warnings, 0 below threshold, 4 not scored/)
     expect(stderr).toContain('warning: custommt: Custom.MT: POST /translation/text_translate_v2 answered HTTP 401')
     expect(stdout + stderr).not.toContain('cmt_live_revoked000000')
