@@ -48939,7 +48939,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8040:
+/***/ 5570:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74423,7 +74423,97 @@ function renderSarif(report, version) {
     return `${JSON.stringify(sarifReport(report, version), null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./lib/reporters/services.js
+const NAMES = {
+    phrase: 'Phrase QPS',
+    custommt: 'Custom.MT QE',
+    openai: 'LLM QE',
+    wordbee: 'Wordbee QA',
+    static: 'Scores file',
+};
+// Usage keys the scorers report, in the order shown. Keys may carry a model after a space
+// (`qe-prompt-tokens gpt-4o`); unknown keys are shown with their dashes as spaces.
+const USAGE = [
+    ['segments', 'segments sent'],
+    ['symbols', 'characters translated'],
+    ['prompt-tokens', 'prompt tokens'],
+    ['completion-tokens', 'completion tokens'],
+    ['mt-in-tokens', 'MT input tokens'],
+    ['mt-out-tokens', 'MT output tokens'],
+    ['qe-prompt-tokens', 'QE prompt tokens'],
+    ['qe-completion-tokens', 'QE completion tokens'],
+    ['id-lookups', 'id look-ups'],
+    ['issues-pushed', 'issues pushed'],
+    ['answer-retries', 'answer(s) asked again'],
+    ['parameter-retries', 'parameter(s) the model rejected'],
+];
+const ORDER = new Map(USAGE.map(([key], i) => [key, i]));
+const LABELS = new Map(USAGE);
+const services_count = (n) => n.toLocaleString('en-US');
+function usageParts(usage) {
+    let tokens = 0;
+    let characters = 0;
+    const entries = Object.entries(usage)
+        .filter(([key, n]) => key !== 'requests' && key !== 'retries' && Number.isFinite(n))
+        .map(([key, n]) => {
+        const space = key.indexOf(' ');
+        const base = space < 0 ? key : key.slice(0, space);
+        const detail = space < 0 ? '' : key.slice(space + 1);
+        if (/tokens$/.test(base))
+            tokens += n;
+        if (base === 'symbols')
+            characters += n;
+        return { base, detail, n };
+    })
+        .filter((e) => e.n !== 0)
+        .sort((a, b) => (ORDER.get(a.base) ?? ORDER.size) - (ORDER.get(b.base) ?? ORDER.size) || a.detail.localeCompare(b.detail));
+    const parts = entries.map((e) => `${services_count(e.n)} ${LABELS.get(e.base) ?? e.base.replace(/-/g, ' ')}${e.detail ? ` (${e.detail})` : ''}`);
+    return { parts, tokens, characters };
+}
+/** One line per service that took part, in the order the report met them. */
+function services_serviceLines(report) {
+    const providers = [...new Set([...Object.keys(report.summary.providers), ...Object.keys(report.usage)])];
+    return providers.map((provider) => {
+        const p = report.summary.providers[provider] ?? { scored: 0, failed: 0, notApplicable: 0, skipped: 0 };
+        const usage = report.usage[provider] ?? {};
+        const { parts, tokens, characters } = usageParts(usage);
+        return {
+            provider,
+            name: NAMES[provider] ?? provider,
+            scored: p.scored,
+            notApplicable: p.notApplicable,
+            skipped: p.skipped,
+            failed: p.failed,
+            ...(p.average !== undefined && { average: p.average }),
+            ...(usage.requests !== undefined && { requests: usage.requests }),
+            retries: usage.retries ?? 0,
+            usage: parts,
+            tokens,
+            characters,
+        };
+    });
+}
+/** `3 scored (average 0.52), 1 not applicable, 2 failed`: the counts that are not zero. */
+function services_segmentCounts(line) {
+    const parts = [`${services_count(line.scored)} scored${line.average !== undefined ? ` (average ${line.average.toFixed(2)})` : ''}`];
+    if (line.notApplicable)
+        parts.push(`${services_count(line.notApplicable)} not applicable`);
+    if (line.skipped)
+        parts.push(`${services_count(line.skipped)} skipped`);
+    if (line.failed)
+        parts.push(`${services_count(line.failed)} failed`);
+    return parts.join(', ');
+}
+/** `6 requests (1 retry)`, or `6 (1 retry)` in a column of requests; empty for a scorer that sends none. */
+function services_requestCount(line, unit = true) {
+    if (line.requests === undefined)
+        return '';
+    const retries = line.retries > 0 ? ` (${services_count(line.retries)} ${line.retries === 1 ? 'retry' : 'retries'})` : '';
+    return `${services_count(line.requests)}${unit ? ` request${line.requests === 1 ? '' : 's'}` : ''}${retries}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/reporters/text.js
+
 
 
 const SEVERITY = (/* unused pure expression or super */ null && (['info', 'warning', 'error']));
@@ -74473,11 +74563,22 @@ function renderText(report) {
             lines.push('');
         lines.push(line(header), ...rows.map(line));
     }
+    const services = serviceLines(report);
+    if (services.length > 0) {
+        const width = Math.max(...services.map((l) => [...terminalSafe(l.name)].length));
+        lines.push('', 'Quality services:');
+        for (const l of services) {
+            const name = terminalSafe(l.name);
+            const parts = [segmentCounts(l), requestCount(l), ...l.usage.map(terminalSafe)].filter(Boolean);
+            lines.push(`  ${name}${' '.repeat(width - [...name].length)}  ${parts.join(' · ')}`);
+        }
+    }
     lines.push('', verdictLine(report));
     return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/reporters/markdown.js
+
 
 
 
@@ -74517,21 +74618,23 @@ function findingParagraph(f) {
     const where = [f.locale, f.key].filter((x) => !!x);
     return `**${markdown_SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
 }
-function providers(report) {
-    const entries = Object.entries(report.summary.providers);
-    if (entries.length === 0)
+/** What each quality service did: a table, or one line for the PR comment. */
+function services(report, form) {
+    const lines = services_serviceLines(report);
+    if (lines.length === 0)
         return undefined;
-    const list = entries.map(([name, p]) => {
-        const parts = [`${p.scored} scored${p.average !== undefined ? ` (average ${p.average.toFixed(2)})` : ''}`];
-        if (p.failed)
-            parts.push(`${p.failed} failed`);
-        if (p.notApplicable)
-            parts.push(`${p.notApplicable} not applicable`);
-        if (p.skipped)
-            parts.push(`${p.skipped} skipped`);
-        return `${markdownText(name)}: ${parts.join(', ')}`;
+    if (form === 'brief') {
+        const list = lines.map((l) => {
+            const spent = [services_requestCount(l), l.tokens > 0 ? `${services_count(l.tokens)} tokens` : '', l.characters > 0 ? `${services_count(l.characters)} characters` : ''].filter(Boolean);
+            return `${markdownText(l.name)}: ${services_segmentCounts(l)}${spent.length > 0 ? `; ${spent.join(', ')}` : ''}`;
+        });
+        return `Quality services: ${list.join(' · ')}`;
+    }
+    const rows = lines.map((l) => {
+        const cells = [markdownText(l.name), services_count(l.scored), l.average === undefined ? '' : l.average.toFixed(2), services_count(l.notApplicable), services_count(l.skipped), services_count(l.failed), services_requestCount(l, false), markdownText(l.usage.join(', '))];
+        return `| ${cells.join(' | ')} |`;
     });
-    return `Quality services: ${list.join(' · ')}`;
+    return ['| Quality service | Scored | Average | Not applicable | Skipped | Failed | Requests | Usage |', '|---|--:|--:|--:|--:|--:|--:|---|', ...rows].join('\n');
 }
 function renderMarkdown(report, options = {}) {
     const title = markdownText(options.title ?? 'Translation quality');
@@ -74540,7 +74643,7 @@ function renderMarkdown(report, options = {}) {
         blocks.push(options.marker);
     blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`);
     blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'));
-    const scores = providers(report);
+    const scores = services(report, options.services ?? 'table');
     if (scores)
         blocks.push(scores);
     // Before the table, which is what gets cut when the text is too long.
@@ -76399,6 +76502,8 @@ class ServiceClient {
     sent = 0;
     retried = 0;
     closed = false;
+    /** The 401/403 that showed the credentials are wrong (with `credentials` set). */
+    refused;
     /** Requests admitted under the rate limit and not yet answered. */
     admitted = 0;
     /** The service's last rate-limit window: requests left and when it resets. */
@@ -76440,6 +76545,8 @@ class ServiceClient {
         const retries = this.options.retries ?? 3;
         const url = this.url(req);
         for (let attempt = 0;; attempt++) {
+            if (this.refused)
+                throw this.refused;
             await this.admit(req, label);
             let result;
             try {
@@ -76451,6 +76558,11 @@ class ServiceClient {
             if (result.status !== undefined && result.status >= 200 && result.status < 300)
                 return this.parse(result, label);
             const error = this.failure(result, label, attempt);
+            if (error.status === 401 || error.status === 403) {
+                if (this.options.credentials)
+                    this.refused ??= error;
+                throw error;
+            }
             const retryable = result.status !== undefined ? retryableStatus(result.status) && (req.idempotent !== false || result.status === 429) : req.idempotent !== false || /ECONNREFUSED/.test(result.error.message);
             if (!retryable || attempt >= retries)
                 throw error;
@@ -76595,7 +76707,10 @@ class ServiceClient {
             // An HTML error page from a proxy: keep the text.
         }
         const detail = errorText(body);
-        return new ServiceError(`${service}: ${label} answered HTTP ${result.status}${detail ? `: ${detail}` : ''}${tries}`, service, label, 'http', result.status, body, result.headers);
+        const denied = (result.status === 401 || result.status === 403) && this.options.credentials;
+        const message = `${service}: ${label} answered HTTP ${result.status}${detail ? `: ${detail}` : ''}${tries}`;
+        const hint = denied ? `${/[.!?]$/.test(message) ? '' : '.'} Check ${this.options.credentials}.` : '';
+        return new ServiceError(message + hint, service, label, 'http', result.status, body, result.headers);
     }
     parse(result, label) {
         const text = result.text ?? '';
@@ -76760,7 +76875,7 @@ function customMtFromSettings(settings, log) {
             throw e;
         }
     }
-    const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, concurrency: 4, timeoutMs: 60_000, log });
+    const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, credentials: 'custommt-token', concurrency: 4, timeoutMs: 60_000, log });
     return { scorer: customMtScorer({ client, templates, template, locales, paths }) };
 }
 
@@ -77090,6 +77205,7 @@ function openAiFromSettings(settings, log) {
         baseUrl: openai.baseUrl,
         headers: requestHeaders(openai),
         secrets: settings.secrets,
+        credentials: 'authorization' in openai.headers || 'api-key' in openai.headers ? 'the key in openai-headers' : 'openai-api-key',
         concurrency: 4,
         // Large models (and reasoning ones) take their time over a batch.
         timeoutMs: 120_000,
@@ -77191,6 +77307,7 @@ class PhraseScorer {
             baseUrl: options.apiUrl,
             headers,
             secrets: [options.token, ...(options.otp ? [options.otp] : [])],
+            credentials: options.otp ? 'phrase-token and phrase-otp' : 'phrase-token (and phrase-otp if the account uses two-factor authentication)',
             concurrency: PHRASE_CONCURRENCY,
             rateLimitHeaders: true,
             log: options.log,
@@ -77282,8 +77399,8 @@ class PhraseScorer {
     /** A wrong token or project fails every later call the same way: remember it, send nothing more. */
     noteFatal(e) {
         if (e instanceof ServiceError && (e.status === 401 || e.status === 403)) {
-            this.fatal = new Error(`${e.message}. Check phrase-token${this.options.otp ? ' and phrase-otp' : ' (and phrase-otp if the account uses two-factor authentication)'}.`);
-            return this.fatal;
+            this.fatal = e;
+            return e;
         }
         if (e instanceof ServiceError && e.status === 404 && PROJECT_REQUEST.test(e.request)) {
             this.fatal = new Error(`${e.message}. Check phrase-project-id${this.options.branch ? ' and phrase-branch' : ''}.`);
@@ -77838,6 +77955,233 @@ function wordbeeFromSettings(settings, io, notes) {
         throw new SettingsError(`Invalid settings: wordbee-api-key is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not. Wordbee needs the account id, the platform URL and the project id.`);
     const section = (settings.extra.sections.wordbee ?? {});
     return new WordbeeScorer({ accountId: accountId, apiKey, apiUrl: apiUrl, projectId: projectId, push, locales: section.locales, qa: section.qa, log: io.log });
+}
+
+;// CONCATENATED MODULE: ./lib/xliff-decisions.js
+// Custom.MT's QE decisions written into XLIFF 1.2 the way its API document maps them:
+// confirm_segment -> approved="yes", lock_segment -> translate="no" on the <trans-unit>.
+// Only the start tags of the decided units change; every other byte of the file is kept,
+// so the copy diffs cleanly against the original. A `false` decision changes nothing: QE
+// not confirming a segment is no reason to withdraw a reviewer's approval.
+
+const XLIFF_1 = /<(?:[\w.-]+:)?xliff\b(?:\s+[^\s=<>]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s+version\s*=\s*["']1\.[0-2]["']/;
+/** XLIFF 1.x (whose trans-units have `approved` and `translate`); 2.x has neither. */
+function isXliff1(text) {
+    return XLIFF_1.test(text);
+}
+// Comments, CDATA and processing instructions are matched only to be skipped: a
+// "<trans-unit" inside them is text, not a tag.
+const TOKENS = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<((?:[\w.-]+:)?trans-unit)((?:\s+[^\s=<>"'/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+const xliff_decisions_ATTRIBUTE = /\s+([^\s=<>"'/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+function unescapeXml(s) {
+    return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (m, e) => {
+        const named = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+        if (named[e.toLowerCase()])
+            return named[e.toLowerCase()];
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    });
+}
+function transUnitTags(text) {
+    const tags = [];
+    for (const m of text.matchAll(TOKENS)) {
+        if (!m[1])
+            continue;
+        const start = m.index;
+        const attrsStart = start + 1 + m[1].length;
+        const attributes = [];
+        for (const a of m[2].matchAll(xliff_decisions_ATTRIBUTE)) {
+            const quoted = a[2] ?? a[3];
+            const valueEnd = attrsStart + a.index + a[0].length - 1;
+            attributes.push({ name: a[1], value: unescapeXml(quoted), valueStart: valueEnd - quoted.length, valueEnd });
+        }
+        const end = start + m[0].length;
+        const selfClosing = m[3] === '/';
+        const closeTag = `</${m[1]}`;
+        tags.push({ start, insertAt: attrsStart + m[2].length, end, attributes, selfClosing, close: selfClosing ? end : text.indexOf(closeTag, end) });
+    }
+    return tags;
+}
+/** The trans-unit whose element contains the offset. */
+function unitAt(tags, offset) {
+    let lo = 0;
+    let hi = tags.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (tags[mid].start <= offset) {
+            found = mid;
+            lo = mid + 1;
+        }
+        else
+            hi = mid - 1;
+    }
+    const tag = tags[found];
+    return tag && !tag.selfClosing && offset >= tag.end && (tag.close < 0 || offset < tag.close) ? tag : undefined;
+}
+function setAttribute(tag, name, value, edits) {
+    const existing = tag.attributes.find((a) => a.name === name);
+    if (existing) {
+        if (existing.value !== value)
+            edits.push({ at: existing.valueStart, remove: existing.valueEnd - existing.valueStart, insert: value });
+    }
+    else
+        edits.push({ at: tag.insertAt, remove: 0, insert: ` ${name}="${value}"` });
+}
+/** Writes the decisions into an XLIFF 1.x text. */
+function applyDecisions(text, decisions) {
+    const tags = transUnitTags(text);
+    const edits = [];
+    const applied = [];
+    const unmatched = [];
+    const done = new Set();
+    for (const d of decisions) {
+        if (!d.approve && !d.lock)
+            continue;
+        const tag = unitAt(tags, d.offset);
+        if (!tag || done.has(tag)) {
+            if (!tag)
+                unmatched.push({ key: d.key, line: d.line });
+            continue;
+        }
+        done.add(tag);
+        const attributes = {};
+        if (d.approve) {
+            setAttribute(tag, 'approved', 'yes', edits);
+            attributes.approved = 'yes';
+        }
+        if (d.lock) {
+            setAttribute(tag, 'translate', 'no', edits);
+            attributes.translate = 'no';
+        }
+        const id = tag.attributes.find((a) => a.name === 'id')?.value;
+        applied.push({ key: d.key, locale: d.locale, line: d.line, ...(id !== undefined && { unit: id }), attributes });
+    }
+    // Back to front (and, at one offset, in reverse order) so earlier offsets stay valid.
+    let out = text;
+    for (const e of edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.i - a.i)) {
+        out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove);
+    }
+    return { text: out, applied, unmatched };
+}
+/** The Custom.MT decisions of the checked segments, by file. */
+function decisionsByFile(segments) {
+    const byFile = new Map();
+    for (const s of segments) {
+        const score = s.scores.find((sc) => sc.provider === 'custommt' && sc.state === 'scored' && (sc.confirm || sc.lock));
+        if (!score)
+            continue;
+        const list = byFile.get(s.file) ?? [];
+        list.push({ key: s.key, locale: s.locale, line: s.line, offset: s.unit.span.start, approve: score.confirm === true, lock: score.lock === true });
+        byFile.set(s.file, list);
+    }
+    return byFile;
+}
+/** The bytes of a text in the encoding (and with the byte order mark) it was read with. */
+function encodeLike(text, decoded, bom) {
+    if (decoded.encoding === 'utf-8') {
+        const body = new TextEncoder().encode(text);
+        return bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
+    }
+    const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+    const big = decoded.encoding === 'utf-16be';
+    const put = (i, unit) => {
+        out[i * 2 + (big ? 0 : 1)] = unit >> 8;
+        out[i * 2 + (big ? 1 : 0)] = unit & 0xff;
+    };
+    if (bom)
+        put(0, 0xfeff);
+    for (let i = 0; i < text.length; i++)
+        put(i + (bom ? 1 : 0), text.charCodeAt(i));
+    return out;
+}
+/**
+ * For every XLIFF 1.x file with Custom.MT decisions, writes a copy with the decisions as
+ * attributes (never the original) and returns the list for the report. Without `io.write`
+ * the decisions are listed only.
+ */
+async function writeDecisionCopies(segments, io) {
+    const files = [];
+    for (const [file, decisions] of decisionsByFile(segments)) {
+        const bytes = await io.read(file);
+        if (!bytes)
+            continue;
+        const decoded = decode(bytes, { allowUtf16: true });
+        if (!isXliff1(decoded.text))
+            continue;
+        const result = applyDecisions(decoded.text, decisions);
+        if (result.applied.length === 0 && result.unmatched.length === 0)
+            continue;
+        const bom = decoded.encoding === 'utf-8' ? bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf : (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+        // Bytes that did not decode cannot be written back unchanged: list the decisions only.
+        const writable = io.write && result.applied.length > 0 && decoded.problems.length === 0;
+        const output = writable ? await io.write(file, encodeLike(result.text, decoded, bom)) : undefined;
+        files.push({ file, ...(output && { output }), decisions: result.applied, ...(result.unmatched.length > 0 && { unmatched: result.unmatched }) });
+    }
+    return files;
+}
+/** One line per file for the report's notes. */
+function decisionNotes(files) {
+    return files.map((f) => {
+        const approved = f.decisions.filter((d) => d.attributes.approved).length;
+        const locked = f.decisions.filter((d) => d.attributes.translate).length;
+        const what = `Custom.MT decisions for ${f.file}: approved="yes" on ${approved}, translate="no" on ${locked} trans-unit(s)`;
+        const missing = f.unmatched?.length ? `; ${f.unmatched.length} trans-unit(s) not found` : '';
+        return f.output ? `${what}, written to ${f.output}${missing}` : `${what} (listed in the JSON report; set report-file to get a copy of the file with them)${missing}`;
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/service-run.js
+// What both entries (tqg and the action) do around the pipeline: build the configured
+// quality services, open the score cache, run the pipeline, write Custom.MT's XLIFF
+// decision copies next to the report, and release the services however the run ends
+// (their usage is read after that, so it counts every request).
+
+
+
+
+
+
+/** A path below `root` relative to it (shorter in notes), any other path as is. */
+function shownPath(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : path;
+}
+/** A copy of a head file, under `dir/custommt-decisions/` with its repository path; returns where. */
+async function writeDecisionCopy(dir, file, bytes) {
+    const root = (0,external_node_path_.join)(dir, 'custommt-decisions');
+    const path = (0,external_node_path_.resolve)(root, file);
+    if (!path.startsWith(root + external_node_path_.sep))
+        throw new Error(`refusing to write a decisions copy outside ${root}: ${file}`);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, bytes);
+    return path;
+}
+async function runWithServices(settings, io) {
+    const { changes, log, root, decisionsDir } = io;
+    const built = await buildScorers(settings, { readText: io.readText, log });
+    let report;
+    try {
+        const cacheDir = settings.cacheDir && (0,external_node_path_.resolve)(root, settings.cacheDir);
+        const cache = await openScoreCache(cacheDir, log);
+        report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes });
+        report.decisions = await writeDecisionCopies(report.segments, {
+            read: (file) => changes.head.read(file),
+            write: decisionsDir ? async (file, bytes) => shownPath(root, await writeDecisionCopy(decisionsDir, file, bytes)) : undefined,
+        });
+        const notes = decisionNotes(report.decisions);
+        for (const note of notes)
+            log.info(note);
+        report.notes.push(...notes);
+    }
+    finally {
+        await Promise.all(built.scorers.map((s) => s.close?.()));
+    }
+    // Closing may send a request too (Wordbee signs out): the usage reported counts it.
+    for (const s of built.scorers)
+        if (s.usage && report.usage[s.provider])
+            report.usage[s.provider] = s.usage();
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./lib/version.js
@@ -78632,7 +78976,7 @@ async function publish(request) {
     if (wantsComment) {
         await log.group('Comment', async () => {
             const more = request.runUrl ? `The [job summary](${request.runUrl}) has every finding.` : 'The job summary has every finding.';
-            const body = renderMarkdown(report, { title: settings.name, marker: commentMarker(settings.name), link: request.link, context: request.context, limit: COMMENT_MAX, overflow: more });
+            const body = renderMarkdown(report, { title: settings.name, marker: commentMarker(settings.name), link: request.link, context: request.context, services: 'brief', limit: COMMENT_MAX, overflow: more });
             try {
                 outcome.comment = await upsertStickyComment({ api, repo, number: pull, name: settings.name, body });
                 log.info(`Comment ${outcome.comment.action}: ${outcome.comment.url}`);
@@ -78665,8 +79009,6 @@ async function publish(request) {
 // The GitHub Action: reads the inputs and the event, opens the changes of the pull request
 // (or push, or merge-queue entry), runs the same pipeline as the CLI, and reports through
 // the GitHub reporters. The verdict comes from the policy; reporting problems never change it.
-
-
 
 
 
@@ -78767,11 +79109,24 @@ function summaryExtras(outcome, settings) {
         lines.push(`Not written: ${markdownText(f)}`);
     return lines.length > 0 ? [lines.map((l) => `- ${l}`).join('\n')] : [];
 }
-async function writeOutputs(report, settings, env, workspace) {
-    const at = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.resolve)(workspace, p));
-    const reportFile = settings.reportFile ? at(settings.reportFile) : (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'translation-quality-report.json');
+/** The JSON report's path: `report-file` in the workspace, else in the runner's temp directory. */
+function reportPath(settings, env, workspace) {
+    return settings.reportFile ? (0,external_node_path_.resolve)(workspace, settings.reportFile) : (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'translation-quality-report.json');
+}
+/** Where the Custom.MT decision copies are, for the job summary (the notes have each file's decisions). */
+function decisionsExtra(report, dir) {
+    const written = (report.decisions ?? []).filter((d) => d.output);
+    if (written.length === 0)
+        return [];
+    const shown = written.slice(0, 10).map((d) => `${codeSpan(d.file)} (${d.decisions.length})`);
+    const more = written.length > shown.length ? ` and ${written.length - shown.length} more` : '';
+    return [
+        `Custom.MT QE decisions (\`approved="yes"\`, \`translate="no"\`) written into copies of ${written.length} XLIFF file(s) under ${codeSpan((0,external_node_path_.join)(dir, 'custommt-decisions'))}: ${shown.join(', ')}${more}. The files in the repository are unchanged; keep the copies with actions/upload-artifact.`,
+    ];
+}
+async function writeOutputs(report, settings, reportFile, workspace) {
     await writeFileIn(reportFile, renderJson(report));
-    const sarifFile = settings.sarifFile ? at(settings.sarifFile) : undefined;
+    const sarifFile = settings.sarifFile ? (0,external_node_path_.resolve)(workspace, settings.sarifFile) : undefined;
     if (sarifFile)
         await writeFileIn(sarifFile, renderSarif(report, lib_version_VERSION));
     const s = report.summary;
@@ -78791,7 +79146,6 @@ async function run(env = process.env) {
     const mask = masker(inputSecrets(inputs));
     const log = actionLogger(mask);
     let changes;
-    let scorers = [];
     try {
         info(`translation-quality-gate ${lib_version_VERSION} on Node ${process.version}`);
         checkInputs(inputs);
@@ -78811,19 +79165,20 @@ async function run(env = process.env) {
             log.info(loaded.configLabel ? `Config file: ${loaded.configLabel}` : `No config file in ${compared.trusted.label}: inputs and defaults apply`);
             return loaded;
         });
-        const built = await buildScorers(settings, {
+        const root = workspace ?? process.cwd();
+        const reportFile = reportPath(settings, env, root);
+        const report = await runWithServices(settings, {
+            changes,
+            log,
+            root,
             readText: async (path) => {
                 const text = await readTrustedText(compared.trusted, path, 'scores-file');
                 if (text === undefined)
                     throw new Error(`${path} not found in ${compared.trusted.label}`);
                 return text;
             },
-            log,
+            decisionsDir: (0,external_node_path_.dirname)(reportFile),
         });
-        scorers = built.scorers;
-        const root = workspace ?? process.cwd();
-        const cache = await openScoreCache(settings.cacheDir && ((0,external_node_path_.isAbsolute)(settings.cacheDir) ? settings.cacheDir : (0,external_node_path_.resolve)(root, settings.cacheDir)), log);
-        const report = await runPipeline(settings, { changes, scorers, cache, log, notes: built.notes });
         const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
         const repoUrl = `${server}/${repo.owner}/${repo.repo}`;
         const link = (file, line) => `${repoUrl}/blob/${compared.headSha}/${urlPath(file)}#L${line}`;
@@ -78831,10 +79186,10 @@ async function run(env = process.env) {
         const context = runUrl ? `${compared.context} · [workflow run](${runUrl})` : compared.context;
         const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes.addedLines(paths), log });
         await log.group('Job summary and outputs', async () => {
-            const files = await writeOutputs(report, settings, env, root);
+            const files = await writeOutputs(report, settings, reportFile, root);
             log.info(`JSON report: ${files.reportFile}${files.sarifFile ? `; SARIF: ${files.sarifFile}` : ''}`);
             if (env.GITHUB_STEP_SUMMARY) {
-                const text = renderJobSummary(report, { title: settings.name, link, context: compared.context, extra: summaryExtras(outcome, settings), overflow: `The JSON report (${files.reportFile}) has every finding.` });
+                const text = renderJobSummary(report, { title: settings.name, link, context: compared.context, extra: [...summaryExtras(outcome, settings), ...decisionsExtra(report, (0,external_node_path_.dirname)(reportFile))], overflow: `The JSON report (${files.reportFile}) has every finding.` });
                 await summary.addRaw(text).write();
             }
         });
@@ -78852,7 +79207,6 @@ async function run(env = process.env) {
     }
     finally {
         changes?.close?.();
-        await Promise.all(scorers.map((s) => s.close?.()));
     }
 }
 
@@ -78863,7 +79217,7 @@ async function run(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8040);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5570);
 // The action's entry; see action/main.ts.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

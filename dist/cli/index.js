@@ -47773,7 +47773,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8346);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7093);
 // The `tqg` command's entry; see cli/main.ts.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)({
@@ -47789,7 +47789,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8346:
+/***/ 7093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65706,7 +65706,97 @@ function plainText(text, max) {
     return escape_truncate(terminalSafe(text), max);
 }
 
+;// CONCATENATED MODULE: ./lib/reporters/services.js
+const NAMES = {
+    phrase: 'Phrase QPS',
+    custommt: 'Custom.MT QE',
+    openai: 'LLM QE',
+    wordbee: 'Wordbee QA',
+    static: 'Scores file',
+};
+// Usage keys the scorers report, in the order shown. Keys may carry a model after a space
+// (`qe-prompt-tokens gpt-4o`); unknown keys are shown with their dashes as spaces.
+const USAGE = [
+    ['segments', 'segments sent'],
+    ['symbols', 'characters translated'],
+    ['prompt-tokens', 'prompt tokens'],
+    ['completion-tokens', 'completion tokens'],
+    ['mt-in-tokens', 'MT input tokens'],
+    ['mt-out-tokens', 'MT output tokens'],
+    ['qe-prompt-tokens', 'QE prompt tokens'],
+    ['qe-completion-tokens', 'QE completion tokens'],
+    ['id-lookups', 'id look-ups'],
+    ['issues-pushed', 'issues pushed'],
+    ['answer-retries', 'answer(s) asked again'],
+    ['parameter-retries', 'parameter(s) the model rejected'],
+];
+const ORDER = new Map(USAGE.map(([key], i) => [key, i]));
+const LABELS = new Map(USAGE);
+const services_count = (n) => n.toLocaleString('en-US');
+function usageParts(usage) {
+    let tokens = 0;
+    let characters = 0;
+    const entries = Object.entries(usage)
+        .filter(([key, n]) => key !== 'requests' && key !== 'retries' && Number.isFinite(n))
+        .map(([key, n]) => {
+        const space = key.indexOf(' ');
+        const base = space < 0 ? key : key.slice(0, space);
+        const detail = space < 0 ? '' : key.slice(space + 1);
+        if (/tokens$/.test(base))
+            tokens += n;
+        if (base === 'symbols')
+            characters += n;
+        return { base, detail, n };
+    })
+        .filter((e) => e.n !== 0)
+        .sort((a, b) => (ORDER.get(a.base) ?? ORDER.size) - (ORDER.get(b.base) ?? ORDER.size) || a.detail.localeCompare(b.detail));
+    const parts = entries.map((e) => `${services_count(e.n)} ${LABELS.get(e.base) ?? e.base.replace(/-/g, ' ')}${e.detail ? ` (${e.detail})` : ''}`);
+    return { parts, tokens, characters };
+}
+/** One line per service that took part, in the order the report met them. */
+function serviceLines(report) {
+    const providers = [...new Set([...Object.keys(report.summary.providers), ...Object.keys(report.usage)])];
+    return providers.map((provider) => {
+        const p = report.summary.providers[provider] ?? { scored: 0, failed: 0, notApplicable: 0, skipped: 0 };
+        const usage = report.usage[provider] ?? {};
+        const { parts, tokens, characters } = usageParts(usage);
+        return {
+            provider,
+            name: NAMES[provider] ?? provider,
+            scored: p.scored,
+            notApplicable: p.notApplicable,
+            skipped: p.skipped,
+            failed: p.failed,
+            ...(p.average !== undefined && { average: p.average }),
+            ...(usage.requests !== undefined && { requests: usage.requests }),
+            retries: usage.retries ?? 0,
+            usage: parts,
+            tokens,
+            characters,
+        };
+    });
+}
+/** `3 scored (average 0.52), 1 not applicable, 2 failed`: the counts that are not zero. */
+function segmentCounts(line) {
+    const parts = [`${services_count(line.scored)} scored${line.average !== undefined ? ` (average ${line.average.toFixed(2)})` : ''}`];
+    if (line.notApplicable)
+        parts.push(`${services_count(line.notApplicable)} not applicable`);
+    if (line.skipped)
+        parts.push(`${services_count(line.skipped)} skipped`);
+    if (line.failed)
+        parts.push(`${services_count(line.failed)} failed`);
+    return parts.join(', ');
+}
+/** `6 requests (1 retry)`, or `6 (1 retry)` in a column of requests; empty for a scorer that sends none. */
+function requestCount(line, unit = true) {
+    if (line.requests === undefined)
+        return '';
+    const retries = line.retries > 0 ? ` (${services_count(line.retries)} ${line.retries === 1 ? 'retry' : 'retries'})` : '';
+    return `${services_count(line.requests)}${unit ? ` request${line.requests === 1 ? '' : 's'}` : ''}${retries}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/reporters/text.js
+
 
 
 const SEVERITY = ['info', 'warning', 'error'];
@@ -65756,11 +65846,22 @@ function renderText(report) {
             lines.push('');
         lines.push(line(header), ...rows.map(line));
     }
+    const services = serviceLines(report);
+    if (services.length > 0) {
+        const width = Math.max(...services.map((l) => [...terminalSafe(l.name)].length));
+        lines.push('', 'Quality services:');
+        for (const l of services) {
+            const name = terminalSafe(l.name);
+            const parts = [segmentCounts(l), requestCount(l), ...l.usage.map(terminalSafe)].filter(Boolean);
+            lines.push(`  ${name}${' '.repeat(width - [...name].length)}  ${parts.join(' · ')}`);
+        }
+    }
     lines.push('', verdictLine(report));
     return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/reporters/markdown.js
+
 
 
 
@@ -65800,21 +65901,23 @@ function findingParagraph(f) {
     const where = [f.locale, f.key].filter((x) => !!x);
     return `**${markdown_SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
 }
-function providers(report) {
-    const entries = Object.entries(report.summary.providers);
-    if (entries.length === 0)
+/** What each quality service did: a table, or one line for the PR comment. */
+function services(report, form) {
+    const lines = serviceLines(report);
+    if (lines.length === 0)
         return undefined;
-    const list = entries.map(([name, p]) => {
-        const parts = [`${p.scored} scored${p.average !== undefined ? ` (average ${p.average.toFixed(2)})` : ''}`];
-        if (p.failed)
-            parts.push(`${p.failed} failed`);
-        if (p.notApplicable)
-            parts.push(`${p.notApplicable} not applicable`);
-        if (p.skipped)
-            parts.push(`${p.skipped} skipped`);
-        return `${escape_markdownText(name)}: ${parts.join(', ')}`;
+    if (form === 'brief') {
+        const list = lines.map((l) => {
+            const spent = [requestCount(l), l.tokens > 0 ? `${services_count(l.tokens)} tokens` : '', l.characters > 0 ? `${services_count(l.characters)} characters` : ''].filter(Boolean);
+            return `${escape_markdownText(l.name)}: ${segmentCounts(l)}${spent.length > 0 ? `; ${spent.join(', ')}` : ''}`;
+        });
+        return `Quality services: ${list.join(' · ')}`;
+    }
+    const rows = lines.map((l) => {
+        const cells = [escape_markdownText(l.name), services_count(l.scored), l.average === undefined ? '' : l.average.toFixed(2), services_count(l.notApplicable), services_count(l.skipped), services_count(l.failed), requestCount(l, false), escape_markdownText(l.usage.join(', '))];
+        return `| ${cells.join(' | ')} |`;
     });
-    return `Quality services: ${list.join(' · ')}`;
+    return ['| Quality service | Scored | Average | Not applicable | Skipped | Failed | Requests | Usage |', '|---|--:|--:|--:|--:|--:|--:|---|', ...rows].join('\n');
 }
 function renderMarkdown(report, options = {}) {
     const title = escape_markdownText(options.title ?? 'Translation quality');
@@ -65823,7 +65926,7 @@ function renderMarkdown(report, options = {}) {
         blocks.push(options.marker);
     blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`);
     blocks.push([escape_markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'));
-    const scores = providers(report);
+    const scores = services(report, options.services ?? 'table');
     if (scores)
         blocks.push(scores);
     // Before the table, which is what gets cut when the text is too long.
@@ -67385,6 +67488,8 @@ class ServiceClient {
     sent = 0;
     retried = 0;
     closed = false;
+    /** The 401/403 that showed the credentials are wrong (with `credentials` set). */
+    refused;
     /** Requests admitted under the rate limit and not yet answered. */
     admitted = 0;
     /** The service's last rate-limit window: requests left and when it resets. */
@@ -67426,6 +67531,8 @@ class ServiceClient {
         const retries = this.options.retries ?? 3;
         const url = this.url(req);
         for (let attempt = 0;; attempt++) {
+            if (this.refused)
+                throw this.refused;
             await this.admit(req, label);
             let result;
             try {
@@ -67437,6 +67544,11 @@ class ServiceClient {
             if (result.status !== undefined && result.status >= 200 && result.status < 300)
                 return this.parse(result, label);
             const error = this.failure(result, label, attempt);
+            if (error.status === 401 || error.status === 403) {
+                if (this.options.credentials)
+                    this.refused ??= error;
+                throw error;
+            }
             const retryable = result.status !== undefined ? retryableStatus(result.status) && (req.idempotent !== false || result.status === 429) : req.idempotent !== false || /ECONNREFUSED/.test(result.error.message);
             if (!retryable || attempt >= retries)
                 throw error;
@@ -67581,7 +67693,10 @@ class ServiceClient {
             // An HTML error page from a proxy: keep the text.
         }
         const detail = errorText(body);
-        return new ServiceError(`${service}: ${label} answered HTTP ${result.status}${detail ? `: ${detail}` : ''}${tries}`, service, label, 'http', result.status, body, result.headers);
+        const denied = (result.status === 401 || result.status === 403) && this.options.credentials;
+        const message = `${service}: ${label} answered HTTP ${result.status}${detail ? `: ${detail}` : ''}${tries}`;
+        const hint = denied ? `${/[.!?]$/.test(message) ? '' : '.'} Check ${this.options.credentials}.` : '';
+        return new ServiceError(message + hint, service, label, 'http', result.status, body, result.headers);
     }
     parse(result, label) {
         const text = result.text ?? '';
@@ -67746,7 +67861,7 @@ function customMtFromSettings(settings, log) {
             throw e;
         }
     }
-    const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, concurrency: 4, timeoutMs: 60_000, log });
+    const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, credentials: 'custommt-token', concurrency: 4, timeoutMs: 60_000, log });
     return { scorer: customMtScorer({ client, templates, template, locales, paths }) };
 }
 
@@ -68076,6 +68191,7 @@ function openAiFromSettings(settings, log) {
         baseUrl: openai.baseUrl,
         headers: requestHeaders(openai),
         secrets: settings.secrets,
+        credentials: 'authorization' in openai.headers || 'api-key' in openai.headers ? 'the key in openai-headers' : 'openai-api-key',
         concurrency: 4,
         // Large models (and reasoning ones) take their time over a batch.
         timeoutMs: 120_000,
@@ -68177,6 +68293,7 @@ class PhraseScorer {
             baseUrl: options.apiUrl,
             headers,
             secrets: [options.token, ...(options.otp ? [options.otp] : [])],
+            credentials: options.otp ? 'phrase-token and phrase-otp' : 'phrase-token (and phrase-otp if the account uses two-factor authentication)',
             concurrency: PHRASE_CONCURRENCY,
             rateLimitHeaders: true,
             log: options.log,
@@ -68268,8 +68385,8 @@ class PhraseScorer {
     /** A wrong token or project fails every later call the same way: remember it, send nothing more. */
     noteFatal(e) {
         if (e instanceof ServiceError && (e.status === 401 || e.status === 403)) {
-            this.fatal = new Error(`${e.message}. Check phrase-token${this.options.otp ? ' and phrase-otp' : ' (and phrase-otp if the account uses two-factor authentication)'}.`);
-            return this.fatal;
+            this.fatal = e;
+            return e;
         }
         if (e instanceof ServiceError && e.status === 404 && PROJECT_REQUEST.test(e.request)) {
             this.fatal = new Error(`${e.message}. Check phrase-project-id${this.options.branch ? ' and phrase-branch' : ''}.`);
@@ -68826,10 +68943,6 @@ function wordbeeFromSettings(settings, io, notes) {
     return new WordbeeScorer({ accountId: accountId, apiKey, apiUrl: apiUrl, projectId: projectId, push, locales: section.locales, qa: section.qa, log: io.log });
 }
 
-;// CONCATENATED MODULE: ./lib/version.js
-// The tool's version, for reports and --version.
-const VERSION = '0.1.0';
-
 ;// CONCATENATED MODULE: ./lib/xliff-decisions.js
 // Custom.MT's QE decisions written into XLIFF 1.2 the way its API document maps them:
 // confirm_segment -> approved="yes", lock_segment -> translate="no" on the <trans-unit>.
@@ -69004,6 +69117,63 @@ function decisionNotes(files) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/service-run.js
+// What both entries (tqg and the action) do around the pipeline: build the configured
+// quality services, open the score cache, run the pipeline, write Custom.MT's XLIFF
+// decision copies next to the report, and release the services however the run ends
+// (their usage is read after that, so it counts every request).
+
+
+
+
+
+
+/** A path below `root` relative to it (shorter in notes), any other path as is. */
+function shownPath(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : path;
+}
+/** A copy of a head file, under `dir/custommt-decisions/` with its repository path; returns where. */
+async function writeDecisionCopy(dir, file, bytes) {
+    const root = (0,external_node_path_.join)(dir, 'custommt-decisions');
+    const path = (0,external_node_path_.resolve)(root, file);
+    if (!path.startsWith(root + external_node_path_.sep))
+        throw new Error(`refusing to write a decisions copy outside ${root}: ${file}`);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, bytes);
+    return path;
+}
+async function runWithServices(settings, io) {
+    const { changes, log, root, decisionsDir } = io;
+    const built = await buildScorers(settings, { readText: io.readText, log });
+    let report;
+    try {
+        const cacheDir = settings.cacheDir && (0,external_node_path_.resolve)(root, settings.cacheDir);
+        const cache = await openScoreCache(cacheDir, log);
+        report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes });
+        report.decisions = await writeDecisionCopies(report.segments, {
+            read: (file) => changes.head.read(file),
+            write: decisionsDir ? async (file, bytes) => shownPath(root, await writeDecisionCopy(decisionsDir, file, bytes)) : undefined,
+        });
+        const notes = decisionNotes(report.decisions);
+        for (const note of notes)
+            log.info(note);
+        report.notes.push(...notes);
+    }
+    finally {
+        await Promise.all(built.scorers.map((s) => s.close?.()));
+    }
+    // Closing may send a request too (Wordbee signs out): the usage reported counts it.
+    for (const s of built.scorers)
+        if (s.usage && report.usage[s.provider])
+            report.usage[s.provider] = s.usage();
+    return report;
+}
+
+;// CONCATENATED MODULE: ./lib/version.js
+// The tool's version, for reports and --version.
+const VERSION = '0.1.0';
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/cli/args.js
@@ -69110,9 +69280,6 @@ function helpText() {
 
 
 
-
-
-
 const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 };
 function stderrLogger(io, verbose) {
     return {
@@ -69134,23 +69301,12 @@ async function readConfig(path, explicit) {
     }
     return { config: parseConfig(await (0,promises_.readFile)(path, 'utf8'), path), label: path };
 }
-/** A copy of a head file, under `dir/custommt-decisions/` with its repository path; returns where. */
-async function writeDecisionCopy(dir, file, bytes, cwd) {
-    const root = (0,external_node_path_.join)(dir, 'custommt-decisions');
-    const path = (0,external_node_path_.resolve)(root, file);
-    if (!path.startsWith(root + external_node_path_.sep))
-        throw new Error(`refusing to write a decisions copy outside ${root}: ${file}`);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, bytes);
-    return (0,external_node_path_.relative)(cwd, path);
-}
 async function writeOut(path, text) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     await (0,promises_.writeFile)(path, text);
 }
 async function main(io) {
     let changes;
-    let scorers = [];
     try {
         const command = parseCli(io.argv, io.env);
         if (command.mode.kind === 'help') {
@@ -69180,16 +69336,14 @@ async function main(io) {
         const { config, label } = await readConfig(configPath, !!explicitConfig);
         const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label });
         const log = stderrLogger(io, command.verbose);
-        const built = await buildScorers(settings, { readText: (p) => (0,promises_.readFile)(at(p), 'utf8'), log });
-        scorers = built.scorers;
-        const cache = await openScoreCache(settings.cacheDir && at(settings.cacheDir), log);
-        const report = await runPipeline(settings, { changes, scorers, cache, log, notes: built.notes });
-        const decisionsDir = settings.reportFile ?? command.output;
-        report.decisions = await writeDecisionCopies(report.segments, {
-            read: (file) => changes.head.read(file),
-            write: decisionsDir ? (file, bytes) => writeDecisionCopy(at((0,external_node_path_.dirname)(decisionsDir)), file, bytes, io.cwd) : undefined,
+        const reportPath = settings.reportFile ?? command.output;
+        const report = await runWithServices(settings, {
+            changes,
+            log,
+            root: io.cwd,
+            readText: (p) => (0,promises_.readFile)(at(p), 'utf8'),
+            decisionsDir: reportPath ? (0,external_node_path_.dirname)(at(reportPath)) : undefined,
         });
-        report.notes.push(...decisionNotes(report.decisions));
         const rendered = renderers[command.format](report, VERSION);
         if (command.output) {
             await writeOut(at(command.output), rendered);
@@ -69215,7 +69369,6 @@ async function main(io) {
     }
     finally {
         changes?.close?.();
-        await Promise.all(scorers.map((s) => s.close?.()));
     }
 }
 
