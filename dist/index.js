@@ -51906,6 +51906,33 @@ var external_node_path_ = __nccwpck_require__(6760);
 // directories, two git revisions, a pull request) provides these.
 /** Directories never holding the project's own locale files. */
 const IGNORED_DIRS = new Set(['.git', 'node_modules', 'vendor', 'Pods', 'dist', 'build', '.next', '.nuxt', 'coverage', '.tqg-cache']);
+function isIgnoredPath(path) {
+    return path.split('/').some((part) => IGNORED_DIRS.has(part));
+}
+/**
+ * A tree read from one listing of (path -> blob) and a way to read a blob by id: git's
+ * ls-tree and cat-file, or the API's trees and blobs. Lists once, lazily.
+ */
+class EntryTree {
+    entries;
+    load() {
+        this.entries ??= this.listEntries();
+        return this.entries;
+    }
+    async list() {
+        return [...(await this.load()).keys()].sort();
+    }
+    async size(path) {
+        return (await this.load()).get(path)?.size;
+    }
+    async objectId(path) {
+        return (await this.load()).get(path)?.id;
+    }
+    async read(path) {
+        const entry = (await this.load()).get(path);
+        return entry ? this.readBlob(entry.id) : undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/changes/dirs.js
 // Changes between two directory trees (`tqg BASE_DIR HEAD_DIR`).
@@ -52067,9 +52094,6 @@ async function mergeBase(cwd, a, b) {
         throw new GitError(`No merge base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: the history is too shallow or unrelated (fetch more history, e.g. git fetch --unshallow)`);
     }
 }
-function ignored(path) {
-    return path.split('/').some((part) => IGNORED_DIRS.has(part));
-}
 /** Reads blobs through one long-lived `git cat-file --batch`. */
 class BlobReader {
     cwd;
@@ -52127,46 +52151,34 @@ class BlobReader {
 }
 /** One commit of a repository. */
 
-class GitTree {
+class GitTree extends EntryTree {
     cwd;
     commit;
     label;
     blobs;
-    entries;
     constructor(cwd, commit, label, blobs = new BlobReader(cwd)) {
+        super();
         this.cwd = cwd;
         this.commit = commit;
         this.label = label;
         this.blobs = blobs;
     }
-    load() {
-        this.entries ??= git(this.cwd, ['ls-tree', '-r', '-l', '-z', '--full-tree', this.commit]).then((out) => {
-            const map = new Map();
-            for (const record of out.split('\0')) {
-                const tab = record.indexOf('\t');
-                if (tab < 0)
-                    continue;
-                const [, type, id, size] = record.slice(0, tab).split(/\s+/);
-                const path = record.slice(tab + 1);
-                if (type === 'blob' && !ignored(path))
-                    map.set(path, { id, size: Number(size) });
-            }
-            return map;
-        });
-        return this.entries;
+    async listEntries() {
+        const out = await git(this.cwd, ['ls-tree', '-r', '-l', '-z', '--full-tree', this.commit]);
+        const map = new Map();
+        for (const record of out.split('\0')) {
+            const tab = record.indexOf('\t');
+            if (tab < 0)
+                continue;
+            const [, type, id, size] = record.slice(0, tab).split(/\s+/);
+            const path = record.slice(tab + 1);
+            if (type === 'blob' && !isIgnoredPath(path))
+                map.set(path, { id, size: Number(size) });
+        }
+        return map;
     }
-    async list() {
-        return [...(await this.load()).keys()].sort();
-    }
-    async size(path) {
-        return (await this.load()).get(path)?.size;
-    }
-    async read(path) {
-        const entry = (await this.load()).get(path);
-        return entry ? this.blobs.read(entry.id) : undefined;
-    }
-    async objectId(path) {
-        return (await this.load()).get(path)?.id;
+    readBlob(id) {
+        return this.blobs.read(id);
     }
 }
 /** The working tree: tracked and untracked-but-not-ignored files as they are on disk. */
@@ -52179,7 +52191,7 @@ class WorkTree extends DirTree {
     }
     list() {
         this.files ??= git(this.cwd, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).then(async (out) => {
-            const paths = [...new Set(out.split('\0').filter((p) => p && !ignored(p)))];
+            const paths = [...new Set(out.split('\0').filter((p) => p && !isIgnoredPath(p)))];
             const present = await Promise.all(paths.map(async (p) => ((await this.size(p)) !== undefined ? p : undefined)));
             return present.filter((p) => p !== undefined).sort();
         });
@@ -57389,48 +57401,33 @@ class GitHubApi {
 
 class ChangesError extends Error {
 }
-const github_ignored = (path) => path.split('/').some((part) => IGNORED_DIRS.has(part));
 /** A commit read through the REST API: one trees request for the listing, one blob request per file read. */
-class ApiTree {
+class ApiTree extends EntryTree {
     api;
     repo;
     commit;
     label;
-    entries;
     constructor(api, repo, commit, label) {
+        super();
         this.api = api;
         this.repo = repo;
         this.commit = commit;
         this.label = label;
     }
-    load() {
-        this.entries ??= this.api.octokit.rest.git.getTree({ ...this.repo, tree_sha: this.commit, recursive: 'true' }).then(({ data }) => {
-            if (data.truncated)
-                throw new ChangesError(`The file list of ${this.label} is too long for the GitHub API (it was truncated); check the repository out (actions/checkout) so git can read it.`);
-            const map = new Map();
-            for (const entry of data.tree) {
-                if (entry.type === 'blob' && entry.path && entry.sha && !github_ignored(entry.path))
-                    map.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
-            }
-            return map;
-        });
-        return this.entries;
+    async listEntries() {
+        const { data } = await this.api.octokit.rest.git.getTree({ ...this.repo, tree_sha: this.commit, recursive: 'true' });
+        if (data.truncated)
+            throw new ChangesError(`The file list of ${this.label} is too long for the GitHub API (it was truncated); check the repository out (actions/checkout) so git can read it.`);
+        const map = new Map();
+        for (const entry of data.tree) {
+            if (entry.type === 'blob' && entry.path && entry.sha && !isIgnoredPath(entry.path))
+                map.set(entry.path, { id: entry.sha, size: entry.size ?? 0 });
+        }
+        return map;
     }
-    async list() {
-        return [...(await this.load()).keys()].sort();
-    }
-    async size(path) {
-        return (await this.load()).get(path)?.size;
-    }
-    async objectId(path) {
-        return (await this.load()).get(path)?.sha;
-    }
-    async read(path) {
-        const entry = (await this.load()).get(path);
-        if (!entry)
-            return undefined;
+    async readBlob(id) {
         // The blob API serves files up to 100 MB (the contents API only 1 MB as JSON).
-        const { data } = await this.api.octokit.rest.git.getBlob({ ...this.repo, file_sha: entry.sha });
+        const { data } = await this.api.octokit.rest.git.getBlob({ ...this.repo, file_sha: id });
         return new Uint8Array(Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'));
     }
 }
