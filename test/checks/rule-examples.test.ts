@@ -28,8 +28,8 @@ const rules: Check[] = [...placeholderRules, ...icuMessageRules, javaApostrophe,
 
 describe('rule examples', () => {
   it.each(rules.map((r) => [r.rule, r.id, r] as const))('%i %s flags its failing example; no format-string or plural rule flags its passing one', (_n, _id, rule) => {
-    const locale = rule.examples.locale ?? 'de'
-    expect(hits(rule, [rule], rule.examples.fail, locale)).not.toEqual([])
-    expect(hits(rule, rules, rule.examples.pass, locale)).toEqual([])
+    const locale = rule.examples!.locale ?? 'de'
+    expect(hits(rule, [rule], rule.examples!.fail, locale)).not.toEqual([])
+    expect(hits(rule, rules, rule.examples!.pass, locale)).toEqual([])
   })
 })
