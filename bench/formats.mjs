@@ -1,7 +1,9 @@
 // Formats benchmark: a large generated PR per format (LOCALES x KEYS, CHANGED of the
 // translations changed), run through parse + pair + rules (src/run.ts, no scorers), each
 // format in its own process so peak memory is its own. The baseline, measured in the same
-// run, is plain JSON.parse plus a walk over the same JSON files.
+// run, is plain JSON.parse plus a walk over the same JSON files. Time is wall-clock from the
+// worker's start (module loading included); CPU is the worker's, the steadier figure when the
+// machine is busy.
 //
 // A second table reads one large file per format alone, for the memory one file costs.
 //
@@ -212,10 +214,10 @@ export function runFormatsBench({ locales = 20, keys = 5000, changed = 0.1, only
   }
   const units = (chosen.length + 1) * keys * 2
   console.log(`\nFormats: ${chosen.length} locales x ${keys} keys, ${Math.round(changed * 100)}% of translations changed (${units.toLocaleString('en')} strings read on both sides)`)
-  console.log('format                              strings/s   segments  segments/s    time   peak RSS')
+  console.log('format                              strings/s   segments  segments/s    time     CPU   peak RSS')
   for (const r of rows) {
     console.log(
-      `${r.format.padEnd(34)}${Math.round(r.strings / r.seconds).toLocaleString('en').padStart(11)}${String(r.segments ?? '-').padStart(11)}${(r.segments ? Math.round(r.segments / r.seconds).toLocaleString('en') : '-').padStart(12)}${`${r.seconds.toFixed(2)}s`.padStart(8)}${`${Math.round(r.peakRssMb)} MB`.padStart(11)}`,
+      `${r.format.padEnd(34)}${Math.round(r.strings / r.seconds).toLocaleString('en').padStart(11)}${String(r.segments ?? '-').padStart(11)}${(r.segments ? Math.round(r.segments / r.seconds).toLocaleString('en') : '-').padStart(12)}${`${r.seconds.toFixed(2)}s`.padStart(8)}${`${r.cpuSeconds.toFixed(2)}s`.padStart(8)}${`${Math.round(r.peakRssMb)} MB`.padStart(11)}`,
     )
   }
   return rows
