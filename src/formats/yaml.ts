@@ -19,19 +19,33 @@ function shortMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
 }
 
-/**
- * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
- * starts: the last line before that whose value opens a quote it does not close.
- */
-function openingQuote(text: string, before: number): number | undefined {
-  const re = /^[^\S\n]*(?:-[^\S\n]+)?[^\n:#]*:[^\S\n]+(['"])(.*)$/gm
-  let found: number | undefined
-  for (const m of text.slice(0, before).matchAll(re)) {
+/** Offsets of the quotes that open a value and are not closed on its line, in file order. */
+function unclosedQuotes(text: string): number[] {
+  const out: number[] = []
+  // The key starts with a non-space: quantifiers that could both take the indentation made
+  // a long line of spaces quadratic.
+  for (const m of text.matchAll(/^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#][^\n:#]*)?:[^\S\n]+(['"])(.*)$/gm)) {
     const [, quote, rest] = m
     const closed = quote === "'" ? /^(?:[^']|'')*'/.test(rest) : /^(?:[^"\\]|\\.)*"/.test(rest)
-    if (!closed) found = m.index + m[0].indexOf(quote, m[0].indexOf(':'))
+    if (!closed) out.push(m.index + m[0].indexOf(quote, m[0].indexOf(':')))
   }
-  return found
+  return out
+}
+
+/**
+ * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
+ * starts: the last quote before that which opens a value and does not close on its line.
+ * Found by binary search, so a file of thousands of such errors stays linear.
+ */
+function openingQuote(quotes: number[], before: number): number | undefined {
+  let lo = 0
+  let hi = quotes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (quotes[mid] < before) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? quotes[lo - 1] : undefined
 }
 
 function looksLikeLocale(key: string): boolean {
@@ -201,7 +215,11 @@ export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): 
   const deep = tooDeep(text)
   if (deep >= 0) return { units: [], problems: [{ message: `Invalid YAML: nested deeper than ${MAX_PARSE_DEPTH} levels; the file is not read`, offset: deep }] }
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
-  const problems: ParseProblem[] = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.code === 'MISSING_CHAR' ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0] }))
+  let quotes: number[] | undefined
+  const problems: ParseProblem[] = doc.errors.map((e) => ({
+    message: `Invalid YAML: ${shortMessage(e.message)}`,
+    offset: e.code === 'MISSING_CHAR' ? (openingQuote((quotes ??= unclosedQuotes(text)), e.pos[0]) ?? e.pos[0]) : e.pos[0],
+  }))
   if (problems.length > 0) return { units: [], problems }
   const root = doc.contents
   if (root === null || (isScalar(root) && root.value === null)) return { units: [], problems }

@@ -80,11 +80,29 @@ describe('XML: 200,000 entity references in one value', () => {
   })
 })
 
+describe('yaml: unclosed quotes, located without rescanning the file', () => {
+  // Both were quadratic (each error rescanned the text before it; a line of spaces made the
+  // quote-finding regex backtrack): minutes for these files, with the same findings.
+  it('12,500 unclosed quotes: the first 100 on their lines', () => {
+    const r = readAs('yaml', 'de:\n' + '  a: "x\n'.repeat(12_500))
+    expect(r.problems).toHaveLength(101)
+    expect(r.problems.slice(0, 2).map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 6, 'Invalid YAML: Missing closing "quote'],
+      [3, 6, 'Invalid YAML: Missing closing "quote'],
+    ])
+  })
+
+  it('a line of 200,000 spaces after an unclosed quote', () => {
+    const r = readAs('yaml', `de:\n  a: "x\n${' '.repeat(200_000)}x\n`)
+    expect(r.problems.map((p) => [p.line, p.column, p.message])).toEqual([[2, 6, 'Invalid YAML: Missing closing "quote']])
+  })
+})
+
 describe('yaml: nesting that overflowed the parser', () => {
   it.each([
     ['a line of 3,000 compact mappings (the parser threw RangeError)', 'a: '.repeat(3000) + 'b\n', 1, 599],
     ['1,000 open brackets (errors at places that depended on the stack left)', 'de:\n  a: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n', 2, 203],
-    ['1,500 levels of indentation', Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' x\n', 200, 201],
+    ['1,500 levels of indentation', Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' [x]\n', 200, 201],
     ['3,000 nested sequence items', '- '.repeat(3000) + 'x\n', 1, 399],
   ])('%s: one finding where it gets too deep', (_name, text, line, column) => {
     const r = readAs('yaml', text)
