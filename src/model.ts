@@ -216,4 +216,26 @@ export interface Report {
   /** Human notes for the log and summary: what was detected, skipped, used. */
   notes: string[]
   usage: Record<string, Record<string, number>>
+  /** Custom.MT QE decisions written into copies of XLIFF 1.2 files (none: omitted). */
+  decisions?: QeDecisionFile[]
+}
+
+/** One segment's QE decisions as XLIFF 1.2 attributes. */
+export interface QeDecision {
+  key: string
+  locale: string
+  line: number
+  /** The trans-unit's id. */
+  unit?: string
+  attributes: { approved?: 'yes'; translate?: 'no' }
+}
+
+/** The decisions of one XLIFF file, and the copy they were written to. */
+export interface QeDecisionFile {
+  file: string
+  /** Path of the copy with the decisions (the original is never changed); absent when none was written. */
+  output?: string
+  decisions: QeDecision[]
+  /** Decisions whose trans-unit could not be found in the file. */
+  unmatched?: { key: string; line: number }[]
 }

@@ -2,11 +2,12 @@
 // (below threshold, not scored), applies dismissals and configured severities, counts,
 // decides pass/fail from `fail-on`, and ranks the findings for the reporters. Reporters
 // never decide; they show what this returns.
+import { createHash } from 'node:crypto'
 import type { CheckedSegment, FailReason, FileFinding, Finding, Issue, Report, Summary, Verdict } from './model.js'
 import { normalizeLocale } from './paths.js'
 import type { RuleSettings } from './rule-settings.js'
-import { allRules, isQualityRule, RULE } from './rules.js'
-import type { ConfigExtra } from './settings.js'
+import { isQualityRule, RULE } from './rules.js'
+import { SettingsError, type ConfigExtra } from './settings.js'
 
 export interface PolicyOptions {
   failOn: FailReason[]
@@ -36,18 +37,27 @@ function qualityIssues(segment: CheckedSegment, rules: RuleSettings): void {
   }
 }
 
-const ruleIds = new Map(allRules().map((r) => [r.id, r.rule]))
+/** The SHA-256 (hex) of a translation; a dismissal's target-hash is its first 8 or more digits. */
+export function targetHash(target: string): string {
+  return createHash('sha256').update(target, 'utf8').digest('hex')
+}
+
+function madeFor(d: PolicyOptions['dismissals'][number], target: string): boolean {
+  if (d.target !== undefined) return d.target === target
+  const hash = d['target-hash']
+  return hash !== undefined && targetHash(target).startsWith(hash.toLowerCase())
+}
 
 /** Marks issues the config file dismissed; a dismissal made for another target text has lapsed. */
-function applyDismissals(segment: CheckedSegment, dismissals: PolicyOptions['dismissals'], lapsed: string[]): void {
+function applyDismissals(segment: CheckedSegment, dismissals: PolicyOptions['dismissals'], rules: RuleSettings, lapsed: string[]): void {
   for (const d of dismissals) {
     if (d.file !== segment.file || d.key !== segment.key) continue
     if (d.locale && normalizeLocale(d.locale) !== normalizeLocale(segment.locale)) continue
-    const rule = typeof d.rule === 'number' ? d.rule : (ruleIds.get(d.rule) ?? Number(d.rule))
+    const rule = rules.ruleNumber(d.rule)
     const issues = segment.issues.filter((i) => i.r === rule)
     if (issues.length === 0) continue
-    if (d.target !== undefined && d.target !== segment.target) {
-      lapsed.push(`Dismissal of rule ${rule} for ${d.file} ${d.key} lapsed: the translation changed since it was dismissed`)
+    if (!madeFor(d, segment.target)) {
+      lapsed.push(`Dismissal of rule ${rule} for ${d.file} ${d.key} lapsed: the translation changed since it was dismissed (its target-hash is now ${targetHash(segment.target).slice(0, 12)})`)
       continue
     }
     for (const issue of issues) {
@@ -55,6 +65,13 @@ function applyDismissals(segment: CheckedSegment, dismissals: PolicyOptions['dis
       issue.c = d.comment
     }
   }
+}
+
+/** Dismissals must name rules that exist (built-in or custom); a typo would silently dismiss nothing. */
+export function checkDismissals(dismissals: PolicyOptions['dismissals'], rules: RuleSettings, label = 'the config file'): void {
+  dismissals.forEach((d, i) => {
+    if (rules.ruleNumber(d.rule) === undefined) throw new SettingsError(`Unknown rule '${d.rule}' in dismissals[${i}] of ${label}. Expected a rule number or id from docs/rules.md.`)
+  })
 }
 
 function summarize(segments: CheckedSegment[], fileFindings: FileFinding[]): Summary {
@@ -130,7 +147,7 @@ export function decide(segments: CheckedSegment[], fileFindings: FileFinding[], 
   }
   for (const segment of segments) {
     qualityIssues(segment, options.rules)
-    applyDismissals(segment, options.dismissals, notes)
+    applyDismissals(segment, options.dismissals, options.rules, notes)
   }
   const summary = summarize(segments, findingsOnFiles)
   const findings: Finding[] = []

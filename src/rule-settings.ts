@@ -12,10 +12,13 @@ const LEVELS: Record<string, Level> = { error: 2, warning: 1, info: 0, off: 'off
 export interface RuleSettings {
   /** The severity of a rule for a locale, or 'off'. */
   level(rule: number, locale: string | undefined, fallback: Severity): Level
+  /** The number of a rule given by number or id (built-in or custom), or undefined. */
+  ruleNumber(key: number | string): number | undefined
 }
 
-export function ruleSettings(section: Record<string, unknown>, label = 'the config file'): RuleSettings {
-  const rules = allRules()
+/** `custom` are the config file's own rules (custom-rules), known besides the built-in ones. */
+export function ruleSettings(section: Record<string, unknown>, label = 'the config file', custom: readonly RuleMeta[] = []): RuleSettings {
+  const rules = [...allRules(), ...custom]
   const byKey = new Map<string, RuleMeta>()
   for (const r of rules) {
     byKey.set(String(r.rule), r)
@@ -38,6 +41,7 @@ export function ruleSettings(section: Record<string, unknown>, label = 'the conf
     levels.set(rule.rule, entry)
   }
   return {
+    ruleNumber: (key) => byKey.get(String(key))?.rule,
     level(rule, locale, fallback) {
       const entry = levels.get(rule)
       if (!entry) return fallback

@@ -4,6 +4,7 @@
 import { findBundles, type Bundle } from './bundles.js'
 import type { Changes } from './changes/tree.js'
 import { checks } from './checks/index.js'
+import { customChecks } from './checks/custom.js'
 import { runChecks } from './checks/engine.js'
 import { needsReview } from './checks/state.js'
 import { detectPatterns, TMS_CONFIGS } from './detect.js'
@@ -11,9 +12,10 @@ import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
+import { checkDismissals, decide } from './policy.js'
 import { publishReport } from './publish.js'
-import { decide } from './policy.js'
 import { ruleSettings } from './rule-settings.js'
+import { allRules } from './rules.js'
 import type { ScoreCache } from './scorers/cache.js'
 import type { Scorer } from './scorers/scorer.js'
 import { scoreSegments } from './scoring.js'
@@ -54,7 +56,9 @@ async function findAllBundles(settings: Settings, changes: Changes, notes: strin
 export async function runPipeline(settings: Settings, deps: PipelineDeps): Promise<Report> {
   const { changes, log } = deps
   const notes = [...(deps.notes ?? [])]
-  const rules = ruleSettings(settings.extra.rules)
+  const custom = customChecks(settings.extra.customRules, allRules())
+  const rules = ruleSettings(settings.extra.rules, undefined, custom)
+  checkDismissals(settings.extra.dismissals, rules)
 
   const bundles = await log.group('Locale files', async () => {
     log.info(`Comparing ${changes.description}`)
@@ -82,8 +86,10 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
   })
 
   const checked = await log.group('QA rules', async () => {
-    const result = runChecks(segments, checks, { doNotTranslate: settings.extra.terms.doNotTranslate, strictPlurals: settings.extra.strictPlurals }, rules)
-    log.info(`${checks.length} rules run on ${segments.length} segment(s): ${result.reduce((n, s) => n + s.issues.length, 0)} issue(s)`)
+    const { terms, strictPlurals, maxLength } = settings.extra
+    const all = [...checks, ...custom]
+    const result = runChecks(segments, all, { doNotTranslate: terms.doNotTranslate, forbidden: terms.forbidden, strictPlurals, maxLength }, rules)
+    log.info(`${all.length} rules run on ${segments.length} segment(s): ${result.reduce((n, s) => n + s.issues.length, 0)} issue(s)`)
     return result
   })
 

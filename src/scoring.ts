@@ -120,8 +120,15 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
           pending = []
         }
       }
+      const groups = new Map<string, CheckedSegment[]>()
+      for (const segment of pending) {
+        const group = scorer.batchGroup?.(segment) ?? ''
+        const members = groups.get(group)
+        if (members) members.push(segment)
+        else groups.set(group, [segment])
+      }
       const batches: CheckedSegment[][] = []
-      for (let i = 0; i < pending.length; i += scorer.batchSize) batches.push(pending.slice(i, i + scorer.batchSize))
+      for (const group of groups.values()) for (let i = 0; i < group.length; i += scorer.batchSize) batches.push(group.slice(i, i + scorer.batchSize))
       await pool(batches, scorer.concurrency ?? 1, async (batch) => {
         if (controller.signal.aborted) {
           overBudget += batch.length
@@ -142,6 +149,9 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
     }),
   )
   clearTimeout(timer)
+  // Scorers finish in any order; a segment lists its scores in the order of the scorers.
+  const rank = new Map(scorers.map((s, i) => [s.provider, i]))
+  for (const segment of segments) segment.scores.sort((a, b) => (rank.get(a.provider) ?? scorers.length) - (rank.get(b.provider) ?? scorers.length))
   for (const [reason, n] of skipped) notes.push(`${n} score request(s) skipped: ${reason}`)
   if (overLimit > 0) notes.push(`max-segments (${options.maxSegments}) reached: ${overLimit} score request(s) skipped`)
   if (overBudget > 0) notes.push(`Time budget of ${options.timeBudget}s reached: ${overBudget} score request(s) skipped`)

@@ -3,6 +3,8 @@
 // all come from this table. Precedence: a non-empty input or flag, then the config file,
 // then the default here. URLs and secrets are never read from the config file.
 import type { FailReason } from './model.js'
+import type { ForbiddenTerm, LengthLimit } from './checks/check.js'
+import type { CustomRuleConfig } from './checks/custom.js'
 import type { Schema } from './config/schema.js'
 
 export type SettingKind = 'string' | 'secret' | 'url' | 'number' | 'integer' | 'boolean' | 'list' | 'size' | 'path'
@@ -32,7 +34,7 @@ export const FAIL_ON = ['error', 'warning', 'below-threshold', 'not-scored', 'ne
 export const settingDefs: readonly SettingDef[] = [
   { name: 'github-token', kind: 'secret', env: 'GITHUB_TOKEN', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
   { name: 'name', kind: 'string', default: 'Translation quality', config: true, description: 'Name of the check run and marker of the sticky comment; give each invocation in one repository its own name.' },
-  { name: 'files', kind: 'list', config: true, description: 'Locale file patterns, one per line, with `{locale}` and globs (`locales/{locale}/*.json`, `config/locales/{locale}.yml`, `res/values{-locale}/strings.xml`). Empty: detect from `.phrase.yml`, `crowdin.yml` and common layouts.' },
+  { name: 'files', kind: 'list', config: true, description: 'Locale file patterns, one per line, with `{locale}` and globs (`locales/{locale}/*.json`, `config/locales/{locale}.yml`, `res/values{-locale}/strings.xml`); String Catalogs (`**/*.xcstrings`) hold their locales inside and need no `{locale}`. Empty: detect from `.phrase.yml`, `crowdin.yml` and common layouts.' },
   { name: 'source-locale', kind: 'string', default: 'en', config: true, description: 'Locale of the source strings; the file of this locale is the source of each pattern.' },
   { name: 'config', kind: 'path', default: '.github/translation-quality.yml', config: false, description: 'Path of the config file (read from the base commit under `pull_request_target`). Used when present.' },
   { name: 'threshold', kind: 'number', default: '0.7', minimum: 0, maximum: 1, config: true, description: 'Quality score (0..1) below which a segment is reported as below threshold. Per-locale and per-scorer values go in the config file.' },
@@ -59,6 +61,8 @@ export const settingDefs: readonly SettingDef[] = [
   { name: 'openai-api-key', kind: 'secret', env: 'OPENAI_API_KEY', config: false, description: 'API key of an OpenAI-compatible server; enables LLM quality estimation.' },
   { name: 'openai-base-url', kind: 'url', env: 'OPENAI_BASE_URL', default: 'https://api.openai.com/v1', config: false, description: 'Base URL of the OpenAI-compatible API (OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp).' },
   { name: 'openai-model', kind: 'string', default: 'gpt-4o-mini', config: true, description: 'Model (or Azure deployment) used for LLM quality estimation.' },
+  { name: 'openai-headers', kind: 'secret', env: 'OPENAI_HEADERS', config: false, description: 'Extra HTTP headers for the OpenAI-compatible server, one `Name: value` per line (an API gateway\'s headers; `api-key` or `Authorization` here replace the default auth header). Values are masked in logs.' },
+  { name: 'openai-query', kind: 'string', env: 'OPENAI_QUERY', config: false, description: 'Query parameters added to every LLM request, `name=value` separated by `&` or new lines. Azure OpenAI: `api-version=2024-10-21` (which also sends the key as the `api-key` header).' },
   { name: 'wordbee-account-id', kind: 'string', config: true, description: 'Wordbee Translator account id.' },
   { name: 'wordbee-api-key', kind: 'secret', env: 'WORDBEE_API_KEY', config: false, description: 'Wordbee Translator API key; enables reading (and with `wordbee-push`, writing) Wordbee QA issues.' },
   { name: 'wordbee-api-url', kind: 'url', env: 'WORDBEE_API_URL', config: false, description: 'Wordbee Translator platform URL (e.g. https://yourcompany.eu.wordbee-translator.com).' },
@@ -97,7 +101,7 @@ export interface Settings {
   sarifFile?: string
   phrase: { token?: string; projectId?: string; apiUrl: string; branch?: string; otp?: string }
   custommt: { token?: string; template?: string; apiUrl: string }
-  openai: { apiKey?: string; baseUrl: string; model: string }
+  openai: { apiKey?: string; baseUrl: string; model: string; headers: Record<string, string>; query: Record<string, string> }
   wordbee: { accountId?: string; apiKey?: string; apiUrl?: string; projectId?: number; push: boolean }
   /** The config file's sections beyond plain settings (rules, thresholds, terms...). */
   extra: ConfigExtra
@@ -108,10 +112,15 @@ export interface Settings {
 export interface ConfigExtra {
   rules: Record<string, unknown>
   thresholds: { locales: Record<string, number>; scorers: Record<string, number> }
-  terms: { doNotTranslate: string[]; forbidden: string[] }
+  terms: { doNotTranslate: string[]; forbidden: ForbiddenTerm[] }
   strictPlurals: boolean
+  /** `max-length`: length limits by key pattern. */
+  maxLength: LengthLimit[]
+  /** `custom-rules`: regex rules, built into checks by checks/custom.ts. */
+  customRules: CustomRuleConfig[]
   reportFilter: { dismissed?: boolean; severity?: (0 | 1 | 2)[]; rules?: number[] }
-  dismissals: Array<{ file: string; key: string; locale?: string; rule: number | string; comment: string; target?: string }>
+  /** Each names the translation it was made for, as `target` or `target-hash` (the schema requires one). */
+  dismissals: Array<{ file: string; key: string; locale?: string; rule: number | string; comment: string; target?: string; 'target-hash'?: string }>
   /** Sections other stages read (custommt, openai); validated by their schema. */
   sections: Record<string, unknown>
 }
@@ -258,25 +267,60 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
     sarifFile: str('sarif-file'),
     phrase: { token: str('phrase-token'), projectId: str('phrase-project-id'), apiUrl: str('phrase-api-url')!, branch: str('phrase-branch'), otp: str('phrase-otp') },
     custommt: { token: str('custommt-token'), template: str('custommt-template'), apiUrl: str('custommt-api-url')! },
-    openai: { apiKey: str('openai-api-key'), baseUrl: str('openai-base-url')!, model: str('openai-model')! },
+    openai: {
+      apiKey: str('openai-api-key'),
+      baseUrl: str('openai-base-url')!,
+      model: str('openai-model')!,
+      headers: parseHeaderLines(str('openai-headers'), origin('openai-headers')),
+      query: parseQuery(str('openai-query'), origin('openai-query')),
+    },
     wordbee: { accountId: str('wordbee-account-id'), apiKey: str('wordbee-api-key'), apiUrl: str('wordbee-api-url'), projectId: num('wordbee-project-id'), push: values.get('wordbee-push') as boolean },
     extra: configExtra(config),
     secrets: settingDefs.filter((d) => d.kind === 'secret').map((d) => str(d.name)).filter((s): s is string => !!s),
   }
+  // A header line's value is the secret, not the whole input.
+  settings.secrets.push(...Object.values(settings.openai.headers))
   return settings
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/** `Name: value` lines; the message names the line, never its value (it may be a key). */
+function parseHeaderLines(raw: string | undefined, where: string): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [i, line] of (raw ?? '').split(/\r?\n/).entries()) {
+    if (!line.trim() || line.trim().startsWith('#')) continue
+    const colon = line.indexOf(':')
+    const name = colon > 0 ? line.slice(0, colon).trim() : ''
+    if (!HEADER_NAME.test(name) || !line.slice(colon + 1).trim()) throw new SettingsError(`Invalid ${where}: line ${i + 1} is not a header. Expected lines 'Name: value'.`)
+    headers[name.toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  return headers
+}
+
+function parseQuery(raw: string | undefined, where: string): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const part of (raw ?? '').split(/[&\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const [[name, value] = ['', '']] = new URLSearchParams(part)
+    if (!name || !part.includes('=')) throw new SettingsError(`Invalid ${where}: '${part}'. Expected name=value pairs, e.g. api-version=2024-10-21.`)
+    query[name] = value
+  }
+  return query
 }
 
 function configExtra(config: Record<string, unknown> | undefined): ConfigExtra {
   const c = config ?? {}
   const thresholds = (c.thresholds ?? {}) as { locales?: Record<string, number>; scorers?: Record<string, number> }
-  const terms = (c.terms ?? {}) as { 'do-not-translate'?: string[]; forbidden?: string[] }
+  const terms = (c.terms ?? {}) as { 'do-not-translate'?: string[]; forbidden?: Array<string | ForbiddenTerm> }
   const sections: Record<string, unknown> = Object.create(null)
   for (const name of ['custommt', 'openai', 'phrase', 'wordbee']) if (Object.hasOwn(c, name)) sections[name] = c[name]
   return {
     rules: (c.rules ?? {}) as Record<string, unknown>,
     thresholds: { locales: thresholds.locales ?? {}, scorers: thresholds.scorers ?? {} },
-    terms: { doNotTranslate: terms['do-not-translate'] ?? [], forbidden: terms.forbidden ?? [] },
+    terms: { doNotTranslate: terms['do-not-translate'] ?? [], forbidden: (terms.forbidden ?? []).map((t) => (typeof t === 'string' ? { term: t } : t)) },
     strictPlurals: (c['strict-plurals'] as boolean | undefined) ?? false,
+    maxLength: (c['max-length'] ?? []) as LengthLimit[],
+    customRules: (c['custom-rules'] ?? []) as CustomRuleConfig[],
     reportFilter: (c['report-filter'] ?? {}) as ConfigExtra['reportFilter'],
     dismissals: (c.dismissals ?? []) as ConfigExtra['dismissals'],
     sections,

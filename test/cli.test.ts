@@ -119,7 +119,10 @@ describe('tqg in a git repository', () => {
     await write(repo, { 'locales/de.json': '{\n  "save": "Speichern",\n  "open": "öffnen"\n}\n' })
     const working = await tqg(['--base', 'main', '--files', 'locales/{locale}.json', '--format', 'json'], { cwd: repo })
     expect(working.code).toBe(1)
-    expect(JSON.parse(working.stdout).segments[0].issues).toEqual([{ s: 2, r: 1051, d: 'Placeholder {name} is missing' }])
+    expect(JSON.parse(working.stdout).segments[0].issues).toEqual([
+      { s: 2, r: 1051, d: 'Placeholder {name} is missing' },
+      { s: 0, r: 1407, d: 'The source starts with a capital, the translation with a small letter' },
+    ])
   })
 
   it('rejects unknown and option-like revisions with exit 2', async () => {

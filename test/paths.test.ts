@@ -39,8 +39,10 @@ describe('file patterns', () => {
     expect(matchPath(compilePattern(pattern), path)?.locale).toBe(locale)
   })
 
-  it('rejects a pattern without {locale}', () => {
+  it('rejects a pattern without {locale}, unless it may be localeless (plain path globs)', () => {
     expect(() => compilePattern('locales/*.json')).toThrow("has no {locale} placeholder")
+    const glob = compilePattern('locales/**', { localeless: true }).regex
+    expect(['locales/de/common.json', 'locales/app.json', 'config/locales/de.yml'].map((p) => glob.test(p))).toEqual([true, true, false])
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { CheckedSegment, FileFinding, Score } from '../src/model.js'
-import { decide, type PolicyOptions } from '../src/policy.js'
+import { decide, targetHash, type PolicyOptions } from '../src/policy.js'
 import { ruleSettings } from '../src/rule-settings.js'
 import { SettingsError } from '../src/settings.js'
 import { segment } from './helpers/segments.js'
@@ -57,9 +57,9 @@ describe('policy', () => {
     const changed = decide([seg('a', issue(), [], { target: 'Neu' })], [], options({ dismissals: [dismissal] }))
     expect(changed.segments[0].issues[0].x).toBeUndefined()
     expect(changed.verdict.passed).toBe(false)
-    expect(changed.notes).toEqual(['Dismissal of rule 1061 for locales/de/app.json a lapsed: the translation changed since it was dismissed'])
+    expect(changed.notes).toEqual([`Dismissal of rule 1061 for locales/de/app.json a lapsed: the translation changed since it was dismissed (its target-hash is now ${targetHash('Neu').slice(0, 12)})`])
 
-    const byName = decide([seg('a', issue())], [], options({ dismissals: [{ ...dismissal, rule: 'i18next-placeholder-missing', target: undefined }] }))
+    const byName = decide([seg('a', issue())], [], options({ dismissals: [{ ...dismissal, rule: 'i18next-placeholder-missing', target: undefined, 'target-hash': targetHash('Ziel').slice(0, 8).toUpperCase() }] }))
     expect(byName.segments[0].issues[0].x).toBe(true)
   })
 

@@ -46,6 +46,21 @@ describe('scoring stage', () => {
     expect(segments[0].scores).toEqual([{ provider: 'fake', engine: 'v1', state: 'scored', score: 0.6, threshold: 0.5 }])
   })
 
+  it('keeps segments of different batch groups (language pairs) in separate batches', async () => {
+    const segments = checked(5).map((s, i) => ({ ...s, locale: i % 2 === 0 ? 'de' : 'fr' }))
+    const { scorer, calls } = fakeScorer({ batchGroup: (s) => s.locale })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([['k0', 'k2', 'k4'], ['k1', 'k3']])
+  })
+
+  it('lists the scores of a segment in the order of the scorers, whichever answers first', async () => {
+    const segments = checked(2)
+    const slow = fakeScorer({ provider: 'slow', score: async (batch) => (await new Promise((r) => setTimeout(r, 20)), batch.map((): Score => ({ provider: 'slow', engine: 'v1', state: 'scored', score: 0.5 }))) })
+    const fast = fakeScorer({ provider: 'fast', score: async (batch) => batch.map((): Score => ({ provider: 'fast', engine: 'v1', state: 'scored', score: 0.9 })) })
+    await scoreSegments(segments, [slow.scorer, fast.scorer], opts())
+    expect(segments[0].scores.map((s) => s.provider)).toEqual(['slow', 'fast'])
+  })
+
   it('reuses cached scores: an unchanged re-run makes no request', async () => {
     const cache = new MemoryScoreCache()
     const first = fakeScorer()

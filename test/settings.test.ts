@@ -71,6 +71,23 @@ describe('settings', () => {
   it('collects secrets so the edges can mask them', () => {
     expect(resolve({ 'phrase-token': 'p-123', 'openai-api-key': 'sk-1' }).secrets.sort()).toEqual(['p-123', 'sk-1'])
   })
+
+  it('reads extra LLM headers and query parameters, and masks each header value', () => {
+    const s = resolve({ 'openai-api-key': 'sk-1', 'openai-headers': 'api-key: az-secret-1\n# team gateway\nX-Team:  l10n \n', 'openai-query': 'api-version=2024-10-21&deployment-tier=std' })
+    expect(s.openai.headers).toEqual({ 'api-key': 'az-secret-1', 'x-team': 'l10n' })
+    expect(s.openai.query).toEqual({ 'api-version': '2024-10-21', 'deployment-tier': 'std' })
+    expect(s.secrets).toEqual(expect.arrayContaining(['sk-1', 'az-secret-1', 'l10n']))
+    expect(resolve({ 'openai-query': 'api-version=2024-10-21\nx=1' }).openai.query).toEqual({ 'api-version': '2024-10-21', x: '1' })
+  })
+
+  it.each([
+    [{ 'openai-headers': 'api-key az-secret-1' }, "Invalid input 'openai-headers': line 1 is not a header. Expected lines 'Name: value'."],
+    [{ 'openai-headers': 'X-Team: l10n\nBad Name: az-secret-1' }, "Invalid input 'openai-headers': line 2 is not a header. Expected lines 'Name: value'."],
+    [{ 'openai-headers': 'api-key:' }, "Invalid input 'openai-headers': line 1 is not a header. Expected lines 'Name: value'."],
+    [{ 'openai-query': 'api-version' }, "Invalid input 'openai-query': 'api-version'. Expected name=value pairs, e.g. api-version=2024-10-21."],
+  ])('rejects %j without echoing a header value', (inputs, message) => {
+    expect(() => resolve(inputs)).toThrow(new SettingsError(message))
+  })
 })
 
 describe('config file', () => {
@@ -100,7 +117,13 @@ describe('config file', () => {
       '  scorers: { openai: 0.6 }',
       'report-filter: { dismissed: false, severity: [1, 2] }',
       'dismissals:',
-      '  - { file: locales/de/app.json, key: nav.home, locale: de, rule: untranslated, comment: "Home is English in our German UI" }',
+      '  - { file: locales/de/app.json, key: nav.home, locale: de, rule: untranslated, target: Home, comment: "Home is English in our German UI" }',
+      'custommt:',
+      '  locales: [de, fr]',
+      '  paths: ["src/locale/*.xlf"]',
+      '  templates:',
+      '    - { source: en, target: de, template: Acme EN-DE }',
+      'openai: { mode: mqm, batch-size: 10 }',
     ].join('\n')
     expect(problems(text)).toEqual([])
   })
@@ -117,12 +140,16 @@ describe('config file', () => {
     ['version: 1\ngroups:\n  - source-locale: en\n', 'tq.yml:3:5: groups[0].files is required'],
     ['version: 1\nfiles: [a\n', 'tq.yml:3:1: Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['- 1\n', 'tq.yml:1:1: The config file is a list; expected a map with keys'],
+    ['version: 1\ncustommt:\n  templates: [{ target: de }]\n', 'tq.yml:3:15: custommt.templates[0].template is required'],
+    ['version: 1\ncustommt:\n  locale: [de]\n', "tq.yml:3:3: Unknown key custommt.locale; did you mean 'locales'?"],
+    ['version: 1\nopenai: { mode: gemba }\n', "tq.yml:2:17: openai.mode is \"gemba\"; expected one of 'da', 'mqm'"],
+    ['version: 1\nopenai: { batch-size: 500 }\n', 'tq.yml:2:23: openai.batch-size is 500; expected a whole number from 1 to 50'],
   ])('reports %j with its line', (text, message) => {
     expect(problems(text)[0]).toContain(message)
   })
 
   it('never takes a service URL or a secret from the config file', () => {
-    for (const key of ['phrase-api-url', 'openai-base-url', 'openai-api-key', 'wordbee-api-url', 'custommt-token', 'github-token']) {
+    for (const key of ['phrase-api-url', 'openai-base-url', 'openai-api-key', 'openai-headers', 'openai-query', 'wordbee-api-url', 'custommt-token', 'custommt-api-url', 'github-token']) {
       expect(problems(`version: 1\n${key}: http://attacker.example\n`)[0]).toMatch(new RegExp(`^tq\\.yml:2:1: ${key} cannot be set in the config file`))
     }
   })

@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { DirTree } from '../changes/dirs.js'
 import { GitError, hasCommit, mergeBase } from '../changes/git.js'
 import { ChangesError, checkoutRoot, repoChanges, type RepoChanges } from '../changes/github.js'
@@ -13,14 +13,12 @@ import type { Tree } from '../changes/tree.js'
 import { apiMessage, GitHubApi, type RepoId } from '../github-api.js'
 import { masker, type Logger } from '../log.js'
 import type { Report } from '../model.js'
-import { markdownText, urlPath } from '../reporters/escape.js'
+import { codeSpan, markdownText, urlPath } from '../reporters/escape.js'
 import { renderJson } from '../reporters/json.js'
 import { renderSarif } from '../reporters/sarif.js'
 import { renderJobSummary } from '../reporters/summary.js'
 import { verdictLine } from '../reporters/text.js'
-import { runPipeline } from '../run.js'
-import { openScoreCache } from '../scorers/file-cache.js'
-import { buildScorers, type Scorer } from '../scorers/index.js'
+import { runWithServices } from '../service-run.js'
 import { SettingsError, type Settings } from '../settings.js'
 import { VERSION } from '../version.js'
 import { readEvent, type Target } from './event.js'
@@ -112,11 +110,25 @@ function summaryExtras(outcome: PublishOutcome, settings: Settings): string[] {
   return lines.length > 0 ? [lines.map((l) => `- ${l}`).join('\n')] : []
 }
 
-async function writeOutputs(report: Report, settings: Settings, env: Env, workspace: string): Promise<{ reportFile: string; sarifFile?: string }> {
-  const at = (p: string) => (isAbsolute(p) ? p : resolve(workspace, p))
-  const reportFile = settings.reportFile ? at(settings.reportFile) : join(env.RUNNER_TEMP || tmpdir(), 'translation-quality-report.json')
+/** The JSON report's path: `report-file` in the workspace, else in the runner's temp directory. */
+function reportPath(settings: Settings, env: Env, workspace: string): string {
+  return settings.reportFile ? resolve(workspace, settings.reportFile) : join(env.RUNNER_TEMP || tmpdir(), 'translation-quality-report.json')
+}
+
+/** Where the Custom.MT decision copies are, for the job summary (the notes have each file's decisions). */
+function decisionsExtra(report: Report, dir: string): string[] {
+  const written = (report.decisions ?? []).filter((d) => d.output)
+  if (written.length === 0) return []
+  const shown = written.slice(0, 10).map((d) => `${codeSpan(d.file)} (${d.decisions.length})`)
+  const more = written.length > shown.length ? ` and ${written.length - shown.length} more` : ''
+  return [
+    `Custom.MT QE decisions (\`approved="yes"\`, \`translate="no"\`) written into copies of ${written.length} XLIFF file(s) under ${codeSpan(join(dir, 'custommt-decisions'))}: ${shown.join(', ')}${more}. The files in the repository are unchanged; keep the copies with actions/upload-artifact.`,
+  ]
+}
+
+async function writeOutputs(report: Report, settings: Settings, reportFile: string, workspace: string): Promise<{ reportFile: string; sarifFile?: string }> {
   await writeFileIn(reportFile, renderJson(report))
-  const sarifFile = settings.sarifFile ? at(settings.sarifFile) : undefined
+  const sarifFile = settings.sarifFile ? resolve(workspace, settings.sarifFile) : undefined
   if (sarifFile) await writeFileIn(sarifFile, renderSarif(report, VERSION))
   const s = report.summary
   core.setOutput('passed', String(report.verdict.passed))
@@ -136,7 +148,6 @@ export async function run(env: Env = process.env): Promise<void> {
   const mask = masker(inputSecrets(inputs))
   const log = actionLogger(mask)
   let changes: RepoChanges | undefined
-  let scorers: Scorer[] = []
   try {
     core.info(`translation-quality-gate ${VERSION} on Node ${process.version}`)
     checkInputs(inputs)
@@ -157,18 +168,19 @@ export async function run(env: Env = process.env): Promise<void> {
       log.info(loaded.configLabel ? `Config file: ${loaded.configLabel}` : `No config file in ${compared.trusted.label}: inputs and defaults apply`)
       return loaded
     })
-    const built = await buildScorers(settings, {
+    const root = workspace ?? process.cwd()
+    const reportFile = reportPath(settings, env, root)
+    const report = await runWithServices(settings, {
+      changes,
+      log,
+      root,
       readText: async (path) => {
         const text = await readTrustedText(compared.trusted, path, 'scores-file')
         if (text === undefined) throw new Error(`${path} not found in ${compared.trusted.label}`)
         return text
       },
-      log,
+      decisionsDir: dirname(reportFile),
     })
-    scorers = built.scorers
-    const root = workspace ?? process.cwd()
-    const cache = await openScoreCache(settings.cacheDir && (isAbsolute(settings.cacheDir) ? settings.cacheDir : resolve(root, settings.cacheDir)), log)
-    const report = await runPipeline(settings, { changes, scorers, cache, log, notes: built.notes })
 
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
     const repoUrl = `${server}/${repo.owner}/${repo.repo}`
@@ -179,10 +191,10 @@ export async function run(env: Env = process.env): Promise<void> {
     const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes!.addedLines(paths), log })
 
     await log.group('Job summary and outputs', async () => {
-      const files = await writeOutputs(report, settings, env, root)
+      const files = await writeOutputs(report, settings, reportFile, root)
       log.info(`JSON report: ${files.reportFile}${files.sarifFile ? `; SARIF: ${files.sarifFile}` : ''}`)
       if (env.GITHUB_STEP_SUMMARY) {
-        const text = renderJobSummary(report, { title: settings.name, link, context: compared.context, extra: summaryExtras(outcome, settings), overflow: `The JSON report (${files.reportFile}) has every finding.` })
+        const text = renderJobSummary(report, { title: settings.name, link, context: compared.context, extra: [...summaryExtras(outcome, settings), ...decisionsExtra(report, dirname(reportFile))], overflow: `The JSON report (${files.reportFile}) has every finding.` })
         await core.summary.addRaw(text).write()
       }
     })
@@ -196,6 +208,5 @@ export async function run(env: Env = process.env): Promise<void> {
     }
   } finally {
     changes?.close?.()
-    await Promise.all(scorers.map((s) => s.close?.()))
   }
 }

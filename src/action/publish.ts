@@ -121,7 +121,7 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
   if (wantsComment) {
     await log.group('Comment', async () => {
       const more = request.runUrl ? `The [job summary](${request.runUrl}) has every finding.` : 'The job summary has every finding.'
-      const body = renderMarkdown(report, { title: settings.name, marker: commentMarker(settings.name), link: request.link, context: request.context, limit: COMMENT_MAX, overflow: more })
+      const body = renderMarkdown(report, { title: settings.name, marker: commentMarker(settings.name), link: request.link, context: request.context, services: 'brief', limit: COMMENT_MAX, overflow: more })
       try {
         outcome.comment = await upsertStickyComment({ api, repo, number: pull!, name: settings.name, body })
         log.info(`Comment ${outcome.comment.action}: ${outcome.comment.url}`)

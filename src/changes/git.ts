@@ -5,8 +5,7 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { addedLines } from './diff.js'
 import { DirTree } from './dirs.js'
-import type { Changes, Tree } from './tree.js'
-import { IGNORED_DIRS } from './tree.js'
+import { EntryTree, isIgnoredPath, type Changes, type Tree, type TreeEntry } from './tree.js'
 
 export class GitError extends Error {}
 
@@ -36,10 +35,6 @@ export async function mergeBase(cwd: string, a: string, b: string): Promise<stri
   } catch {
     throw new GitError(`No merge base of ${a.slice(0, 12)} and ${b.slice(0, 12)}: the history is too shallow or unrelated (fetch more history, e.g. git fetch --unshallow)`)
   }
-}
-
-function ignored(path: string): boolean {
-  return path.split('/').some((part) => IGNORED_DIRS.has(part))
 }
 
 /** Reads blobs through one long-lived `git cat-file --batch`. */
@@ -101,46 +96,31 @@ class BlobReader {
 /** One commit of a repository. */
 export { BlobReader }
 
-export class GitTree implements Tree {
-  private entries?: Promise<Map<string, { id: string; size: number }>>
-
+export class GitTree extends EntryTree {
   constructor(
     private readonly cwd: string,
     readonly commit: string,
     readonly label: string,
     private readonly blobs: BlobReader = new BlobReader(cwd),
-  ) {}
-
-  private load(): Promise<Map<string, { id: string; size: number }>> {
-    this.entries ??= git(this.cwd, ['ls-tree', '-r', '-l', '-z', '--full-tree', this.commit]).then((out) => {
-      const map = new Map<string, { id: string; size: number }>()
-      for (const record of out.split('\0')) {
-        const tab = record.indexOf('\t')
-        if (tab < 0) continue
-        const [, type, id, size] = record.slice(0, tab).split(/\s+/)
-        const path = record.slice(tab + 1)
-        if (type === 'blob' && !ignored(path)) map.set(path, { id, size: Number(size) })
-      }
-      return map
-    })
-    return this.entries
+  ) {
+    super()
   }
 
-  async list(): Promise<string[]> {
-    return [...(await this.load()).keys()].sort()
+  protected async listEntries(): Promise<Map<string, TreeEntry>> {
+    const out = await git(this.cwd, ['ls-tree', '-r', '-l', '-z', '--full-tree', this.commit])
+    const map = new Map<string, TreeEntry>()
+    for (const record of out.split('\0')) {
+      const tab = record.indexOf('\t')
+      if (tab < 0) continue
+      const [, type, id, size] = record.slice(0, tab).split(/\s+/)
+      const path = record.slice(tab + 1)
+      if (type === 'blob' && !isIgnoredPath(path)) map.set(path, { id, size: Number(size) })
+    }
+    return map
   }
 
-  async size(path: string): Promise<number | undefined> {
-    return (await this.load()).get(path)?.size
-  }
-
-  async read(path: string): Promise<Uint8Array | undefined> {
-    const entry = (await this.load()).get(path)
-    return entry ? this.blobs.read(entry.id) : undefined
-  }
-
-  async objectId(path: string): Promise<string | undefined> {
-    return (await this.load()).get(path)?.id
+  protected readBlob(id: string): Promise<Uint8Array | undefined> {
+    return this.blobs.read(id)
   }
 }
 
@@ -154,7 +134,7 @@ class WorkTree extends DirTree {
 
   override list(): Promise<string[]> {
     this.files ??= git(this.cwd, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).then(async (out) => {
-      const paths = [...new Set(out.split('\0').filter((p) => p && !ignored(p)))]
+      const paths = [...new Set(out.split('\0').filter((p) => p && !isIgnoredPath(p)))]
       const present = await Promise.all(paths.map(async (p) => ((await this.size(p)) !== undefined ? p : undefined)))
       return present.filter((p): p is string => p !== undefined).sort()
     })

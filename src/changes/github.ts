@@ -10,7 +10,7 @@ import { apiMessage } from '../github-api.js'
 import type { Logger } from '../log.js'
 import { addedLines } from './diff.js'
 import { BlobReader, commitChanges, fetchCommits, git, gitAddedLines, GitTree } from './git.js'
-import { IGNORED_DIRS, type Changes, type Tree } from './tree.js'
+import { EntryTree, isIgnoredPath, type Changes, type Tree, type TreeEntry } from './tree.js'
 
 export class ChangesError extends Error {}
 
@@ -38,48 +38,31 @@ export interface CompareRequest {
   log: Logger
 }
 
-const ignored = (path: string) => path.split('/').some((part) => IGNORED_DIRS.has(part))
 
 /** A commit read through the REST API: one trees request for the listing, one blob request per file read. */
-export class ApiTree implements Tree {
-  private entries?: Promise<Map<string, { sha: string; size: number }>>
-
+export class ApiTree extends EntryTree {
   constructor(
     private readonly api: GitHubApi,
     private readonly repo: RepoId,
     readonly commit: string,
     readonly label: string,
-  ) {}
-
-  private load(): Promise<Map<string, { sha: string; size: number }>> {
-    this.entries ??= this.api.octokit.rest.git.getTree({ ...this.repo, tree_sha: this.commit, recursive: 'true' }).then(({ data }) => {
-      if (data.truncated) throw new ChangesError(`The file list of ${this.label} is too long for the GitHub API (it was truncated); check the repository out (actions/checkout) so git can read it.`)
-      const map = new Map<string, { sha: string; size: number }>()
-      for (const entry of data.tree) {
-        if (entry.type === 'blob' && entry.path && entry.sha && !ignored(entry.path)) map.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 })
-      }
-      return map
-    })
-    return this.entries
+  ) {
+    super()
   }
 
-  async list(): Promise<string[]> {
-    return [...(await this.load()).keys()].sort()
+  protected async listEntries(): Promise<Map<string, TreeEntry>> {
+    const { data } = await this.api.octokit.rest.git.getTree({ ...this.repo, tree_sha: this.commit, recursive: 'true' })
+    if (data.truncated) throw new ChangesError(`The file list of ${this.label} is too long for the GitHub API (it was truncated); check the repository out (actions/checkout) so git can read it.`)
+    const map = new Map<string, TreeEntry>()
+    for (const entry of data.tree) {
+      if (entry.type === 'blob' && entry.path && entry.sha && !isIgnoredPath(entry.path)) map.set(entry.path, { id: entry.sha, size: entry.size ?? 0 })
+    }
+    return map
   }
 
-  async size(path: string): Promise<number | undefined> {
-    return (await this.load()).get(path)?.size
-  }
-
-  async objectId(path: string): Promise<string | undefined> {
-    return (await this.load()).get(path)?.sha
-  }
-
-  async read(path: string): Promise<Uint8Array | undefined> {
-    const entry = (await this.load()).get(path)
-    if (!entry) return undefined
+  protected async readBlob(id: string): Promise<Uint8Array | undefined> {
     // The blob API serves files up to 100 MB (the contents API only 1 MB as JSON).
-    const { data } = await this.api.octokit.rest.git.getBlob({ ...this.repo, file_sha: entry.sha })
+    const { data } = await this.api.octokit.rest.git.getBlob({ ...this.repo, file_sha: id })
     return new Uint8Array(Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'))
   }
 }

@@ -24,15 +24,33 @@ export interface CheckInput {
   options: CheckOptions
 }
 
-/** Settings from the config file that rules read. */
+/** A term translations must not use (config `terms.forbidden`), for all locales or some. */
+export interface ForbiddenTerm {
+  term: string
+  locales?: string[]
+  /** What to write instead, for the message. */
+  instead?: string
+}
+
+/** A length limit for keys matching a pattern (config `max-length`); `*` matches anything. */
+export interface LengthLimit {
+  key: string
+  max: number
+  /** Only in files matching this path pattern. */
+  file?: string
+}
+
+/** Settings from the config file that rules read (run.ts builds them from `settings.extra`). */
 export interface CheckOptions {
   /** Terms that stay as they are in every language (product names). */
   doNotTranslate: string[]
+  forbidden: ForbiddenTerm[]
   /** Placeholder rules in plural forms for one number may not drop the count. */
   strictPlurals: boolean
+  maxLength: LengthLimit[]
 }
 
-export const defaultCheckOptions: CheckOptions = { doNotTranslate: [], strictPlurals: false }
+export const defaultCheckOptions: CheckOptions = { doNotTranslate: [], forbidden: [], strictPlurals: false, maxLength: [] }
 
 /** One problem a rule found; the engine adds the rule id and severity. */
 export interface CheckHit {
@@ -52,8 +70,11 @@ interface RuleInfo {
   family: Family
   title: string
   description: string
-  /** For the rules reference: a pair the rule flags and one it accepts. */
-  examples: { fail: [source: string, target: string]; pass: [source: string, target: string]; locale?: string }
+  /**
+   * For the rules reference: a pair the rule flags and one it accepts (tests run them).
+   * `config` shows the config-file setting the examples need; `options` is that setting as the rule reads it.
+   */
+  examples?: { fail: [source: string, target: string]; pass: [source: string, target: string]; locale?: string; config?: string; options?: Partial<CheckOptions> }
 }
 
 /** A rule that looks at one segment at a time. */

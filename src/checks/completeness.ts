@@ -1,9 +1,10 @@
 // Completeness: the translation is empty, or is the untranslated source.
 import { languageOf } from '../paths.js'
-import { syntaxDef } from '../placeholders/index.js'
 import type { CheckInput, SegmentCheck } from './check.js'
-import { withoutTokens, words } from './text.js'
-import { UNIVERSAL_WORDS } from './universal-words.js'
+import { plainProse } from './prose.js'
+import { words } from './text.js'
+import { withoutCode } from './tokens.js'
+import { SAME_AS_ENGLISH, UNIVERSAL_WORDS } from './universal-words.js'
 
 export const emptyTranslation: SegmentCheck = {
   id: 'empty-translation',
@@ -16,19 +17,16 @@ export const emptyTranslation: SegmentCheck = {
   check: ({ source, target }) => (target.trim() === '' && source.trim() !== '' ? [{ d: 'The translation is empty' }] : []),
 }
 
-/** The words a translator would have to translate: placeholders, URLs, markup and numbers removed. */
-function translatableWords(input: CheckInput, text: string): string[] {
-  let rest = text
-  for (const id of input.syntaxes) {
-    const def = syntaxDef(id)
-    if (!def) continue
-    const { placeholders } = def.extract(rest)
-    for (const p of [...placeholders].sort((a, b) => b.start - a.start)) rest = rest.slice(0, p.start) + ' ' + rest.slice(p.end)
-  }
-  rest = withoutTokens(rest)
+/** The words a translator would have to translate: placeholders, markup, URLs, numbers and do-not-translate terms left out. */
+function translatableWords(input: CheckInput): string[] {
+  let rest = withoutCode(plainProse(input, 'source'))
   for (const term of input.options.doNotTranslate) rest = rest.split(term).join(' ')
-  return words(rest)
+  // Single letters (x, y, the "I" of a list) say nothing about whether text was translated.
+  return words(rest).filter((w) => w.length > 1)
 }
+
+// An accelerator marker (`&File`) may move within the word (`Da&tei`); it is not an entity (`&amp;`).
+const sameText = (s: string) => s.trim().replace(/&(?=\p{L})(?![\w#]+;)/gu, '').toLowerCase()
 
 export const untranslated: SegmentCheck = {
   id: 'untranslated',
@@ -37,16 +35,18 @@ export const untranslated: SegmentCheck = {
   family: 'completeness',
   title: 'Translation is the source text',
   description:
-    'The translation is the same as the source. Not flagged: a source and target of the same language, text without words (numbers, URLs, placeholders), acronyms, product names and configured do-not-translate terms, and single words that many languages share.',
+    'The translation is the same as the source (ignoring case and accelerator markers). Not flagged: a source and target of the same language, text without words (numbers, URLs, placeholders, markup, file paths, command-line options), single letters, acronyms, mixed-case product names, configured do-not-translate terms, single words that many languages share (`OK`, `Status`, `Video`), and single words a language writes as English does (French `Notifications`, Spanish `Error`).',
   examples: { fail: ['Delete this file?', 'Delete this file?'], pass: ['OK', 'OK'] },
   check(input) {
     const { source, target, locale, sourceLocale } = input
-    if (target.trim() !== source.trim() || languageOf(locale) === languageOf(sourceLocale)) return []
-    const w = translatableWords(input, source)
+    if (sameText(target) !== sameText(source) || languageOf(locale) === languageOf(sourceLocale)) return []
+    const w = translatableWords(input)
     if (w.length === 0) return []
     if (w.length === 1) {
       const word = w[0]
-      if (word.length < 3 || word === word.toUpperCase() || UNIVERSAL_WORDS.has(word.toLowerCase())) return []
+      const lower = word.toLowerCase()
+      if (word === word.toUpperCase() || UNIVERSAL_WORDS.has(lower)) return []
+      if (languageOf(sourceLocale) === 'en' && SAME_AS_ENGLISH[languageOf(locale)]?.has(lower)) return []
       // Mixed-case brand-like words (iPhone, GitHub) stay as they are.
       if (/\p{Ll}\p{Lu}/u.test(word)) return []
     }

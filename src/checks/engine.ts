@@ -19,6 +19,9 @@ function toInput(segment: Segment, options: CheckOptions): CheckInput {
   }
 }
 
+// A damaged or hostile string can make one rule find thousands of problems; the first few say it.
+const MAX_HITS = 10
+
 export function runChecks(segments: Segment[], checks: readonly Check[], options: CheckOptions, rules: RuleSettings): CheckedSegment[] {
   const inputs = segments.map((s) => toInput(s, options))
   const results: CheckedSegment[] = segments.map((s) => ({ ...s, issues: [], spans: [], scores: [] }))
@@ -36,7 +39,9 @@ export function runChecks(segments: Segment[], checks: readonly Check[], options
     }
     inputs.forEach((input, i) => {
       if (segments[i].source === undefined && !check.withoutSource) return
-      for (const hit of check.check(input)) add(i, check, hit)
+      const hits = check.check(input)
+      for (const hit of hits.length > MAX_HITS ? hits.slice(0, MAX_HITS) : hits) add(i, check, hit)
+      if (hits.length > MAX_HITS) add(i, check, { d: `…and ${hits.length - MAX_HITS} more like this`, s: hits[MAX_HITS].s })
     })
   }
   return results

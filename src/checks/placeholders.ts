@@ -1,132 +1,207 @@
-// Placeholder missing, extra or renamed, one rule id per syntax and kind (see
-// ../placeholders/ for how each syntax is read). Reordering passes: placeholders are
-// compared by name, or by argument position for printf.
-import type { PlaceholderSyntax } from '../model.js'
-import { syntaxes, type Placeholder, type SyntaxDef } from '../placeholders/index.js'
+// Format-string rules generated per placeholder syntax (see ../placeholders/ for how each
+// syntax is read): syntax error, missing, extra, renamed, type changed, format changed, each
+// with its own rule number in the syntax's block. Placeholders are compared as sets by id
+// (a name, or an argument position), so reordering and repeating a placeholder pass.
+import type { Severity } from '../model.js'
+import { syntaxes, type Extracted, type Placeholder, type SyntaxDef } from '../placeholders/index.js'
 import type { CheckHit, CheckInput, SegmentCheck } from './check.js'
-import { coversOneNumber } from './plural-rules.js'
+import { coversOneNumber, pluralCategories } from './plural-rules.js'
 
-interface Comparison {
+interface Change {
+  source: Placeholder
+  target: Placeholder
+  severity: Severity
+}
+
+export interface Comparison {
+  /** Positional arguments the caller passes, as the source says. */
+  sourceArguments?: number
   missing: Placeholder[]
   extra: Placeholder[]
   renamed: Array<[from: Placeholder, to: Placeholder]>
+  typeChanged: Change[]
+  formatChanged: Change[]
 }
 
-/** Multiset difference by id; one missing and one extra placeholder make a rename. */
-export function comparePlaceholders(source: Placeholder[], target: Placeholder[]): Comparison {
-  const pool = new Map<string, number>()
-  for (const p of target) pool.set(p.id, (pool.get(p.id) ?? 0) + 1)
-  const missing: Placeholder[] = []
-  for (const p of source) {
-    const n = pool.get(p.id) ?? 0
-    if (n > 0) pool.set(p.id, n - 1)
-    else missing.push(p)
+function byId(placeholders: Placeholder[]): Map<string, Placeholder[]> {
+  const out = new Map<string, Placeholder[]>()
+  for (const p of placeholders) {
+    const uses = out.get(p.id)
+    if (uses) uses.push(p)
+    else out.set(p.id, [p])
   }
-  const extraPool = new Map<string, number>()
-  for (const p of source) extraPool.set(p.id, (extraPool.get(p.id) ?? 0) + 1)
-  const extra: Placeholder[] = []
-  for (const p of target) {
-    const n = extraPool.get(p.id) ?? 0
-    if (n > 0) extraPool.set(p.id, n - 1)
-    else extra.push(p)
-  }
-  const renamed: Array<[Placeholder, Placeholder]> = []
+  return out
+}
+
+/** Compares what a syntax read in the source and the target; one missing and one extra placeholder make a rename. */
+export function comparePlaceholders(def: SyntaxDef, source: Extracted, target: Extracted, targetCategories: string[]): Comparison {
+  const sourceIds = byId(source.placeholders)
+  const targetIds = byId(target.placeholders)
+  const missing = [...sourceIds.values()].map((uses) => uses[0]).filter((p) => !targetIds.has(p.id))
+  // A positional argument the caller passes anyway may be shown even if the source does not.
+  const passed = (p: Placeholder) => p.position !== undefined && source.arguments !== undefined && p.position < source.arguments
+  const extra = [...targetIds.values()].map((uses) => uses[0]).filter((p) => !sourceIds.has(p.id) && !passed(p))
+  const renamed: Comparison['renamed'] = []
   if (missing.length === 1 && extra.length === 1) renamed.push([missing.pop()!, extra.pop()!])
-  return { missing, extra, renamed }
+  const typeChanged: Change[] = []
+  const formatChanged: Change[] = []
+  const typeSeverity = (s: Placeholder, t: Placeholder) => (def.typeChange && s.type !== undefined && t.type !== undefined ? def.typeChange(s, t, { targetCategories }) : undefined)
+  const sameFormat = (s: Placeholder, t: Placeholder) => !def.formatName || s.format === undefined || t.format === undefined || s.format === t.format
+  for (const t of target.placeholders) {
+    // An argument the source uses twice (`%1$+5d ... %1$d`) may be written either way.
+    const uses = sourceIds.get(t.id) ?? []
+    if (uses.length === 0 || uses.some((s) => typeSeverity(s, t) === undefined && sameFormat(s, t))) continue
+    const compatible = uses.find((s) => typeSeverity(s, t) === undefined)
+    if (compatible) formatChanged.push({ source: compatible, target: t, severity: def.formatSeverity?.(compatible, t) ?? 1 })
+    else typeChanged.push({ source: uses[0], target: t, severity: typeSeverity(uses[0], t)! })
+  }
+  return { sourceArguments: source.arguments, missing, extra, renamed, typeChanged, formatChanged }
 }
 
-// Compared once per segment and syntax, shared by the three rules of a syntax.
-const memo = new WeakMap<CheckInput, Map<PlaceholderSyntax, Comparison | undefined>>()
+interface Read {
+  source: Extracted
+  target: Extracted
+  comparison?: Comparison
+}
 
-function compare(def: SyntaxDef, input: CheckInput): Comparison | undefined {
+// Read and compared once per segment and syntax, shared by the rules of a syntax.
+const memo = new WeakMap<CheckInput, Map<string, Read>>()
+
+function read(def: SyntaxDef, input: CheckInput): Read {
   let bySyntax = memo.get(input)
   if (!bySyntax) memo.set(input, (bySyntax = new Map()))
-  if (!bySyntax.has(def.syntax)) {
+  let result = bySyntax.get(def.syntax)
+  if (!result) {
     const source = def.extract(input.source)
     const target = def.extract(input.target)
-    // A source this syntax cannot read says nothing about the target (the syntax rules report it).
-    bySyntax.set(def.syntax, source.error || target.error ? undefined : comparePlaceholders(source.placeholders, target.placeholders))
+    // A source this syntax cannot read says nothing about the target (one it read in full
+    // still does); an invalid target is reported once, by the syntax rule, not as every
+    // placeholder the error hides.
+    const unreadable = source.error && !source.error.recovered
+    const targetBroken = target.error && !(source.error && target.error.recovered)
+    const comparison = unreadable || targetBroken ? undefined : comparePlaceholders(def, source, target, pluralCategories(input.locale))
+    result = { source, target, comparison }
+    bySyntax.set(def.syntax, result)
   }
-  return bySyntax.get(def.syntax)
+  return result
 }
 
-// In a plural form that covers one number only ("one" in German, not in Russian where it
-// also covers 21), the count may be written as a word instead of the placeholder.
-function mayDropCount(input: CheckInput): boolean {
+// Where the count may be written as a word: a plural form for one number only ("one" in
+// German, not in Russian where it also covers 21), or an explicit `=0`.
+function mayDropCount(input: CheckInput, dropped: Placeholder): boolean {
   const plural = input.segment.unit.plural
   if (input.options.strictPlurals || !plural) return false
+  if (dropped.type !== undefined && NOT_A_COUNT.has(dropped.type)) return false
   return plural.startsWith('=') || coversOneNumber(input.locale, plural)
 }
 
+const NOT_A_COUNT = new Set(['string', 'wide string', 'object', 'character', 'wide character', 'pointer', 'boolean', 'date/time', 'date', 'time', 'select'])
+
 const span = (p: Placeholder) => ({ start: p.start, end: p.end })
 
-function syntaxError(def: SyntaxDef): SegmentCheck | undefined {
-  if (def.syntax !== 'icu') return undefined
-  return {
-    id: `${def.syntax}-syntax`,
-    rule: def.ruleBase,
-    severity: 2,
-    family: 'placeholders',
-    title: `${def.label} syntax error in the translation`,
-    description: `The translation is not valid ${def.label} while the source is, so the app cannot format it.`,
-    examples: { fail: ['{count, plural, other {# items}}', '{count, plural, other {# Artikel}'], pass: ['{count, plural, other {# items}}', '{count, plural, other {# Artikel}}'] },
-    check(input) {
-      if (!input.syntaxes.includes(def.syntax)) return []
-      if (def.extract(input.source).error) return []
-      const error = def.extract(input.target).error
-      return error ? [{ d: `${def.label} syntax error: ${error.message}`, span: { start: error.offset, end: error.offset + 1 } }] : []
-    },
+function missingMessage(p: Placeholder, target: Extracted): string {
+  if (target.quoted?.some((q) => q.id === p.id)) {
+    return `Placeholder ${p.text} is inside quoted text, so it is shown as is: an apostrophe before it starts a quote (write '' for an apostrophe)`
   }
+  return `Placeholder ${p.text} is missing`
 }
 
 export function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
-  const applies = (input: CheckInput) => input.syntaxes.includes(def.syntax)
-  const { source, good, missing, extra, renamed } = def.example
-  const checks: SegmentCheck[] = [
+  const { source, good, missing, extra, renamed, invalid, type, format } = def.example
+  const comparison = (input: CheckInput) => (input.syntaxes.includes(def.syntax) ? read(def, input).comparison : undefined)
+  const base = { family: 'placeholders' as const }
+  const checks: SegmentCheck[] = []
+  if (def.validates && invalid) {
+    checks.push({
+      ...base,
+      id: `${def.syntax}-syntax`,
+      rule: def.ruleBase,
+      severity: 2,
+      title: `${def.label} syntax error in the translation`,
+      description: `The translation is not valid ${def.label} while the source is, so formatting it fails or shows it wrongly. Errors in the source are not reported on the translation.`,
+      examples: { fail: [invalid[0], invalid[1]], pass: [invalid[0], invalid[2]] },
+      check(input) {
+        if (!input.syntaxes.includes(def.syntax)) return []
+        const { source: s, target: t } = read(def, input)
+        if (s.error || !t.error) return []
+        return [{ d: `${def.label} syntax error: ${t.error.message}`, span: { start: t.error.offset, end: t.error.offset + 1 } }]
+      },
+    })
+  }
+  checks.push(
     {
+      ...base,
       id: `${def.syntax}-placeholder-missing`,
       rule: def.ruleBase + 1,
-      severity: 2,
-      family: 'placeholders',
+      severity: def.missingSeverity ?? 2,
       title: `${def.label} placeholder missing`,
-      description: `A ${def.label} placeholder of the source is not in the translation, so the value will not be shown.`,
+      description:
+        `A ${def.label} placeholder of the source is not in the translation, so its value is not shown.` +
+        (def.missingSeverity === 1 ? ' A warning: the formatting still works, as unused arguments are ignored.' : '') +
+        ' In a plural form that covers one number only, the count may be left out (unless `strict-plurals`).' +
+        (def.about ? ` ${def.about}` : ''),
       examples: { fail: [source, missing], pass: [source, good] },
       check(input) {
-        if (!applies(input)) return []
-        const c = compare(def, input)
-        if (!c || (c.missing.length > 0 && c.extra.length === 0 && mayDropCount(input) && c.missing.length === 1)) return []
-        return c.missing.map((p): CheckHit => ({ d: `Placeholder ${p.text} is missing` }))
+        const c = comparison(input)
+        if (!c) return []
+        if (c.missing.length === 1 && c.extra.length === 0 && mayDropCount(input, c.missing[0])) return []
+        const target = read(def, input).target
+        return c.missing.map((p): CheckHit => ({ d: missingMessage(p, target) }))
       },
     },
     {
+      ...base,
       id: `${def.syntax}-placeholder-extra`,
       rule: def.ruleBase + 2,
       severity: 2,
-      family: 'placeholders',
       title: `${def.label} placeholder not in the source`,
-      description: `The translation has a ${def.label} placeholder that the source does not have; the app has no value for it.`,
+      description: `The translation has a ${def.label} placeholder that the source does not have; the app passes no value for it.`,
       examples: { fail: [source, extra], pass: [source, good] },
       check(input) {
-        if (!applies(input)) return []
-        return (compare(def, input)?.extra ?? []).map((p) => ({ d: `Placeholder ${p.text} is not in the source`, span: span(p) }))
+        const c = comparison(input)
+        // A positional one refers to an argument the caller does not pass: say how many it does.
+        const passed = (p: Placeholder) => (p.position !== undefined && c?.sourceArguments !== undefined ? `: the source has ${c.sourceArguments} argument${c.sourceArguments === 1 ? '' : 's'}` : '')
+        return (c?.extra ?? []).map((p) => ({ d: `Placeholder ${p.text} is not in the source${passed(p)}`, span: span(p) }))
       },
     },
     {
+      ...base,
       id: `${def.syntax}-placeholder-renamed`,
       rule: def.ruleBase + 3,
       severity: 2,
-      family: 'placeholders',
       title: `${def.label} placeholder renamed`,
-      description: `A ${def.label} placeholder was changed in the translation (often translated by mistake).`,
+      description: `A ${def.label} placeholder was changed in the translation (often translated by mistake), so the app passes no value for the new one.`,
       examples: { fail: [source, renamed], pass: [source, good] },
-      check(input) {
-        if (!applies(input)) return []
-        return (compare(def, input)?.renamed ?? []).map(([from, to]) => ({ d: `Placeholder ${from.text} became ${to.text}`, span: span(to) }))
-      },
+      check: (input) => (comparison(input)?.renamed ?? []).map(([from, to]) => ({ d: `Placeholder ${from.text} became ${to.text}`, span: span(to) })),
     },
-  ]
-  const error = syntaxError(def)
-  return error ? [error, ...checks] : checks
+  )
+  if (def.typeChange && type) {
+    checks.push({
+      ...base,
+      id: `${def.syntax}-type-changed`,
+      rule: def.ruleBase + 4,
+      severity: 2,
+      title: `${def.label} placeholder type changed`,
+      description: `A ${def.label} placeholder formats its argument as another type in the translation (\`${type[0]}\` -> \`${type[1]}\`), which fails or shows garbage at run time; milder changes are warnings.`,
+      examples: { fail: [type[0], type[1]], pass: [type[0], type[2]] },
+      check: (input) =>
+        (comparison(input)?.typeChanged ?? []).map((c) => ({ d: `Placeholder ${c.source.text} became ${c.target.text}: ${c.source.type} in the source, ${c.target.type} in the translation`, span: span(c.target), s: c.severity })),
+    })
+  }
+  if (def.formatName && format) {
+    checks.push({
+      ...base,
+      id: `${def.syntax}-formatting-changed`,
+      rule: def.ruleBase + 5,
+      severity: 1,
+      title: `${def.label} placeholder formatting changed`,
+      description: `A ${def.label} placeholder keeps its argument but changes its ${def.formatName}, so the value is shown differently.`,
+      examples: { fail: [format[0], format[1]], pass: [format[0], format[2]] },
+      check: (input) =>
+        (comparison(input)?.formatChanged ?? []).map((c) => ({ d: `Placeholder ${c.source.text} became ${c.target.text}: its ${def.formatName} changed`, span: span(c.target), s: c.severity })),
+    })
+  }
+  return checks
 }
 
 export const placeholderRules: SegmentCheck[] = syntaxes.flatMap(placeholderChecks)

@@ -9,3 +9,21 @@ export const UNIVERSAL_WORDS: ReadonlySet<string> = new Set(
   total minimum maximum normal optional terminal variable formal global local
   manual modal portal`.split(/\s+/).filter(Boolean),
 )
+
+/**
+ * Single UI words that one language writes exactly as English does (French "Notifications",
+ * Spanish "Error"): an identical translation into that language is right.
+ */
+export const SAME_AS_ENGLISH: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  Object.entries({
+    fr: `notifications notification options option actions action documents document messages message images image photos photo description
+      configuration navigation information informations version installation administration transactions transaction contacts contact
+      date source note notes question questions sections section applications application consultation confirmation destination
+      format formats page pages type types signature service services session sessions identification`,
+    de: `information installation administration navigation service support details account tag tags format formats update updates system`,
+    es: `error general final personal social total normal actual hotel radio`,
+    it: `file password account computer download upload link email social media`,
+    pt: `email link login software hardware online offline social total normal final`,
+    nl: `account details download downloads update updates service support link links`,
+  }).map(([language, words]) => [language, new Set(words.split(/\s+/).filter(Boolean))]),
+)

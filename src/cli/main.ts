@@ -12,9 +12,7 @@ import { renderers } from '../reporters/index.js'
 import { renderJson } from '../reporters/json.js'
 import { renderSarif } from '../reporters/sarif.js'
 import { verdictLine } from '../reporters/text.js'
-import { runPipeline } from '../run.js'
-import { openScoreCache } from '../scorers/file-cache.js'
-import { buildScorers, type Scorer } from '../scorers/index.js'
+import { runWithServices } from '../service-run.js'
 import { resolveSettings, SettingsError, settingDefs } from '../settings.js'
 import { VERSION } from '../version.js'
 import { helpText, parseCli, UsageError } from './args.js'
@@ -56,7 +54,6 @@ async function writeOut(path: string, text: string): Promise<void> {
 
 export async function main(io: CliIo): Promise<number> {
   let changes: Changes | undefined
-  let scorers: Scorer[] = []
   try {
     const command = parseCli(io.argv, io.env)
     if (command.mode.kind === 'help') {
@@ -84,10 +81,14 @@ export async function main(io: CliIo): Promise<number> {
     const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label })
 
     const log = stderrLogger(io, command.verbose)
-    const built = await buildScorers(settings, { readText: (p) => readFile(at(p), 'utf8'), log })
-    scorers = built.scorers
-    const cache = await openScoreCache(settings.cacheDir && at(settings.cacheDir), log)
-    const report = await runPipeline(settings, { changes, scorers, cache, log, notes: built.notes })
+    const reportPath = settings.reportFile ?? command.output
+    const report = await runWithServices(settings, {
+      changes,
+      log,
+      root: io.cwd,
+      readText: (p) => readFile(at(p), 'utf8'),
+      decisionsDir: reportPath ? dirname(at(reportPath)) : undefined,
+    })
 
     const rendered = renderers[command.format](report, VERSION)
     if (command.output) {
@@ -108,6 +109,5 @@ export async function main(io: CliIo): Promise<number> {
     return EXIT.internal
   } finally {
     changes?.close?.()
-    await Promise.all(scorers.map((s) => s.close?.()))
   }
 }

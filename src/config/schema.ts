@@ -3,7 +3,7 @@
 // schema/config.schema.json for editors.
 
 export type Schema =
-  | { type: 'string'; description?: string; enum?: readonly string[]; pattern?: string; minLength?: number }
+  | { type: 'string'; description?: string; enum?: readonly string[]; pattern?: string; minLength?: number; format?: 'regex' }
   | { type: 'number' | 'integer'; description?: string; minimum?: number; maximum?: number }
   | { type: 'boolean'; description?: string }
   | { type: 'array'; description?: string; items: Schema; minItems?: number }
@@ -12,6 +12,8 @@ export type Schema =
       description?: string
       properties?: Record<string, Schema>
       required?: readonly string[]
+      /** At least one of these keys must be present. */
+      requiredOneOf?: readonly string[]
       /** Schema of keys not listed in `properties`; false (the default) rejects them. */
       additionalProperties?: Schema | false
       /** Names for free-form keys, e.g. "locale" or "rule id or name", for messages. */
@@ -49,9 +51,10 @@ export function toJsonSchema(schema: Schema): unknown {
   if ('anyOf' in schema) return { ...schema, anyOf: schema.anyOf.map(toJsonSchema) }
   if (schema.type === 'array') return { ...schema, items: toJsonSchema(schema.items) }
   if (schema.type === 'object') {
-    const { keyName: _, forbidden: __, ...rest } = schema
+    const { keyName: _, forbidden: __, requiredOneOf, ...rest } = schema
     return {
       ...rest,
+      ...(requiredOneOf && { anyOf: requiredOneOf.map((k) => ({ required: [k] })) }),
       ...(schema.properties && { properties: Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, toJsonSchema(v)])) }),
       additionalProperties: schema.additionalProperties ? toJsonSchema(schema.additionalProperties) : false,
     }

@@ -60,6 +60,14 @@ function check(ctx: Ctx, node: Node | null | undefined, schema: Schema, key: str
       }
       if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) return bad()
       if (schema.minLength !== undefined && value.length < schema.minLength) return bad()
+      if (schema.format === 'regex') {
+        try {
+          new RegExp(value, 'u')
+        } catch (e) {
+          report(ctx, node, key, `${key} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`)
+          return undefined
+        }
+      }
       return value
     }
     case 'number':
@@ -108,6 +116,9 @@ function check(ctx: Ctx, node: Node | null | undefined, schema: Schema, key: str
       }
       for (const req of schema.required ?? []) {
         if (!Object.hasOwn(out, req)) report(ctx, node, key ? `${key}.${req}` : req, `${key ? `${key}.${req}` : req} is required`)
+      }
+      if (schema.requiredOneOf && !schema.requiredOneOf.some((k) => Object.hasOwn(out, k))) {
+        report(ctx, node, key, `${key || 'The config file'} needs one of ${schema.requiredOneOf.join(', ')}`)
       }
       return out
     }

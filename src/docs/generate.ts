@@ -32,6 +32,8 @@ export function rulesMarkdown(): string {
     '',
     'Every issue the tool reports has a rule number in the blocks of DESIGN.md (1001-1049 files and completeness, 1050-1199 placeholders, 1200-1299 markup, 1300-1399 whitespace, 1400-1499 punctuation, 1500-1599 tokens, 1600-1699 length, 1700-1799 consistency, 1800-1899 custom, 1900-1999 quality estimation). Numbers and ids are stable: they appear in config files (`rules`, `dismissals`) and in Wordbee. Severity: error fails the gate by default, warning and info do not (see `fail-on`).',
     '',
+    'How these rules compare with translate-toolkit\'s pofilter on its own test cases, and where and why they differ on purpose: [conformance.md](conformance.md).',
+    '',
     '| Rule | Id | Severity | What it catches |',
     '|---|---|---|---|',
     ...rules.map((r) => `| ${r.rule} | [\`${r.id}\`](#${r.id}) | ${SEVERITY[r.severity]} | ${cell(r.title)} |`),
@@ -40,7 +42,8 @@ export function rulesMarkdown(): string {
   for (const r of rules) {
     lines.push(`## ${r.id}`, '', `**${r.rule}** · ${SEVERITY[r.severity]} · ${r.family}`, '', r.description, '')
     if (r.examples) {
-      const { fail, pass, locale } = r.examples
+      const { fail, pass, locale, config } = r.examples
+      if (config) lines.push(`With \`${config}\` in the config file:`, '')
       lines.push(`| | Source | Translation${locale ? ` (${locale})` : ''} |`, '|---|---|---|', `| flagged | ${code(fail[0])} | ${code(fail[1])} |`, `| accepted | ${code(pass[0])} | ${code(pass[1])} |`, '')
     }
   }

@@ -30,6 +30,8 @@ export interface Format {
   multiLocale?: boolean
   /** Placeholder syntaxes of this format's strings, unless a unit says otherwise; none: infer. */
   syntax?: PlaceholderSyntax[]
+  /** The runtime picks a `zero` plural form for 0 in every language (i18next, Rails, Apple), not only where CLDR has one. */
+  pluralZero?: boolean
   parse(text: string, context: ParseContext): ParseResult
   /** Path patterns auto-detection tries when `files` is empty (`**` prefixes allowed). */
   layouts?: string[]

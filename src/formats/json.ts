@@ -58,5 +58,6 @@ export const json: Format = {
   label: 'JSON (i18next, ICU, flat or nested keys)',
   handles: (path) => path.toLowerCase().endsWith('.json'),
   parse: (text) => parseJson(text),
+  pluralZero: true,
   layouts: ['**/{locale}/*.json', '**/{locale}.json'],
 }

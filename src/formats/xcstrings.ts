@@ -141,5 +141,6 @@ export const xcstrings: Format = {
   multiLocale: true,
   syntax: ['printf'],
   parse: (text, context) => parseXcstrings(text, context),
+  pluralZero: true,
   layouts: ['**/*.xcstrings'],
 }

@@ -37,6 +37,7 @@ export function jsonReport(report: Report): object {
     fileFindings: report.fileFindings,
     notes: report.notes,
     usage: report.usage,
+    ...(report.decisions && report.decisions.length > 0 && { decisions: report.decisions }),
   }
 }
 

@@ -4,6 +4,7 @@
 import type { Finding, Report } from '../model.js'
 import { allRules } from '../rules.js'
 import { codeSpan, markdownText, truncate } from './escape.js'
+import { count, requestCount, segmentCounts, serviceLines } from './services.js'
 import { verdictLine } from './text.js'
 
 export interface MarkdownOptions {
@@ -15,6 +16,8 @@ export interface MarkdownOptions {
   link?: (file: string, line: number) => string
   /** A line under the heading: what was compared. */
   context?: string
+  /** What each quality service did: a table (default), or one line (the PR comment). */
+  services?: 'table' | 'brief'
   /** Paragraphs before the findings: how the run reported, fallbacks. */
   extra?: string[]
   /** Most characters (or bytes, with `measure`); past it the table is cut and `overflow` said. */
@@ -64,17 +67,22 @@ export function findingParagraph(f: Finding): string {
   return `**${SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`
 }
 
-function providers(report: Report): string | undefined {
-  const entries = Object.entries(report.summary.providers)
-  if (entries.length === 0) return undefined
-  const list = entries.map(([name, p]) => {
-    const parts = [`${p.scored} scored${p.average !== undefined ? ` (average ${p.average.toFixed(2)})` : ''}`]
-    if (p.failed) parts.push(`${p.failed} failed`)
-    if (p.notApplicable) parts.push(`${p.notApplicable} not applicable`)
-    if (p.skipped) parts.push(`${p.skipped} skipped`)
-    return `${markdownText(name)}: ${parts.join(', ')}`
+/** What each quality service did: a table, or one line for the PR comment. */
+function services(report: Report, form: 'table' | 'brief'): string | undefined {
+  const lines = serviceLines(report)
+  if (lines.length === 0) return undefined
+  if (form === 'brief') {
+    const list = lines.map((l) => {
+      const spent = [requestCount(l), l.tokens > 0 ? `${count(l.tokens)} tokens` : '', l.characters > 0 ? `${count(l.characters)} characters` : ''].filter(Boolean)
+      return `${markdownText(l.name)}: ${segmentCounts(l)}${spent.length > 0 ? `; ${spent.join(', ')}` : ''}`
+    })
+    return `Quality services: ${list.join(' · ')}`
+  }
+  const rows = lines.map((l) => {
+    const cells = [markdownText(l.name), count(l.scored), l.average === undefined ? '' : l.average.toFixed(2), count(l.notApplicable), count(l.skipped), count(l.failed), requestCount(l, false), markdownText(l.usage.join(', '))]
+    return `| ${cells.join(' | ')} |`
   })
-  return `Quality services: ${list.join(' · ')}`
+  return ['| Quality service | Scored | Average | Not applicable | Skipped | Failed | Requests | Usage |', '|---|--:|--:|--:|--:|--:|--:|---|', ...rows].join('\n')
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -83,7 +91,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (options.marker) blocks.push(options.marker)
   blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`)
   blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'))
-  const scores = providers(report)
+  const scores = services(report, options.services ?? 'table')
   if (scores) blocks.push(scores)
   // Before the table, which is what gets cut when the text is too long.
   blocks.push(...(options.extra ?? []))

@@ -1,8 +1,9 @@
 // The CLI's table: one line per finding (file:line, locale, key, severity, rule, message,
-// scores), then a one-line verdict.
+// scores), what each quality service did, then a one-line verdict.
 import type { Finding, Report, Score } from '../model.js'
 import { allRules } from '../rules.js'
 import { terminalSafe } from './escape.js'
+import { requestCount, segmentCounts, serviceLines } from './services.js'
 
 const SEVERITY = ['info', 'warning', 'error'] as const
 // A longer cell (a 1 MB key) is written whole but does not pad every other row to its width.
@@ -58,6 +59,16 @@ export function renderText(report: Report): string {
     if (lines.length > 0) lines.push('')
     lines.push(line(header))
     for (const r of rows) lines.push(line(r))
+  }
+  const services = serviceLines(report)
+  if (services.length > 0) {
+    const width = Math.max(...services.map((l) => [...terminalSafe(l.name)].length))
+    lines.push('', 'Quality services:')
+    for (const l of services) {
+      const name = terminalSafe(l.name)
+      const parts = [segmentCounts(l), requestCount(l), ...l.usage.map(terminalSafe)].filter(Boolean)
+      lines.push(`  ${name}${' '.repeat(width - [...name].length)}  ${parts.join(' · ')}`)
+    }
   }
   lines.push('', verdictLine(report))
   return `${lines.join('\n')}\n`

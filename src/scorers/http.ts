@@ -16,6 +16,11 @@ export interface ServiceClientOptions {
   headers?: Record<string, string>
   /** Values never to show in errors or logs (tokens, keys). */
   secrets?: string[]
+  /**
+   * The settings that hold the credentials (`custommt-token`): a 401 or 403 names them, and
+   * every later request fails the same way without being sent, since none can succeed.
+   */
+  credentials?: string
   /** Requests in flight at once. Default 4. */
   concurrency?: number
   /** Per-request timeout in milliseconds (until the whole body is read). Default 30 s. */
@@ -178,6 +183,8 @@ export class ServiceClient {
   private sent = 0
   private retried = 0
   private closed = false
+  /** The 401/403 that showed the credentials are wrong (with `credentials` set). */
+  private refused?: ServiceError
   /** Requests admitted under the rate limit and not yet answered. */
   private admitted = 0
   /** The service's last rate-limit window: requests left and when it resets. */
@@ -225,6 +232,7 @@ export class ServiceClient {
     const retries = this.options.retries ?? 3
     const url = this.url(req)
     for (let attempt = 0; ; attempt++) {
+      if (this.refused) throw this.refused
       await this.admit(req, label)
       let result: Attempt
       try {
@@ -235,6 +243,10 @@ export class ServiceClient {
       if (result.status !== undefined && result.status >= 200 && result.status < 300) return this.parse<T>(result, label)
 
       const error = this.failure(result, label, attempt)
+      if (error.status === 401 || error.status === 403) {
+        if (this.options.credentials) this.refused ??= error
+        throw error
+      }
       const retryable = result.status !== undefined ? retryableStatus(result.status) && (req.idempotent !== false || result.status === 429) : req.idempotent !== false || /ECONNREFUSED/.test(result.error!.message)
       if (!retryable || attempt >= retries) throw error
       const asked = result.status === 429 || result.status === 503 ? this.askedWait(result.headers) : undefined
@@ -366,7 +378,10 @@ export class ServiceClient {
       // An HTML error page from a proxy: keep the text.
     }
     const detail = errorText(body)
-    return new ServiceError(`${service}: ${label} answered HTTP ${result.status}${detail ? `: ${detail}` : ''}${tries}`, service, label, 'http', result.status, body, result.headers)
+    const denied = (result.status === 401 || result.status === 403) && this.options.credentials
+    const message = `${service}: ${label} answered HTTP ${result.status}${detail ? `: ${detail}` : ''}${tries}`
+    const hint = denied ? `${/[.!?]$/.test(message) ? '' : '.'} Check ${this.options.credentials}.` : ''
+    return new ServiceError(message + hint, service, label, 'http', result.status, body, result.headers)
   }
 
   private parse<T>(result: Attempt, label: string): ServiceResponse<T> {

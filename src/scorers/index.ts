@@ -2,6 +2,8 @@
 // one module plus one entry here. Services without credentials are skipped, said once.
 import type { Logger } from '../log.js'
 import { SettingsError, type Settings } from '../settings.js'
+import { customMtFromSettings } from './custommt.js'
+import { openAiFromSettings } from './openai.js'
 import type { Scorer } from './scorer.js'
 import { PhraseScorer } from './phrase.js'
 import { parseScoresFile, staticScorer } from './static.js'
@@ -35,6 +37,11 @@ export async function buildScorers(settings: Settings, io: ScorerIo): Promise<Bu
   if (phrase) scorers.push(phrase)
   const wordbee = wordbeeFromSettings(settings, io, notes)
   if (wordbee) scorers.push(wordbee)
+  for (const service of [customMtFromSettings, openAiFromSettings]) {
+    const { scorer, note } = service(settings, io.log)
+    if (scorer) scorers.push(scorer)
+    if (note) notes.push(note)
+  }
   if (scorers.length === 0) notes.push('No quality service configured: segments are checked by the QA rules only.')
   return { scorers, notes }
 }

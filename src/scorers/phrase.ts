@@ -152,6 +152,7 @@ export class PhraseScorer implements Scorer {
       baseUrl: options.apiUrl,
       headers,
       secrets: [options.token, ...(options.otp ? [options.otp] : [])],
+      credentials: options.otp ? 'phrase-token and phrase-otp' : 'phrase-token (and phrase-otp if the account uses two-factor authentication)',
       concurrency: PHRASE_CONCURRENCY,
       rateLimitHeaders: true,
       log: options.log,
@@ -238,8 +239,8 @@ export class PhraseScorer implements Scorer {
   /** A wrong token or project fails every later call the same way: remember it, send nothing more. */
   private noteFatal(e: unknown): unknown {
     if (e instanceof ServiceError && (e.status === 401 || e.status === 403)) {
-      this.fatal = new Error(`${e.message}. Check phrase-token${this.options.otp ? ' and phrase-otp' : ' (and phrase-otp if the account uses two-factor authentication)'}.`)
-      return this.fatal
+      this.fatal = e
+      return e
     }
     if (e instanceof ServiceError && e.status === 404 && PROJECT_REQUEST.test(e.request)) {
       this.fatal = new Error(`${e.message}. Check phrase-project-id${this.options.branch ? ' and phrase-branch' : ''}.`)

@@ -26,6 +26,8 @@ export interface Scorer {
   readonly concurrency?: number
   /** Whether this scorer's results may be cached (a static file is always read fresh). */
   readonly cacheable?: boolean
+  /** Segments with different groups never share a batch (e.g. one language pair per request). */
+  batchGroup?(segment: Segment): string
   /** Why this scorer cannot score a segment (becomes `not-applicable`); undefined if it can. */
   notApplicable?(segment: Segment): string | undefined
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { emptyTranslation, keyNotInSource, untranslated } from '../../src/checks/completeness.js'
-import type { SegmentCheck } from '../../src/checks/check.js'
+import { defaultCheckOptions, type SegmentCheck } from '../../src/checks/check.js'
 import { leadingWhitespace, trailingWhitespace } from '../../src/checks/whitespace.js'
 import { input, segment } from '../helpers/segments.js'
 
@@ -34,6 +34,16 @@ describe('untranslated', () => {
     ['PDF', 'PDF', 'de', []],
     ['Status', 'Status', 'de', []],
     ['iPhone', 'iPhone', 'fr', []],
+    // Words a language writes as English does
+    ['Notifications', 'Notifications', 'fr', []],
+    ['Notifications', 'Notifications', 'de', flagged],
+    ['Error', 'Error', 'es', []],
+    // Code, single letters and two-letter words
+    ['--help', '--help', 'de', []],
+    ['(x,y) = (%d,%d)', '(x,y) = (%d,%d)', 'de', []],
+    ['Go', 'Go', 'de', flagged],
+    ['7em', '7em', 'de', flagged],
+    ['&Unchanged', 'Un&changed', 'de', flagged],
     ['<b>{name}</b>', '<b>{name}</b>', 'de', []],
   ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(untranslated, source, target, locale)).toEqual(expected))
 
@@ -46,7 +56,7 @@ describe('untranslated', () => {
 describe('key-not-in-source', () => {
   it('flags a key the source file lacks, and nothing when there is no source file at all', () => {
     const withSourceFile = segment(undefined, 'Extra', { key: 'promo', sourceFile: 'locales/en.json' })
-    const base = { source: '', target: 'Extra', locale: 'de', sourceLocale: 'en', syntaxes: [], options: { doNotTranslate: [], strictPlurals: false } }
+    const base = { source: '', target: 'Extra', locale: 'de', sourceLocale: 'en', syntaxes: [], options: defaultCheckOptions }
     expect(keyNotInSource.check({ ...base, segment: withSourceFile }).map((h) => h.d)).toEqual(['The key "promo" is not in the source file locales/en.json'])
     expect(keyNotInSource.check({ ...base, segment: segment(undefined, 'Extra') })).toEqual([])
     expect(keyNotInSource.check({ ...base, segment: segment('Extra', 'Extra', { sourceFile: 'locales/en.json' }) })).toEqual([])

@@ -1,7 +1,6 @@
 // The bundled action (dist/index.js, as committed) run as the runner runs it, against the
 // fake GitHub API and a real git repository checked out at the PR's merge commit.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { commitChanges } from '../../src/changes/git.js'
@@ -9,9 +8,9 @@ import { silentLogger } from '../../src/log.js'
 import { runPipeline } from '../../src/run.js'
 import { MemoryScoreCache } from '../../src/scorers/cache.js'
 import { resolveSettings } from '../../src/settings.js'
-import { FakeGitHub, type FakeCheckRun } from '../emulators/github.js'
+import type { FakeGitHub } from '../emulators/github.js'
+import { annotationsOn, fakeGitHub, GITHUB_TOKEN as TOKEN, node24, openPr, payloadOf, runOn as run, type Pr } from '../helpers/action-pr.js'
 import { TestRepo } from '../helpers/git-repo.js'
-import { runAction, type RunnerResult } from '../helpers/runner.js'
 
 const CONFIG = readFileSync('examples/translation-quality.yml', 'utf8')
 const SCORES = readFileSync('examples/scores.json', 'utf8')
@@ -30,28 +29,10 @@ const PLANTED: Array<[string, number, number]> = [
   ['locales/fr/common.json', 20, 1901],
   ['locales/it/common.json', 13, 1001],
   ['locales/en/common.json', 13, 1007],
+  ['locales/fr/common.json', 15, 1011], // information: no items_many (French, for millions)
 ]
-
-const TOKEN = 'ghs_e2eTokenThatMustNeverBePrinted42'
-
-interface Pr {
-  repo: TestRepo
-  fake: FakeGitHub
-  base: string
-  head: string
-  merge: string
-  workspace: string
-  payload: unknown
-}
-
-function payloadOf(number: number, base: { ref: string; sha: string }, head: { ref: string; sha: string }, headRepo = 'acme/shop'): unknown {
-  return {
-    action: 'synchronize',
-    number,
-    pull_request: { number, base: { ...base, repo: { full_name: 'acme/shop' } }, head: { ...head, repo: { full_name: headRepo } } },
-    repository: { full_name: 'acme/shop', default_branch: 'main' },
-  }
-}
+/** Review comments carry errors and warnings only. */
+const INLINE = PLANTED.filter(([, , rule]) => rule !== 1011)
 
 const open: Array<{ repo: TestRepo; fake: FakeGitHub }> = []
 
@@ -59,29 +40,9 @@ async function examplesPr(number = 7): Promise<Pr> {
   const repo = TestRepo.create()
   const base = repo.commit('main', 'App with translations', { tree: 'examples/base', files: SUPPORT })
   const head = repo.commit('translations', 'Sync translations from the TMS', { from: base, tree: 'examples/head', files: SUPPORT })
-  const merge = repo.mergeCommit(number, base, head)
-  const fake = await FakeGitHub.start(repo.origin)
-  fake.token = TOKEN
-  fake.addPull({ number, base: { ref: 'main', sha: base }, head: { ref: 'translations', sha: head } })
+  const fake = await fakeGitHub(repo)
   open.push({ repo, fake })
-  return { repo, fake, base, head, merge, workspace: repo.checkout(merge), payload: payloadOf(number, { ref: 'main', sha: base }, { ref: 'translations', sha: head }) }
-}
-
-function run(pr: Pr, inputs: Record<string, string> = {}, extra: { node?: string[]; env?: Record<string, string>; eventName?: string; payload?: unknown } = {}): Promise<RunnerResult> {
-  return runAction({
-    dir: pr.repo.root,
-    workspace: pr.workspace,
-    apiUrl: pr.fake.url,
-    eventName: extra.eventName ?? 'pull_request',
-    payload: extra.payload ?? pr.payload,
-    inputs: { 'github-token': TOKEN, ...inputs },
-    node: extra.node,
-    env: extra.env,
-  })
-}
-
-function annotationsOn(run: FakeCheckRun): Array<[string, number, string]> {
-  return run.annotations.map((a) => [a.path, a.start_line, a.title ?? ''])
+  return openPr(repo, fake, number, { ref: 'main', sha: base }, { ref: 'translations', sha: head })
 }
 
 afterEach(async () => {
@@ -173,7 +134,7 @@ describe('the bundled action on other events and edge cases', () => {
     expect(pr.fake.reviews).toHaveLength(1)
     expect(pr.fake.reviews[0]).toMatchObject({ commit_id: pr.head, event: 'COMMENT' })
     const anchored = pr.fake.reviewComments.map((c) => [c.path, c.line, c.side])
-    for (const [file, line] of PLANTED) expect(anchored).toContainEqual([file, line, 'RIGHT'])
+    for (const [file, line] of INLINE) expect(anchored).toContainEqual([file, line, 'RIGHT'])
     expect(pr.fake.comments).toHaveLength(1)
 
     const second = await run(pr, { comment: 'both', 'sarif-file': 'reports/tq.sarif' })
@@ -197,7 +158,7 @@ describe('the bundled action on other events and edge cases', () => {
     const annotations = annotationsOn(pr.fake.checkRuns[0])
     for (const [file, line, rule] of PLANTED) expect(annotations.some(([p, l, title]) => p === file && l === line && title.includes(`(${rule})`))).toBe(true)
     const anchored = pr.fake.reviewComments.map((c) => [c.path, c.line])
-    for (const [file, line] of PLANTED) expect(anchored).toContainEqual([file, line])
+    for (const [file, line] of INLINE) expect(anchored).toContainEqual([file, line])
   })
 
   it('annotates more than 50 findings through several check-run requests and trims the comment under 65,536 characters', async () => {
@@ -208,12 +169,9 @@ describe('the bundled action on other events and edge cases', () => {
     const config = 'version: 1\nfiles:\n  - locales/{locale}/*.json\n'
     const base = repo.commit('main', 'Source strings', { files: { 'locales/en/orders.json': JSON.stringify(en, null, 2), '.github/translation-quality.yml': config } })
     const head = repo.commit('de', 'German', { from: base, files: { 'locales/de/orders.json': JSON.stringify(de, null, 2) } })
-    const merge = repo.mergeCommit(9, base, head)
-    const fake = await FakeGitHub.start(repo.origin)
-    fake.token = TOKEN
+    const fake = await fakeGitHub(repo)
     open.push({ repo, fake })
-    fake.addPull({ number: 9, base: { ref: 'main', sha: base }, head: { ref: 'de', sha: head } })
-    const pr: Pr = { repo, fake, base, head, merge, workspace: repo.checkout(merge), payload: payloadOf(9, { ref: 'main', sha: base }, { ref: 'de', sha: head }) }
+    const pr = openPr(repo, fake, 9, { ref: 'main', sha: base }, { ref: 'de', sha: head })
     const result = await run(pr)
     expect(result.code).toBe(1)
     expect(result.outputs.errors).toBe('400')
@@ -259,12 +217,9 @@ describe('the bundled action on other events and edge cases', () => {
         'locales/de/app.json': json({ about: 'Über', help: 'Hilfe', ...filler, home: 'Start' }),
       },
     })
-    const merge = repo.mergeCommit(3, b1, head)
-    const fake = await FakeGitHub.start(repo.origin)
-    fake.token = TOKEN
+    const fake = await fakeGitHub(repo)
     open.push({ repo, fake })
-    fake.addPull({ number: 3, base: { ref: 'main', sha: b1 }, head: { ref: 'cart', sha: head } })
-    const pr: Pr = { repo, fake, base: b1, head, merge, workspace: repo.checkout(merge), payload: payloadOf(3, { ref: 'main', sha: b1 }, { ref: 'cart', sha: head }) }
+    const pr = openPr(repo, fake, 3, { ref: 'main', sha: b1 }, { ref: 'cart', sha: head })
     const result = await run(pr)
     expect(result.code).toBe(1)
     const findings = JSON.parse(readFileSync(result.outputs['report-file'], 'utf8')).segments.flatMap((s: { key: string; issues: Array<{ r: number }> }) => s.issues.map((i) => [s.key, i.r]))
@@ -298,8 +253,7 @@ describe('the bundled action on other events and edge cases', () => {
       },
     })
     const merge = repo.mergeCommit(5, base, head)
-    const fake = await FakeGitHub.start(repo.origin)
-    fake.token = TOKEN
+    const fake = await fakeGitHub(repo)
     open.push({ repo, fake })
     fake.addPull({ number: 5, base: { ref: 'main', sha: base }, head: { ref: 'fork', sha: head }, headRepo: 'mallory/shop' })
     const payload = payloadOf(5, { ref: 'main', sha: base }, { ref: 'fork', sha: head }, 'mallory/shop')
@@ -359,11 +313,8 @@ describe('the bundled action on other events and edge cases', () => {
   })
 
   it('runs the same on Node 24 (the npm registry node package)', async () => {
-    // The runner starts node itself; through npx a shell would drop the INPUT_GITHUB-TOKEN
-    // variable (a dash is not valid in a shell name), so npx only finds the binary.
-    const node24 = execFileSync('npx', ['-y', '-p', 'node@24', 'node', '-p', 'process.execPath'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
     const pr = await examplesPr()
-    const result = await run(pr, {}, { node: [node24] })
+    const result = await run(pr, {}, { node: [node24()] })
     expect(result.stdout).toMatch(/on Node v24\./)
     expect(result.code).toBe(1)
     expect(result.outputs).toMatchObject({ passed: 'false', errors: '6', warnings: '4' })

@@ -131,6 +131,7 @@ describe('tqg on an Android pull request', () => {
       [de, 8, 1006], // download_offline left in English
       [de, 9, 1004], // old_banner is not in values/strings.xml
       [de, 14, 1003], // <plurals name="trails_found"> twice
+      [de, 15, 1011], // ... and the one read, the second, has no `one` form
       ['app/src/main/res/values-fr/strings.xml', 4, 1001], // Pas d'inquiétude: unescaped apostrophe
       ['app/src/main/res/values-ru/strings.xml', 4, 1001], // <string name="share_trail"> never closed
     ])

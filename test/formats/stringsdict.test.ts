@@ -67,8 +67,17 @@ describe('Apple .stringsdict', () => {
 describe('stringsdict variables in printf', () => {
   it.each([
     ['%#@files@', '%#@files@', []],
-    ['%#@photos@ in %#@albums@', '%#@albums@: %#@photos@', []],
-    ['%#@files@', '%#@file@', ['1073 Placeholder %#@files@ became %#@file@']],
+    // A variable takes the next argument like any conversion: reordering needs numbers
+    ['%#@photos@ in %#@albums@', '%2$#@albums@: %1$#@photos@', []],
+    [
+      '%#@photos@ in %#@albums@',
+      '%#@albums@: %#@photos@',
+      [
+        '1074 Placeholder %#@photos@ became %#@albums@: variable photos in the source, variable albums in the translation',
+        '1074 Placeholder %#@albums@ became %#@photos@: variable albums in the source, variable photos in the translation',
+      ],
+    ],
+    ['%#@files@', '%#@file@', ['1074 Placeholder %#@files@ became %#@file@: variable files in the source, variable file in the translation']],
     ['%#@files@ (%d new)', '%#@files@', ['1071 Placeholder %d is missing']],
   ])('%j -> %j', (source, target, expected) => {
     const i = input(source, target, { syntaxes: ['printf'] })

@@ -129,6 +129,30 @@ describe('ServiceClient', () => {
     expect(server.requests).toHaveLength(1)
   })
 
+  it.each([
+    ['a 401 with a message', 401, { message: 'Unauthorized' }, 'Phrase: GET /projects answered HTTP 401: Unauthorized. Check phrase-token.'],
+    ['a 403 whose message ends a sentence', 403, { error: 'Invalid token.' }, 'Phrase: GET /projects answered HTTP 403: Invalid token. Check phrase-token.'],
+    ['a 401 without a body', 401, undefined, 'Phrase: GET /projects answered HTTP 401. Check phrase-token.'],
+  ])('names the credential settings on %s, and sends nothing more once they are refused', async (_name, status, json, message) => {
+    server.inject({ kind: 'reply', reply: { status, json } })
+    const { c } = client({ credentials: 'phrase-token' })
+    const first = await c.request({ method: 'GET', path: '/projects' }).catch((e) => e)
+    expect(first).toBeInstanceOf(ServiceError)
+    expect(first.message).toBe(message)
+    const second = await c.request({ method: 'GET', path: '/locales' }).catch((e) => e)
+    expect(second.message).toBe(message)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('without credential settings, a 401 names none and later requests are still sent (session tokens renew)', async () => {
+    server.inject({ kind: 'reply', reply: { status: 401, json: { reason: 'Authentication token expired' } } })
+    const { c } = client()
+    const error = await c.request({ method: 'GET', path: '/projects' }).catch((e) => e)
+    expect(error.message).toBe('Phrase: GET /projects answered HTTP 401: Authentication token expired')
+    expect((await c.request({ method: 'GET', path: '/projects' })).status).toBe(200)
+    expect(server.requests).toHaveLength(2)
+  })
+
   it('retries a request that changes something only when the service surely did not act on it', async () => {
     server.inject({ kind: 'reply', reply: { status: 503 } })
     const { c } = client()

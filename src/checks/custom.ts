@@ -1,0 +1,62 @@
+// Custom rules from the config file's `custom-rules`: a regular expression that flags the
+// translation (or the source) where it matches, with the user's id, message and severity.
+// Numbers are 1801-1899: given, or 1801, 1802... in the order of the list.
+import type { Severity } from '../model.js'
+import { SettingsError } from '../settings.js'
+import type { SegmentCheck } from './check.js'
+import { localeFilter } from './writing-systems.js'
+
+/** One entry of `custom-rules`, as the config file writes it (validated by its schema). */
+export interface CustomRuleConfig {
+  id: string
+  rule?: number
+  pattern: string
+  message: string
+  severity?: 'error' | 'warning' | 'info'
+  locales?: string[]
+  field?: 'target' | 'source'
+  'ignore-case'?: boolean
+}
+
+const SEVERITY: Record<string, Severity> = { error: 2, warning: 1, info: 0 }
+export const CUSTOM_RULES = { first: 1801, last: 1899 }
+
+/**
+ * Builds the checks of `custom-rules`. `taken` are the rules that exist already (built-in);
+ * a clash or a bad pattern is a SettingsError naming the entry.
+ */
+export function customChecks(configs: readonly CustomRuleConfig[], taken: ReadonlyArray<{ id: string; rule: number }>, label = 'the config file'): SegmentCheck[] {
+  const ids = new Set(taken.map((r) => r.id))
+  const numbers = new Set(taken.map((r) => r.rule))
+  return configs.map((c, i) => {
+    const where = `custom-rules[${i}] in ${label}`
+    const rule = c.rule ?? CUSTOM_RULES.first + i
+    if (ids.has(c.id)) throw new SettingsError(`Invalid ${where}: the id '${c.id}' is already taken by another rule. Expected a new kebab-case id.`)
+    if (numbers.has(rule)) throw new SettingsError(`Invalid ${where}: rule number ${rule} is already taken. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last} used once.`)
+    if (rule < CUSTOM_RULES.first || rule > CUSTOM_RULES.last) throw new SettingsError(`Invalid ${where}: rule number ${rule}. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last}.`)
+    ids.add(c.id)
+    numbers.add(rule)
+    let re: RegExp
+    try {
+      re = new RegExp(c.pattern, c['ignore-case'] ? 'iu' : 'u')
+    } catch (e) {
+      throw new SettingsError(`Invalid ${where}: pattern ${JSON.stringify(c.pattern)} is not a valid regular expression (${(e as Error).message}).`)
+    }
+    const field = c.field ?? 'target'
+    const applies = localeFilter(c.locales)
+    return {
+      id: c.id,
+      rule,
+      severity: SEVERITY[c.severity ?? 'warning'],
+      family: 'custom',
+      title: c.message,
+      description: `Custom rule: the ${field} matches /${c.pattern}/${c.locales?.length ? ` (locales ${c.locales.join(', ')})` : ''}.`,
+      check(input) {
+        if (!applies(input.locale)) return []
+        const m = re.exec(input[field])
+        if (!m) return []
+        return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }]
+      },
+    }
+  })
+}

@@ -1,0 +1,160 @@
+// Numbers: every number of the source must be in the translation, read the way each
+// locale writes numbers. "1,000.5" in English is "1.000,5" in German and "1 000,5" in
+// French; digits of any script count (Arabic-Indic "١٥" is 15). A number kept in the
+// source's format also passes; one whose value changed does not.
+import type { CheckHit, CheckInput, SegmentCheck } from './check.js'
+import { coversOneNumber } from './plural-rules.js'
+import { prose } from './prose.js'
+import { asciiDigits, writingOf } from './writing-systems.js'
+
+interface NumberToken {
+  text: string
+  start: number
+  end: number
+  /** Runs of digits (ASCII) and the separators between them. */
+  runs: string[]
+  separators: string[]
+  /** A degree sign right after the number: 180° is not 180. */
+  suffix: string
+}
+
+const SPACES = ' \u00a0\u202f\u2009'
+const SEPARATORS = `.,'’\u066b\u066c${SPACES}`
+const isDigit = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && ch <= '9') || (ch > '\x7f' && /\p{Nd}/u.test(ch)))
+
+/** The numbers of a text; a space joins digits only as a thousands separator ("1 000", not "1 2 3"). */
+export function readNumbers(text: string): NumberToken[] {
+  const tokens: NumberToken[] = []
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    if (!isDigit(text[i])) {
+      i++
+      continue
+    }
+    const start = i
+    const runs: string[] = []
+    const separators: string[] = []
+    let run = ''
+    while (i < n && isDigit(text[i])) run += text[i++]
+    runs.push(run)
+    while (i + 1 < n && SEPARATORS.includes(text[i]) && isDigit(text[i + 1])) {
+      let j = i + 1
+      let next = ''
+      while (j < n && isDigit(text[j])) next += text[j++]
+      if (SPACES.includes(text[i]) && next.length !== 3) break
+      separators.push(text[i])
+      runs.push(next)
+      i = j
+    }
+    const suffix = text[i] === '°' ? '°' : ''
+    tokens.push({ text: text.slice(start, i + suffix.length), start, end: i + suffix.length, runs: runs.map(asciiDigits), separators, suffix })
+  }
+  return tokens
+}
+
+interface Convention {
+  group: string
+  decimal: string
+}
+
+/** The number's value in one locale's convention ("1000.5"), or undefined if it is not written that way. */
+function valueIn(token: NumberToken, { group, decimal }: Convention): string | undefined {
+  const { runs, separators } = token
+  if (separators.length === 0) return runs[0] + token.suffix
+  const groups = new Set([group, ...SPACES])
+  let fraction: string | undefined
+  let last = separators.length
+  if (separators[last - 1] === decimal || separators[last - 1] === '\u066b') {
+    fraction = runs[last]
+    last--
+  }
+  for (let k = 0; k < last; k++) {
+    const sep = separators[k]
+    if (!groups.has(sep) && !(sep === '\u066c')) return undefined
+    // The last group has three digits; earlier ones two or three (Indian 12,34,567).
+    const len = runs[k + 1].length
+    if (len !== 3 && !(len === 2 && k < last - 1)) return undefined
+  }
+  if (last > 0 && (runs[0].length > 3 || runs[0].length === 0)) return undefined
+  return runs.slice(0, last + 1).join('') + (fraction !== undefined ? `.${fraction}` : '') + token.suffix
+}
+
+/** Every way a number may be read: in the given conventions, and as written. */
+function readings(token: NumberToken, conventions: Convention[]): Set<string> {
+  const out = new Set<string>()
+  for (const c of conventions) {
+    const v = valueIn(token, c)
+    if (v !== undefined) out.add(`=${v}`)
+  }
+  out.add(`"${token.runs.map((r, k) => (k > 0 ? (SPACES.includes(token.separators[k - 1]) ? ' ' : token.separators[k - 1]) : '') + r).join('')}${token.suffix}`)
+  return out
+}
+
+interface NumberComparison {
+  missing: NumberToken[]
+  extra: NumberToken[]
+}
+
+const ENGLISH_NUMBERS = 'zero one two three four five six seven eight nine ten eleven twelve'.split(' ')
+const SPELLED = new RegExp(`\\b(?:${ENGLISH_NUMBERS.join('|')})\\b`, 'gi')
+
+/** Numbers an English source spells out ("two hours ago"): a translation may write them in digits. */
+function spelledNumbers(text: string): string[] {
+  return (text.match(SPELLED) ?? []).map((w) => String(ENGLISH_NUMBERS.indexOf(w.toLowerCase())))
+}
+
+function compareNumbers(input: CheckInput): NumberComparison {
+  const sourceConvention = writingOf(input.sourceLocale)
+  const targetConvention = writingOf(input.locale)
+  const sourceText = prose(input, 'source')
+  const source = readNumbers(sourceText).map((t) => ({ token: t, used: false }))
+  // Source numbers by each of their readings, in order: a target number takes the first unused one.
+  const byReading = new Map<string, { items: typeof source; at: number }>()
+  for (const s of source) {
+    for (const k of readings(s.token, [sourceConvention])) {
+      const entry = byReading.get(k)
+      if (entry) entry.items.push(s)
+      else byReading.set(k, { items: [s], at: 0 })
+    }
+  }
+  const firstUnused = (k: string) => {
+    const entry = byReading.get(k)
+    if (!entry) return undefined
+    while (entry.at < entry.items.length && entry.items[entry.at].used) entry.at++
+    return entry.items[entry.at]
+  }
+  const spelled = sourceConvention.language === 'en' ? spelledNumbers(sourceText) : []
+  const extra: NumberToken[] = []
+  for (const t of readNumbers(prose(input, 'target'))) {
+    let match: (typeof source)[number] | undefined
+    for (const k of readings(t, [targetConvention, sourceConvention])) if ((match = firstUnused(k))) break
+    const word = match || t.separators.length > 0 ? -1 : spelled.indexOf(t.runs[0])
+    if (match) match.used = true
+    else if (word >= 0) spelled.splice(word, 1)
+    else extra.push(t)
+  }
+  return { missing: source.filter((s) => !s.used).map((s) => s.token), extra }
+}
+
+export const numbers: SegmentCheck = {
+  id: 'numbers',
+  rule: 1501,
+  severity: 1,
+  family: 'tokens',
+  title: 'Numbers differ',
+  description:
+    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
+  examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
+  check(input) {
+    if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []
+    const { missing, extra } = compareNumbers(input)
+    const plural = input.segment.unit.plural
+    const mayDrop = plural !== undefined && (plural.startsWith('=') || coversOneNumber(input.locale, plural)) && extra.length === 0
+    if (mayDrop && missing.length <= 1) return []
+    if (missing.length === 1 && extra.length === 1) return [{ d: `Number ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end } }]
+    const hits: CheckHit[] = missing.map((t) => ({ d: `Number ${t.text} is missing` }))
+    for (const t of extra) hits.push({ d: `Number ${t.text} is not in the source`, span: { start: t.start, end: t.end } })
+    return hits
+  },
+}

@@ -1,0 +1,280 @@
+// Punctuation and case: end punctuation per language, Spanish opening marks, French
+// spacing, a space lost after punctuation, unbalanced brackets and quotes, and the case of
+// the first letter. All read prose (placeholders, markup and URLs masked).
+import type { CheckHit, CheckInput, SegmentCheck } from './check.js'
+import { MASK, prose } from './prose.js'
+import { writingOf } from './writing-systems.js'
+
+type EndClass = 'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'ellipsis'
+
+const END_CLASS: Record<string, EndClass> = {
+  '.': 'stop', '。': 'stop', '．': 'stop', '｡': 'stop', '।': 'stop', '॥': 'stop', '۔': 'stop', '։': 'stop', '።': 'stop', '။': 'stop', '។': 'stop', '᱾': 'stop', '܂': 'stop',
+  '?': 'question', '？': 'question', '؟': 'question', '\u037e': 'question', '፧': 'question', '՞': 'question',
+  '!': 'exclamation', '！': 'exclamation', '՜': 'exclamation',
+  ':': 'colon', '：': 'colon', '፥': 'colon',
+  ';': 'semicolon', '；': 'semicolon', '؛': 'semicolon', '፤': 'semicolon', '·': 'semicolon',
+  '…': 'ellipsis', '⋯': 'ellipsis',
+}
+
+// Closing quotes and brackets may stand after or before the final mark depending on the
+// language ("Er sagte „Hallo“."), so they are skipped.
+const CLOSERS = /["'’”»›)\]}」』）】\s\uFFFC]/u
+
+interface Ending {
+  /** Classes of the final run of punctuation, ellipses folded: "...?" -> [ellipsis, question]. */
+  classes: EndClass[]
+  /** The run as written. */
+  marks: string
+  /** Offset of the run in the text. */
+  start: number
+  /** Whether whitespace stands right before the run. */
+  spaceBefore: boolean
+}
+
+function classOf(ch: string, language: string): EndClass | undefined {
+  // Greek writes the question mark as ";" (or U+037E).
+  if (language === 'el' && ch === ';') return 'question'
+  return END_CLASS[ch]
+}
+
+function ending(text: string, language: string): Ending {
+  let end = text.length
+  while (end > 0 && CLOSERS.test(text[end - 1])) end--
+  let start = end
+  while (start > 0 && classOf(text[start - 1], language)) start--
+  const marks = text.slice(start, end)
+  const classes: EndClass[] = []
+  for (const ch of marks.replace(/\.{2,}/g, '…')) {
+    const c = classOf(ch, language)!
+    if (classes[classes.length - 1] !== c) classes.push(c)
+  }
+  return { classes, marks, start, spaceBefore: start > 0 && /[ \u00a0\u202f]/.test(text[start - 1]) }
+}
+
+const last = (e: Ending) => e.classes[e.classes.length - 1]
+
+/** Languages whose final punctuation takes another form than ASCII, by class. */
+const NATIVE_MARKS: Record<string, Partial<Record<EndClass, string>>> = {
+  ja: { stop: '。', question: '？', exclamation: '！', colon: '：' },
+  zh: { stop: '。', question: '？', exclamation: '！', colon: '：' },
+  ar: { question: '؟' }, fa: { question: '؟' }, ps: { question: '؟' }, sd: { question: '؟' }, ug: { question: '؟' }, ckb: { question: '؟' },
+  ur: { stop: '۔', question: '؟' },
+  el: { question: ';' },
+  hi: { stop: '।' }, bn: { stop: '।' }, pa: { stop: '।' }, ne: { stop: '।' }, sa: { stop: '।' },
+  hy: { stop: '։' }, am: { stop: '።' }, ti: { stop: '።' }, my: { stop: '။' }, km: { stop: '។' }, sat: { stop: '᱾' },
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
+const languageName = (language: string) => LANGUAGE_NAMES.of(language) ?? language
+
+/** Languages that end sentences without a full stop (Thai, Lao), whose UI labels drop it (Chinese, Japanese), or that mark questions inside the word (Armenian). */
+const MAY_DROP: Record<string, EndClass[]> = { th: ['stop', 'question', 'exclamation'], lo: ['stop', 'question', 'exclamation'], hy: ['question', 'exclamation'], ja: ['stop'], zh: ['stop'] }
+
+const FRENCH_SPACING = (locale: string) => {
+  const { language } = writingOf(locale)
+  return (language === 'fr' && !/^fr-CA\b/i.test(locale)) || language === 'br'
+}
+
+export const endPunctuation: SegmentCheck = {
+  id: 'end-punctuation',
+  rule: 1401,
+  severity: 1,
+  family: 'punctuation',
+  title: 'End punctuation differs',
+  description:
+    "The translation ends with other punctuation than the source: a full stop, question or exclamation mark, colon, semicolon or ellipsis missing, added or changed, or a space put before it outside French. Each language's own marks count as the same (`。` `？` in Chinese and Japanese, `؟` in Arabic, `;` in Greek, `।` in Hindi, `។` in Khmer); Thai may drop the full stop, and so may Chinese and Japanese, whose UI labels often do. Using the ASCII mark where the language has its own is reported as information.",
+  examples: { fail: ['Delete this file?', 'このファイルを削除します。'], pass: ['Delete this file?', 'このファイルを削除しますか？'], locale: 'ja' },
+  check(input) {
+    const { language } = writingOf(input.locale)
+    const sourceLanguage = writingOf(input.sourceLocale).language
+    const targetText = prose(input, 'target')
+    if (targetText.trim() === '') return []
+    const s = ending(prose(input, 'source'), sourceLanguage)
+    const t = ending(targetText, language)
+    const span = { start: t.start, end: t.start + Math.max(1, t.marks.length) }
+    const hits: CheckHit[] = []
+    const sc = last(s)
+    const tc = last(t)
+    const interrobang = (a: Ending, b: Ending) => a.classes.includes('question') && a.classes.includes('exclamation') && (b.classes.includes('question') || b.classes.includes('exclamation'))
+    if (sc !== tc && !(sc && !tc && MAY_DROP[language]?.includes(sc)) && !interrobang(s, t) && !interrobang(t, s)) {
+      const what = (c: EndClass | undefined, e: Ending) => (c ? `"${e.marks}"` : 'no end punctuation')
+      hits.push({ d: `End punctuation differs: the source ends with ${what(sc, s)}, the translation with ${what(tc, t)}`, span })
+    } else if (tc) {
+      const native = NATIVE_MARKS[language]?.[tc]
+      const mark = t.marks[t.marks.length - 1]
+      // Only after text of the language itself: a Latin word at the end keeps ASCII marks.
+      const before = targetText.slice(0, t.start).replace(/[\s\uFFFC]+$/u, '').slice(-1)
+      if (native && mark !== native && !(language === 'el' && mark === '\u037e') && /[\x21-\x7e]/.test(mark) && !/[\p{Script=Latin}\d]/u.test(before)) {
+        hits.push({ d: `${languageName(language)} writes "${native}" rather than "${mark}" here`, span, s: 0 })
+      }
+    }
+    // French puts a space there (french-spacing checks French; Canadian French varies).
+    if (t.spaceBefore && !s.spaceBefore && /^[?!:;]/.test(t.marks) && language !== 'fr' && language !== 'br') {
+      hits.push({ d: `Space before "${t.marks}"`, span: { start: t.start - 1, end: t.start } })
+    }
+    return hits
+  },
+}
+
+export const invertedMarks: SegmentCheck = {
+  id: 'inverted-marks',
+  rule: 1402,
+  severity: 1,
+  family: 'punctuation',
+  title: 'Spanish opening ¿ or ¡ missing',
+  description: 'A Spanish translation that ends with a question or exclamation mark has no opening `¿` or `¡`.',
+  examples: { fail: ['Delete this file?', 'Eliminar este archivo?'], pass: ['Delete this file?', '¿Eliminar este archivo?'], locale: 'es' },
+  check(input) {
+    if (writingOf(input.locale).language !== 'es') return []
+    const text = prose(input, 'target')
+    const t = ending(text, 'es')
+    const hits: CheckHit[] = []
+    if (t.classes.includes('question') && !text.includes('¿')) hits.push({ d: 'The question has no opening "¿"', span: { start: t.start, end: t.start + t.marks.length } })
+    if (t.classes.includes('exclamation') && !text.includes('¡')) hits.push({ d: 'The exclamation has no opening "¡"', span: { start: t.start, end: t.start + t.marks.length } })
+    return hits
+  },
+}
+
+const SPACE = /[\s\u00a0\u202f\u2009]/
+
+export const frenchSpacing: SegmentCheck = {
+  id: 'french-spacing',
+  rule: 1403,
+  severity: 1,
+  family: 'punctuation',
+  title: 'French spacing around punctuation',
+  description: 'In French (not Canadian French) and Breton, `? ! : ;` and `»` take a space before them and `«` one after (a no-break space is best). Colons in times and ratios (`10:30`) are left alone.',
+  examples: { fail: ['Delete "{name}"?', 'Supprimer «{name}»?'], pass: ['Delete "{name}"?', 'Supprimer « {name} » ?'], locale: 'fr' },
+  check(input) {
+    if (!FRENCH_SPACING(input.locale)) return []
+    const text = prose(input, 'target')
+    const hits: CheckHit[] = []
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]
+      if ('?!:;»'.includes(ch)) {
+        const prev = text[i - 1]
+        const next = text[i + 1]
+        if (i === 0 || SPACE.test(prev) || '?!:;«'.includes(prev)) continue
+        // A mark followed by a letter or digit is no sentence punctuation (10:30, a:b, ;-)).
+        if (ch !== '»' && next !== undefined && !SPACE.test(next) && !/["'’”»)\]?!.…\uFFFC]/u.test(next)) continue
+        hits.push({ d: `No space before "${ch}"`, span: { start: i, end: i + 1 } })
+      } else if (ch === '«' && i + 1 < text.length && !SPACE.test(text[i + 1])) {
+        hits.push({ d: 'No space after "«"', span: { start: i, end: i + 1 } })
+      }
+    }
+    return hits
+  },
+}
+
+// Scripts written without spaces between words or after punctuation.
+const UNSPACED = new Set(['ja', 'zh', 'th', 'lo', 'km', 'my', 'bo'])
+const GLUED = /[,;.!?:](?=[\p{L}])/gu
+
+export const spaceAfterPunctuation: SegmentCheck = {
+  id: 'space-after-punctuation',
+  rule: 1404,
+  severity: 1,
+  family: 'punctuation',
+  title: 'Space missing after punctuation',
+  description: 'The translation has punctuation glued to the next word (`one,two`, `Done.Next`) more often than the source. Not for languages written without spaces (Chinese, Japanese, Thai...); abbreviations on both sides (`e.g.` -> `d.h.`) cancel out.',
+  examples: { fail: ['One, two, three', 'Eins, zwei,drei'], pass: ['One, two, three', 'Eins, zwei, drei'] },
+  check(input) {
+    if (UNSPACED.has(writingOf(input.locale).language)) return []
+    const t = [...prose(input, 'target').matchAll(GLUED)]
+    const s = prose(input, 'source').match(GLUED)?.length ?? 0
+    if (t.length <= s) return []
+    const first = t[0]
+    return [{ d: `No space after "${first[0]}"`, span: { start: first.index, end: first.index + 1 } }]
+  },
+}
+
+const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '（': '）', '【': '】', '「': '」', '『': '』', '《': '》', '〈': '〉', '［': '］', '｛': '｝' }
+const CLOSING = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]))
+
+/** The first bracket without its partner, or undefined when all pair up. */
+function unbalancedBracket(text: string): { ch: string; at: number } | undefined {
+  const stack: Array<{ ch: string; at: number }> = []
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (PAIRS[ch]) stack.push({ ch, at: i })
+    else if (CLOSING.has(ch)) {
+      if (stack.length === 0 || stack[stack.length - 1].ch !== CLOSING.get(ch)) return { ch, at: i }
+      stack.pop()
+    }
+  }
+  return stack[0]
+}
+
+export const unbalancedBrackets: SegmentCheck = {
+  id: 'unbalanced-brackets',
+  rule: 1405,
+  severity: 1,
+  family: 'punctuation',
+  title: 'Unbalanced brackets',
+  description: 'The source pairs its brackets (`()`, `[]`, `{}`, `「」`...) and the translation leaves one open or closes one that was never opened. Placeholder braces are not counted.',
+  examples: { fail: ['Size (in MB)', 'Größe (in MB'], pass: ['Size (in MB)', 'Größe (in MB)'] },
+  check(input) {
+    const target = prose(input, 'target')
+    if (!/[()[\]{}（）【】「」『』《》〈〉［］｛｝]/.test(target) || unbalancedBracket(prose(input, 'source'))) return []
+    const bad = unbalancedBracket(target)
+    return bad ? [{ d: `Unbalanced "${bad.ch}" in the translation`, span: { start: bad.at, end: bad.at + 1 } }] : []
+  },
+}
+
+const DOUBLE_QUOTES = /["“”„‟«»‹›]/g
+
+export const unbalancedQuotes: SegmentCheck = {
+  id: 'unbalanced-quotes',
+  rule: 1406,
+  severity: 1,
+  family: 'punctuation',
+  title: 'Unpaired quotation mark',
+  description: 'The source pairs its double quotation marks and the translation has an odd number of them (any style: `"` `“”` `„“` `«»` count alike, since each language has its own). Single quotes are not counted: they double as apostrophes.',
+  examples: { fail: ['Open "{name}"', '„{name}“ öffnen“'], pass: ['Open "{name}"', '„{name}“ öffnen'] },
+  check(input) {
+    const target = prose(input, 'target')
+    const t = target.match(DOUBLE_QUOTES)?.length ?? 0
+    if (t % 2 === 0 || (prose(input, 'source').match(DOUBLE_QUOTES)?.length ?? 0) % 2 !== 0) return []
+    return [{ d: `Odd number of quotation marks (${t}) in the translation` }]
+  },
+}
+
+/** The first letter that decides the case, skipping punctuation, accelerators and Afrikaans "'n". */
+function firstLetter(text: string, language: string): string | undefined {
+  let rest = text.replace(/&(?=\p{L})/u, '')
+  if (language === 'af') rest = rest.replace(/^([^\p{L}\p{N}]*)['’]n\s+/u, '$1')
+  const m = /^[^\p{L}\p{N}\uFFFC]*(\p{L}+|\p{N}|\uFFFC)/u.exec(rest)
+  if (!m || m[1] === MASK || /\p{N}/u.test(m[1])) return undefined
+  const word = m[1]
+  // Product names (iPhone) and acronyms keep their own case.
+  if (/\p{Ll}\p{Lu}/u.test(word) || (word.length > 1 && word === word.toUpperCase())) return undefined
+  return word[0]
+}
+
+const caseOf = (ch: string) => (/\p{Lu}|\p{Lt}/u.test(ch) ? 'upper' : /\p{Ll}/u.test(ch) ? 'lower' : undefined)
+
+// German and Luxembourgish capitalise nouns, so a lower-case source may rightly start upper-case.
+const NOUN_CAPITALS = new Set(['de', 'lb'])
+
+export const capitalization: SegmentCheck = {
+  id: 'capitalization',
+  rule: 1407,
+  severity: 0,
+  family: 'punctuation',
+  title: 'First letter in another case',
+  description: 'The source starts with a capital and the translation with a small letter, or the reverse. Skipped when either starts with a number or placeholder, for product names and acronyms, for scripts without case, and for a lower-case source in German (nouns take capitals).',
+  examples: { fail: ['Find', 'vind'], pass: ['Find', 'Vind'], locale: 'af' },
+  check(input: CheckInput) {
+    const language = writingOf(input.locale).language
+    const s = firstLetter(prose(input, 'source'), writingOf(input.sourceLocale).language)
+    const t = firstLetter(prose(input, 'target'), language)
+    if (!s || !t) return []
+    const sc = caseOf(s)
+    const tc = caseOf(t)
+    if (!sc || !tc || sc === tc) return []
+    if (sc === 'lower' && NOUN_CAPITALS.has(language)) return []
+    return [{ d: `The source starts with ${sc === 'upper' ? 'a capital' : 'a small letter'}, the translation with ${tc === 'upper' ? 'a capital' : 'a small letter'}` }]
+  },
+}
+
+export const punctuationRules = [endPunctuation, invertedMarks, frenchSpacing, spaceAfterPunctuation, unbalancedBrackets, unbalancedQuotes, capitalization]

@@ -1,0 +1,173 @@
+// The Custom.MT QE scorer. Custom.MT has no QE-only endpoint: it scores its own machine
+// translation of the source. So a segment is scored only when the PR's target is that
+// translation; any other target is not-applicable (never passed). Every request is billed
+// machine translation, so only the locales or paths the config file opts in are sent,
+// one language pair (one template) per request, at most 25 segments each.
+import type { Logger } from '../log.js'
+import type { Score, Segment } from '../model.js'
+import { compilePattern, languageOf, normalizeLocale, PatternError } from '../paths.js'
+import { SettingsError, type Settings } from '../settings.js'
+import {
+  MAX_BATCH,
+  PROVIDER,
+  readTemplatesList,
+  readTranslateAnswer,
+  TEMPLATES_PATH,
+  TRANSLATE_PATH,
+  translateRequest,
+  type TemplateInfo,
+} from './custommt-api.js'
+import { ServiceClient } from './http.js'
+import { OutOfTime, type Scorer } from './scorer.js'
+
+export interface TemplateRule {
+  /** Any source locale when absent. */
+  source?: string
+  target: string
+  template: string
+}
+
+export interface CustomMtOptions {
+  client: ServiceClient
+  /** Templates per language pair (`custommt.templates`). */
+  templates: TemplateRule[]
+  /** `custommt-template`: for the one pair it translates (looked up once per run). */
+  template?: string
+  /** Opt-in: target locales (`de` covers `de-AT`) and path globs. */
+  locales: string[]
+  paths: string[]
+}
+
+/** A config locale without a region stands for every region of its language. */
+function localeMatches(configured: string, locale: string): boolean {
+  const c = normalizeLocale(configured)
+  const l = normalizeLocale(locale)
+  return c.toLowerCase() === l.toLowerCase() || (!c.includes('-') && languageOf(l) === c.toLowerCase())
+}
+
+const pair = (s: Pick<Segment, 'sourceLocale' | 'locale'>) => `${s.sourceLocale}→${s.locale}`
+
+export function customMtScorer(options: CustomMtOptions): Scorer {
+  const { client } = options
+  const globs = options.paths.map((p) => compilePattern(p, { localeless: true }).regex)
+  const optedIn = (s: Segment) => options.locales.some((l) => localeMatches(l, s.locale)) || globs.some((g) => g.test(s.file))
+
+  /** The configured template of a segment's pair; `lookup` when only custommt-template names one. */
+  const templateFor = (s: Segment): { name: string; lookup: boolean } | undefined => {
+    const rules = options.templates.filter((t) => !t.source || localeMatches(t.source, s.sourceLocale))
+    const rule = rules.find((t) => normalizeLocale(t.target).toLowerCase() === normalizeLocale(s.locale).toLowerCase()) ?? rules.find((t) => localeMatches(t.target, s.locale))
+    if (rule) return { name: rule.template, lookup: false }
+    return options.template ? { name: options.template, lookup: true } : undefined
+  }
+
+  const warned = new Set<string>()
+  const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0 }
+  const qeTokens: Record<string, { prompt: number; completion: number }> = {}
+
+  const engines = [...new Set([...options.templates.map((t) => t.template), ...(options.template ? [options.template] : [])])].sort()
+  return {
+    provider: PROVIDER,
+    // Part of the cache key: another template configuration means other scores.
+    engine: engines.join('+'),
+    batchSize: MAX_BATCH,
+    concurrency: 4,
+    batchGroup: (s) => `${templateFor(s)?.name}\u0000${s.sourceLocale}\u0000${s.locale}`,
+    notApplicable(s) {
+      if (!optedIn(s)) return 'not opted in to Custom.MT (custommt.locales or custommt.paths in the config file)'
+      if (s.source === undefined || s.source.trim() === '') return 'no source text for Custom.MT to translate'
+      // An empty target is never Custom.MT's translation: asking would be billed for nothing.
+      if (s.target.trim() === '') return 'the translation is empty (the empty-translation rule reports it)'
+      if (!templateFor(s)) return `no Custom.MT template for ${pair(s)} (custommt.templates in the config file, or custommt-template)`
+      return undefined
+    },
+    // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
+    // which pair it translates, so that no other pair is sent to it and billed.
+    async prepare(segments, context) {
+      const name = options.template
+      if (!name || !segments.some((s) => templateFor(s)?.lookup)) return
+      let info: TemplateInfo | undefined
+      let failure: string | undefined
+      try {
+        const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data)
+        info = list.find((t) => t.name === name)
+        if (!info) failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`
+      } catch (e) {
+        if (e instanceof OutOfTime) throw e
+        failure = e instanceof Error ? e.message : String(e)
+      }
+      return segments.map((s): Score | undefined => {
+        if (!templateFor(s)?.lookup) return undefined
+        if (failure) return { provider: PROVIDER, engine: name, state: 'failed', reason: failure }
+        if (languageOf(info!.source) === languageOf(s.sourceLocale) && languageOf(info!.target) === languageOf(s.locale)) return undefined
+        const reason = `Custom.MT template '${name}' translates ${info!.source}→${info!.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`
+        return { provider: PROVIDER, engine: name, state: 'not-applicable', reason }
+      })
+    },
+    async score(batch, context): Promise<Score[]> {
+      const template = templateFor(batch[0])!
+      const response = await client.request({
+        method: 'POST',
+        path: TRANSLATE_PATH,
+        json: translateRequest(batch.map((s) => s.source!), template.name),
+        signal: context.signal,
+        deadline: context.deadline,
+      })
+      const result = readTranslateAnswer(response.data, batch, template.name)
+      totals.segments += batch.length
+      totals.symbols += result.usage.symbols
+      totals['mt-in-tokens'] += result.usage.mtInTokens
+      totals['mt-out-tokens'] += result.usage.mtOutTokens
+      for (const [model, u] of Object.entries(result.usage.qeModels)) {
+        const t = (qeTokens[model] ??= { prompt: 0, completion: 0 })
+        t.prompt += u.prompt
+        t.completion += u.completion
+      }
+      if (result.warning && !warned.has(result.warning)) {
+        warned.add(result.warning)
+        context.log.warning(`Custom.MT (template ${template.name}): ${result.warning}`)
+      }
+      return result.scores
+    },
+    close: () => client.close(),
+    usage() {
+      const usage: Record<string, number> = { ...client.usage(), ...totals }
+      for (const [model, t] of Object.entries(qeTokens)) {
+        usage[`qe-prompt-tokens ${model}`] = t.prompt
+        usage[`qe-completion-tokens ${model}`] = t.completion
+      }
+      return usage
+    },
+  }
+}
+
+/** The `custommt` section of the config file (validated by its schema). */
+interface CustomMtSection {
+  templates?: TemplateRule[]
+  locales?: string[]
+  paths?: string[]
+}
+
+/** The scorer the settings ask for, or why there is none (said once). */
+export function customMtFromSettings(settings: Settings, log: Logger): { scorer?: Scorer; note?: string } {
+  const { token, template, apiUrl } = settings.custommt
+  const section = (settings.extra.sections.custommt ?? {}) as CustomMtSection
+  const configured = template !== undefined || settings.extra.sections.custommt !== undefined
+  if (!token) return configured ? { note: 'Custom.MT QE skipped: custommt-token is not set (secrets are not available to pull requests from forks).' } : {}
+  const locales = section.locales ?? []
+  const paths = section.paths ?? []
+  if (locales.length === 0 && paths.length === 0) {
+    return { note: 'Custom.MT QE skipped: no locale or path is opted in (custommt.locales or custommt.paths in the config file). Every Custom.MT request is billed machine translation, so nothing is sent unless asked.' }
+  }
+  const templates = section.templates ?? []
+  if (templates.length === 0 && !template) return { note: 'Custom.MT QE skipped: no template (custommt-template, or custommt.templates in the config file).' }
+  for (const p of paths) {
+    try {
+      compilePattern(p, { localeless: true })
+    } catch (e) {
+      if (e instanceof PatternError) throw new SettingsError(`Invalid custommt.paths entry: ${e.message}.`)
+      throw e
+    }
+  }
+  const client = new ServiceClient({ service: 'Custom.MT', baseUrl: apiUrl, headers: { token }, secrets: settings.secrets, credentials: 'custommt-token', concurrency: 4, timeoutMs: 60_000, log })
+  return { scorer: customMtScorer({ client, templates, template, locales, paths }) }
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import type { CheckInput } from '../../src/checks/check.js'
+import { inconsistentTranslation } from '../../src/checks/consistency.js'
+import { wrongLanguage } from '../../src/checks/language.js'
+import { input, segment } from '../helpers/segments.js'
+
+function at(source: string, target: string, { locale = 'de', file = 'locales/de/app.json', key = 'k', context }: { locale?: string; file?: string; key?: string; context?: string } = {}): CheckInput {
+  const i = input(source, target, { locale, unit: { key, context } })
+  return { ...i, segment: segment(source, target, { locale, file, key, unit: { key, context } }) }
+}
+
+describe('inconsistent-translation', () => {
+  const run = (inputs: CheckInput[]) => inconsistentTranslation.checkSet(inputs).map(({ index, hit }) => `${index} ${hit.d}`)
+
+  it('reports the translations that differ from the most common one, per locale', () => {
+    expect(
+      run([
+        at('Save', 'Speichern', { key: 'a' }),
+        at('Save', 'Sichern', { key: 'b', file: 'locales/de/settings.json' }),
+        at('Save', 'Speichern', { key: 'c' }),
+        at('Save', 'Enregistrer', { locale: 'fr', key: 'a', file: 'locales/fr/app.json' }),
+        at('Save', 'Sauvegarder', { locale: 'fr', key: 'b', file: 'locales/fr/app.json' }),
+      ]),
+    ).toEqual(['1 "Save" is translated as "Speichern" in locales/de/app.json a', '4 "Save" is translated as "Enregistrer" in a'])
+  })
+
+  it.each([
+    ['same translation', [at('Save', 'Speichern', { key: 'a' }), at('Save', ' Speichern ', { key: 'b' })]],
+    ['different contexts', [at('Open', 'Öffnen', { key: 'a', context: 'verb' }), at('Open', 'Geöffnet', { key: 'b', context: 'state' })]],
+    ['different locales', [at('Save', 'Speichern'), at('Save', 'Sichern', { locale: 'de-AT' })]],
+    ['an empty translation', [at('Save', 'Speichern', { key: 'a' }), at('Save', '', { key: 'b' })]],
+  ])('passes %s', (_, inputs) => expect(run(inputs)).toEqual([]))
+})
+
+describe('wrong-language', () => {
+  const run = (inputs: CheckInput[]) => wrongLanguage.checkSet(inputs).map(({ index, hit }) => `${index} ${hit.d}`)
+
+  it.each([
+    ['an English sentence in the Japanese file', at('Your changes have been saved.', 'Your changes were saved successfully.', { locale: 'ja' }), ['0 The translation is written in Latin script; Japanese uses Japanese script']],
+    ['Russian in the German file', at('Something went wrong. Please try again later.', 'Что-то пошло не так. Повторите попытку позже.'), ['0 The translation is written in Cyrillic script; German uses Latin']],
+    ['an English sentence in the German file', at('Your session has expired. Please sign in again.', 'The session timed out, please log in once more.'), ['0 The translation looks like English, not German']],
+    ['a Japanese string with a product name', at('Sign in with Google', 'Google でログイン', { locale: 'ja' }), []],
+    ['a short Latin string in Japanese', at('Open in Google Drive', 'Google Drive', { locale: 'ja' }), []],
+    ['a short English string in German', at('Edit profile', 'Edit the profile'), []],
+    ['Serbian in Latin script without a script subtag', at('Something went wrong. Please try again later.', 'Nešto je pošlo po zlu. Pokušajte ponovo kasnije.', { locale: 'sr' }), []],
+    ['Serbian in Latin script in the sr-Cyrl file', at('Something went wrong. Please try again later.', 'Nešto je pošlo po zlu. Pokušajte ponovo kasnije.', { locale: 'sr-Cyrl' }), ['0 The translation is written in Latin script; Serbian uses Cyrillic']],
+    ['a translation equal to the source (untranslated reports it)', at('Your changes have been saved.', 'Your changes have been saved.', { locale: 'ja' }), []],
+  ])('%s', (_, i, expected) => expect(run([i])).toEqual(expected))
+
+  it('tells the languages of the pull request apart: German pasted into the Dutch file', () => {
+    const nl = at('Something went wrong. Please try again later.', 'Etwas ist schiefgelaufen. Bitte versuche es später erneut.', { locale: 'nl', file: 'locales/nl/app.json' })
+    const de = at('Save', 'Speichern')
+    expect(run([nl, de])).toEqual(['0 The translation looks like German, not Dutch'])
+    // Without German in the pull request, German is no candidate.
+    expect(run([nl])).toEqual([])
+  })
+
+  // Realistic app strings (test/fixtures/language/ui-strings.json: 40 strings in English and
+  // nine translations). Every correct translation must pass with all nine languages in the
+  // pull request; the rates below are the measured detection of wrong-language texts.
+  describe('on realistic app strings', () => {
+    const strings = JSON.parse(readFileSync(new URL('../fixtures/language/ui-strings.json', import.meta.url), 'utf8')) as Record<string, string[]>
+    const languages = Object.keys(strings).filter((l) => l !== 'en')
+    const present = languages.map((l) => at('x', 'x', { locale: l }))
+    const flagged = (inputs: CheckInput[]) => new Set(wrongLanguage.checkSet([...inputs, ...present]).map((r) => r.index))
+
+    it('raises no false alarm on the correct translations', () => {
+      const alarms = languages.flatMap((l) => strings[l].filter((t, i) => flagged([at(strings.en[i], t, { locale: l })]).has(0)).map((t) => `${l}: ${t}`))
+      expect(alarms).toEqual([])
+    })
+
+    it('finds most English texts and texts of another language of the pull request', () => {
+      let english = 0
+      let other = 0
+      let others = 0
+      for (const l of languages) {
+        strings[l].forEach((_, i) => {
+          const wrong = [at(strings.en[i], strings.en[(i + 1) % strings.en.length], { locale: l }), ...languages.filter((m) => m !== l).map((m) => at(strings.en[i], strings[m][i], { locale: l }))]
+          const hit = flagged(wrong)
+          if (hit.has(0)) english++
+          for (let k = 1; k < wrong.length; k++) if (hit.has(k)) other++
+          others += wrong.length - 1
+        })
+      }
+      const total = languages.length * strings.en.length
+      // Measured: 235/360 English texts (65%), 1620/2880 texts of another language (56%);
+      // the rest are too short to judge (under 15 letters or 3 words for the source
+      // language, 30 letters or 5 words for another language).
+      expect(english / total).toBeGreaterThan(0.6)
+      expect(other / others).toBeGreaterThan(0.5)
+    })
+  })
+})

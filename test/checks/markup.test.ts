@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals'
+import { markupRules } from '../../src/checks/markup.js'
+import { readTags, wellNested } from '../../src/checks/tags.js'
+import { input } from '../helpers/segments.js'
+
+/** Every markup rule's hits on one pair, as "rule message" (severity when not the rule's). */
+function run(source: string, target: string): string[] {
+  const i = input(source, target)
+  return markupRules.flatMap((c) => c.check(i).map((h) => `${c.rule} ${h.d}${h.s !== undefined && h.s !== c.severity ? ` (s${h.s})` : ''}`))
+}
+
+describe('markup rules', () => {
+  it.each([
+    // Same tags, translated text and attribute values
+    ['Do it <b>now</b>', 'Mach es <b>jetzt</b>', []],
+    ['Click <img src="img.jpg" alt="picture">here</img>', 'Klik <img src="img.jpg" alt="prentjie">hier</img>', []],
+    ['Click <a title="tip">here</a>', 'Klik <a title="wenk">hier</a>', []],
+    ['Click <div lang="en" dir="ltr">', 'Klik <div lang="ar" dir="rtl">', []],
+    ['<markup>\n<span weight="bold"\nstyle="oblique">\nCan\'t create server!\n</span>\n</markup>', '<markup>\n<span weight="bold"\nstyle="oblique">\nNo s\'ha pogut crear el servidor!\n</span>\n</markup>', []],
+    // Text in angle brackets, entities, autolinks and Ruby placeholders are not tags
+    ['<Error>', '<Fout>', []],
+    ['Default: <none>', 'Standard: <keine>', []],
+    ['Start with the &lt;start&gt; tag', 'Beginne mit dem &lt;start&gt;-Tag', []],
+    ['Visit <https://acme.example>', 'Besuchen Sie <https://acme.example/de>', []],
+    ['Hello %<name>s', 'Hallo %<name>s', []],
+    // react-i18next numbered tags
+    ['Read <1>the terms</1>', 'Lies <1>die Bedingungen</1>', []],
+    ['Read <1>the terms</1>', 'Lies die Bedingungen', ['1201 Tag <1> is missing', '1201 Tag </1> is missing']],
+    // Missing, extra, renamed
+    ['Read the <a href="/terms">terms</a>', 'Lies die <a href="/terms">Bedingungen', ['1201 Tag </a> is missing']],
+    ['%d/%d translated', '<br>%d/%d übersetzt', ['1202 Tag <br> is not in the source']],
+    ['Do it <b>now</b>', 'Doen dit <v>nou</v>', ['1203 Tag <b> became <v>']],
+    ['<b>Current Translation</b>', '<b>Aktuelle Übersetzung<b>', ['1203 Tag </b> became <b>']],
+    ['test <br />', 'test <br>', ['1203 Tag <br/> became <br> (s1)']],
+    // Attributes: names compared, link targets apart
+    ['Click <a href="page.html">', 'Klik <a hverw="page.html">', ['1204 Attributes of <a> differ: href missing; hverw not in the source', '1208 Link target page.html is missing']],
+    ['Click <a href="page.html" target="koei">', 'Klik <a href="page.html">', ['1204 Attributes of <a> differ: target missing']],
+    ['<button>Save</button>', '<button onclick="steal()">Speichern</button>', ['1204 Attributes of <button> differ: onclick not in the source', '1207 Unsafe HTML not in the source: onclick=']],
+    ['Click <img src="image.jpg">here</img>', 'Klik <img src="prent.jpg">hier</img>', ['1208 Link target image.jpg became prent.jpg']],
+    // Order and nesting
+    ['<b>Name</b> and <i>date</i>', '<i>Datum</i> und <b>Name</b>', ['1205 Tags are in another order: <b> </b> <i> </i> in the source, <i> </i> <b> </b> in the translation']],
+    ['<b><i>New</i></b>', '<b><i>Neu</b></i>', ['1206 Tags are not properly nested: <b> <i> </b> </i>']],
+    ['Tom &amp; <b>Jerry</b>', 'Tom & <b>Jerry</b>', ['1206 Bare "&" in markup: the source writes it as &amp;']],
+    ['R&D <b>team</b>', 'F&E <b>Team</b>', []],
+    // Unsafe HTML
+    ['<a href="/help">Help</a>', '<a href="javascript:alert(1)">Hilfe</a>', ['1207 Unsafe HTML not in the source: href="javascript:"', '1208 Link target /help became javascript:alert(1)']],
+    ['Help', 'Hilfe<script>steal()</script>', ['1202 Tag <script> is not in the source', '1202 Tag </script> is not in the source', '1207 Unsafe HTML not in the source: <script>']],
+    ['<iframe src="/video"></iframe>', '<iframe src="/video"></iframe>', []],
+    // Markdown links
+    ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/guide)', []],
+    ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/anleitung)', ['1208 Link target https://acme.example/guide became https://acme.example/anleitung']],
+    ['See [the guide][1]\n[1]: https://acme.example/guide', 'Siehe [die Anleitung][1]', ['1208 Link target https://acme.example/guide is missing']],
+  ])('%j -> %j', (source, target, expected) => expect(run(source, target)).toEqual(expected))
+})
+
+describe('readTags', () => {
+  it('reads kinds, names and attributes, and skips tag-like text', () => {
+    expect(readTags('<a href="x" data-id=3>y</a><br/><img src=\'z\'/ ><none>').map((t) => [t.kind, t.name, t.attributes])).toEqual([
+      ['open', 'a', [{ name: 'href', value: 'x' }, { name: 'data-id', value: '3' }]],
+      ['close', 'a', []],
+      ['self', 'br', []],
+      ['self', 'img', [{ name: 'src', value: 'z' }]],
+    ])
+  })
+
+  it('checks nesting, with HTML void elements allowed open when asked', () => {
+    expect(wellNested(readTags('<b><i>x</i></b>'))).toBe(true)
+    expect(wellNested(readTags('<b><i>x</b></i>'))).toBe(false)
+    expect(wellNested(readTags('a<br>b'))).toBe(false)
+    expect(wellNested(readTags('a<br>b'), true)).toBe(true)
+  })
+})

@@ -1,0 +1,118 @@
+import { describe, expect, it } from '@jest/globals'
+import { punctuationRules } from '../../src/checks/punctuation.js'
+import { input } from '../helpers/segments.js'
+
+function run(source: string, target: string, locale: string): string[] {
+  const i = input(source, target, { locale })
+  return punctuationRules.flatMap((c) => c.check(i).map((h) => `${c.rule} ${h.d}${h.s !== undefined && h.s !== c.severity ? ` (s${h.s})` : ''}`))
+}
+
+describe('end punctuation', () => {
+  it.each([
+    ['Question?', 'Frage?', 'de', []],
+    ['Delete this file?', 'Diese Datei löschen.', 'de', ['1401 End punctuation differs: the source ends with "?", the translation with "."']],
+    ['Exit recording mode?\n\n', 'Aufnahmemodus beenden.\n\n', 'de', ['1401 End punctuation differs: the source ends with "?", the translation with "."']],
+    ['Question', 'Frage…', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "…"']],
+    ['Loading...', 'Wird geladen…', 'de', []],
+    ['Saved.', 'Gespeichert', 'de', ['1401 End punctuation differs: the source ends with ".", the translation with no end punctuation']],
+    ['Really?!', 'Wirklich?', 'de', []],
+    [' Question?', 'Frage ?', 'de', ['1401 Space before "?"']],
+    ['Delete this file?', 'Supprimer ce fichier ?', 'fr-CA', []],
+    ["A site name (e.g.: 'MySite')", "Ein Name (z. B.: 'MeineSeite')", 'de', []],
+    ['He said "Hi."', 'Er sagte „Hallo“.', 'de', []],
+    ['Saved to {path}.', 'In {path} gespeichert', 'de', ['1401 End punctuation differs: the source ends with ".", the translation with no end punctuation']],
+    ['{count, plural, one {# file deleted.} other {# files deleted.}}', '{count, plural, one {# Datei gelöscht.} other {# Dateien gelöscht.}}', 'de', []],
+    // Each language's own marks
+    ['To activate your account, follow this link:\n', '要啟用戶口，請瀏覽這個鏈結：\n', 'zh', []],
+    ['Delete this file?', 'このファイルを削除しますか？', 'ja', []],
+    ['Delete this file?', 'このファイルを削除しますか?', 'ja', ['1401 Japanese writes "？" rather than "?" here (s0)']],
+    ['Version 2.0.', 'バージョン 2.0.', 'ja', []],
+    ['Download the invoice as a PDF.', '請求書を PDF でダウンロード', 'ja', []],
+    ['Delete this file?', 'このファイルを削除します', 'ja', ['1401 End punctuation differs: the source ends with "?", the translation with no end punctuation']],
+    ['Are you sure?', 'هل أنت متأكد؟', 'ar', []],
+    ['Are you sure?', 'هل أنت متأكد?', 'ar', ['1401 Arabic writes "؟" rather than "?" here (s0)']],
+    ['Are you sure?', 'Είστε σίγουροι;', 'el', []],
+    ['Are you sure?', 'Είστε σίγουροι?', 'el', ['1401 Greek writes ";" rather than "?" here (s0)']],
+    ['File saved.', 'फ़ाइल सहेजी गई।', 'hi', []],
+    ['File saved.', 'ឯកសារត្រូវបានរក្សាទុក ។', 'km', []],
+    ['File saved.', 'บันทึกไฟล์แล้ว', 'th', []],
+    ['Header:', 'En-tête :', 'fr', []],
+    ['Header:', 'En-tête\u00a0:', 'fr', []],
+    ['Do you want to delete the XX dialog?', 'Bạn có muốn xoá hộp thoại XX không?', 'vi', []],
+  ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, locale).filter((h) => h.startsWith('1401'))).toEqual(expected))
+})
+
+describe('Spanish opening marks', () => {
+  it.each([
+    ['Delete this file?', '¿Eliminar este archivo?', []],
+    ['You have unsaved changes. Leave?', 'Tienes cambios sin guardar. ¿Salir?', []],
+    ['Delete this file?', 'Eliminar este archivo?', ['1402 The question has no opening "¿"']],
+    ['Thank you!', 'Gracias!', ['1402 The exclamation has no opening "¡"']],
+    ['Thank you!', '¡Gracias!', []],
+  ])('%j -> %j', (source, target, expected) => expect(run(source, target, 'es').filter((h) => h.startsWith('1402'))).toEqual(expected))
+
+  it('only applies to Spanish', () => expect(run('Delete?', 'Löschen?', 'de').filter((h) => h.startsWith('1402'))).toEqual([]))
+})
+
+describe('French spacing', () => {
+  it.each([
+    ['fr', 'Do "this"', 'Fais « ceci »', []],
+    ['fr', 'Do "this"', 'Fais «\u00a0ceci\u00a0»', []],
+    ['fr', 'Do "this"', 'Fais «ceci»', ['1403 No space after "«"', '1403 No space before "»"']],
+    ['fr', 'Delete "{name}"?', 'Supprimer « {name} » ?', []],
+    ['fr', 'Delete {name}?', 'Supprimer {name}?', ['1403 No space before "?"']],
+    ['fr', 'Note: see below!', 'Remarque: voir ci-dessous!', ['1403 No space before ":"', '1403 No space before "!"']],
+    ['fr', 'Starts at 10:30', 'Commence à 10:30', []],
+    ['fr', 'Really?!', 'Vraiment ?!', []],
+    ['fr', 'See https://acme.example/a?b=c', 'Voir https://acme.example/a?b=c', []],
+    ['fr-CA', 'Delete?', 'Supprimer?', []],
+    ['de', 'Delete?', 'Löschen?', []],
+  ])('%s: %j -> %j', (locale, source, target, expected) => expect(run(source, target, locale).filter((h) => h.startsWith('1403'))).toEqual(expected))
+})
+
+describe('space after punctuation', () => {
+  it.each([
+    ['de', 'One, two, three.', 'Eins, zwei, drei.', []],
+    ['de', 'One, two, three. ', 'Eins, zwei,drei.', ['1404 No space after ","']],
+    ['de', 'Done.Next', 'Fertig.Weiter', []],
+    ['de', 'for example', 'z.B. so', ['1404 No space after "."']],
+    ['de', 'e.g. this', 'z.B. dies', []],
+    ['de', 'Open example.com', 'Öffne example.com', []],
+    ['ja', 'One, two', '一,二', []],
+    ['he', 'hi. there', 'שלום.\u200f לך', []],
+  ])('%s: %j -> %j', (locale, source, target, expected) => expect(run(source, target, locale).filter((h) => h.startsWith('1404'))).toEqual(expected))
+})
+
+describe('brackets and quotes', () => {
+  it.each([
+    ['Size (in MB)', 'Größe (in MB', ['1405 Unbalanced "(" in the translation']],
+    ['Size (in MB)', 'Größe in MB)', ['1405 Unbalanced ")" in the translation']],
+    ['N number(s)', 'N Zahl(en)', []],
+    ['1) First 2) Second', '1) Erstens 2) Zweitens', []],
+    ['{count} files', '{count} Dateien', []],
+    ['Open [Settings]', '「設定」を開く', []],
+    ['Open "{name}"', '„{name}“ öffnen', []],
+    ['Open "{name}"', '„{name}“ öffnen“', ['1406 Odd number of quotation marks (3) in the translation']],
+    ['Open "{name}"', '«{name}» öffnen', []],
+    ["It's here", "C'est ici", []],
+    ['5" screen', '5" Bildschirm', []],
+  ])('%j -> %j', (source, target, expected) => expect(run(source, target, 'de').filter((h) => /^140[56]/.test(h))).toEqual(expected))
+})
+
+describe('capitalization', () => {
+  it.each([
+    ['af', 'Find', 'Vind', []],
+    ['af', 'Find', 'vind', ['1407 The source starts with a capital, the translation with a small letter']],
+    ['af', "'find", "'Vind", ['1407 The source starts with a small letter, the translation with a capital']],
+    ['af', '&Find', 'Vi&nd', []],
+    ['af', '360 degrees', 'grade 360', []],
+    ['af', 'A cow', "'n Koei", []],
+    ['af', 'a cow', "'n Koei", ['1407 The source starts with a small letter, the translation with a capital']],
+    ['af', "'Closer than'", "'nader as'", ['1407 The source starts with a capital, the translation with a small letter']],
+    ['fr', '{name} joined', '{name} a rejoint', []],
+    ['fr', 'iPhone settings', 'Réglages iPhone', []],
+    ['fr', 'HTML file', 'fichier HTML', []],
+    ['de', 'file name', 'Dateiname', []],
+    ['ja', 'Save', '保存', []],
+  ])('%s: %j -> %j', (locale, source, target, expected) => expect(run(source, target, locale).filter((h) => h.startsWith('1407'))).toEqual(expected))
+})

@@ -1,0 +1,108 @@
+import { describe, expect, it } from '@jest/globals'
+import type { CheckOptions } from '../../src/checks/check.js'
+import { numbers, readNumbers } from '../../src/checks/numbers.js'
+import { tokenRules } from '../../src/checks/tokens.js'
+import type { Unit } from '../../src/model.js'
+import { input } from '../helpers/segments.js'
+
+function run(source: string, target: string, { locale = 'de', check, unit }: { locale?: string; check?: Partial<CheckOptions>; unit?: Partial<Unit> } = {}): string[] {
+  const i = input(source, target, { locale, check, unit })
+  return [numbers, ...tokenRules].flatMap((c) => c.check(i).map((h) => `${c.rule} ${h.d}`))
+}
+
+describe('numbers', () => {
+  it.each([
+    ['Netscape 4 was not as good as Netscape 7.', 'Netscape 4 war nicht so gut wie Netscape 7.', 'de', []],
+    ['180° turn', '180° Drehung', 'de', []],
+    ['180° turn', '180 Drehung', 'de', ['1501 Number 180° became 180']],
+    ['180° turn', '360° Drehung', 'de', ['1501 Number 180° became 360°']],
+    ['12.34.56', '12.34.56', 'de', []],
+    ['Version 12.34.56', 'Version 98.76.54', 'de', ['1501 Number 12.34.56 became 98.76.54']],
+    ['40-bit RC2 encryption with RSA and an MD5', 'RC2-Verschlüsselung mit 40 Bit, RSA und MD5', 'de', []],
+    // Locale formats: the value counts, not the separators
+    ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB', 'de', []],
+    ['Up to 1,500.5 MB', "Bis zu 1'500.5 MB", 'de-CH', []],
+    ['Up to 1,500.5 MB', 'Jusqu’à 1\u202f500,5 Mo', 'fr', []],
+    ['Up to 1,500.5 MB', 'Jusqu’à 1 500,5 Mo', 'fr', []],
+    ['Up to 1,500 files', 'Bis zu 1,500 Dateien', 'de', []],
+    ['Up to 1,500 files', 'Bis zu 1.000 Dateien', 'de', ['1501 Number 1,500 became 1.000']],
+    ['R57.60', 'R57,60', 'und', ['1501 Number 57.60 became 57,60']],
+    ['R57.60', 'R57,60', 'af', []],
+    ['1,000.00', '1 000,00', 'und', ['1501 Number 1,000.00 became 1 000,00']],
+    ['12,34,567 people', '12,34,567 लोग', 'hi', []],
+    // Other scripts' digits
+    ['Access denied (403)', 'دسترسی مسدود شده است (۴۰۳)', 'fa', []],
+    ['Slow Motion (0.5×)', 'حركة بطيئة (٠٫٥×)', 'ar', []],
+    ['175%', '١٧٥٪', 'ar', []],
+    ['The Book of Mozilla, 15:1', 'কতাব মজিলা, ১৫: ১', 'bn', []],
+    // Not numbers: placeholders, markup, URLs
+    ['%1$s of %2$s', '%2$s von %1$s', 'de', []],
+    ['<img alt="10" width="10" />', '<img alt="zehn" width="10" />', 'de', []],
+    ['See https://acme.example/v2', 'Siehe https://acme.example/v2', 'de', []],
+    ['Page 1 2 3', 'Seite 1, 2, 3', 'de', []],
+    ['Step 3 of 5', 'Schritt 3 von 6', 'de', ['1501 Number 5 became 6']],
+    ['Save 20%', 'Sparen Sie', 'de', ['1501 Number 20 is missing']],
+    // An English source may spell a number the translation writes in digits
+    ['Last updated two hours ago', '2 時間前に更新', 'ja', []],
+    ['Last updated two hours ago', '3 時間前に更新', 'ja', ['1501 Number 3 is not in the source']],
+  ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, { locale }).filter((h) => h.startsWith('1501'))).toEqual(expected))
+
+  it('lets a plural form for one number spell it out, but not other forms', () => {
+    expect(run('1 file', 'Eine Datei', { unit: { plural: 'one', pluralGroup: 'files' } })).toEqual([])
+    expect(run('1 file', 'Eine Datei', { unit: { plural: 'one', pluralGroup: 'files' }, locale: 'ru' }).filter((h) => h.startsWith('1501'))).toEqual(['1501 Number 1 is missing'])
+    expect(run('2 files', 'Zwei Dateien')).toEqual(['1501 Number 2 is missing'])
+  })
+
+  it('reads separators only where they make a number', () => {
+    expect(readNumbers('1 000 000 and 1 2').map((n) => n.text)).toEqual(['1 000 000', '1', '2'])
+    expect(readNumbers('١٢٣').map((n) => n.runs)).toEqual([['123']])
+  })
+})
+
+describe('tokens', () => {
+  it.each([
+    ['blah http://translate.org.za blah', 'bla http://translate.org.za bla', []],
+    ['blah http://translate.org.za blah', 'bla http://vertaal.org.za bla', ['1502 URL http://translate.org.za became http://vertaal.org.za']],
+    ['Visit https://acme.example/help.', 'Besuchen Sie https://acme.example/help', []],
+    ['<a href="https://acme.example">Help</a>', '<a href="https://acme.example/de">Hilfe</a>', []],
+    ['blah bob@example.net blah', 'bla kobus@voorbeeld.net bla', ['1503 E-mail address bob@example.net became kobus@voorbeeld.net']],
+    ['Write to Support@Acme.example', 'Schreiben Sie an support@acme.example', []],
+    ['%s to the file /etc/hosts on your system.', '%s in die Datei /etc/hosts auf Ihrem System.', []],
+    ['%s to the file /etc/hosts on your system.', '%s in die Datei /etc/gastgeber auf Ihrem System.', ['1504 Path /etc/hosts became /etc/gastgeber']],
+    ['Text with <br />line break', 'Text mit <br /> Zeilenumbruch', []],
+    ['Saved in C:\\Users\\Public', 'Gespeichert in C:\\Benutzer\\Public', ['1504 Path C:\\Users\\Public became C:\\Benutzer\\Public']],
+    ['Edit config/app.yml and/or 24/7', 'Bearbeiten Sie config/app.yml und/oder rund um die Uhr', []],
+    ['--help', '--help', []],
+    ['--help', '--hilfe', ['1505 Option --help became --hilfe']],
+    ['--input=FILE', '--input=DATEI', []],
+    ['--input=FILE', '--eingabe=DATEI', ['1505 Option --input became --eingabe']],
+    ['Hello! -- Hi', 'Hallo! — Hi', []],
+    ['--blank--', '--leer--', []],
+    ["%s: option `-W %s' is ambiguous", "%s: Option „-W %s“ ist mehrdeutig", []],
+    ['Use -v for details', 'Verwenden Sie -a für Details', ['1505 Option -v became -a']],
+    ['blah rgb() blah', 'bla brg() bla', ['1506 Function rgb() became brg()']],
+    ['blah string.rgb() blah', 'bla zeichen.rgb() bla', ['1506 Function string.rgb() became zeichen.rgb()']],
+    ['Expected url(), url-prefix(), or domain().', 'url(), url-prefix() oder domain() erwartet.', []],
+  ])('%j -> %j', (source, target, expected) => expect(run(source, target).filter((h) => /^150[2-6]/.test(h))).toEqual(expected))
+})
+
+describe('terms', () => {
+  const dnt = { doNotTranslate: ['Mozilla', 'Opera', 'Acme Cloud'] }
+  it.each([
+    ['This uses Mozilla of course', 'Das nutzt natürlich Mozilla', []],
+    ['This uses Mozilla of course', 'Das nutzt natürlich mozille', ['1510 "Mozilla" must stay as it is (do-not-translate term)']],
+    ['Searches (From Opera)', 'Sucht (von Ophera)', ['1510 "Opera" must stay as it is (do-not-translate term)']],
+    ['This uses something else', 'Das nutzt Mozilla', []],
+    ['Operating system', 'Betriebssystem', []],
+    ['Open Acme Cloud', 'Acme Wolke öffnen', ['1510 "Acme Cloud" must stay as it is (do-not-translate term)']],
+  ])('do-not-translate: %j -> %j', (source, target, expected) => expect(run(source, target, { check: dnt }).filter((h) => h.startsWith('1510'))).toEqual(expected))
+
+  const forbidden = { forbidden: [{ term: 'Login', locales: ['de'], instead: 'Anmeldung' }, { term: 'click here' }] }
+  it.each([
+    ['de', 'Sign in', 'Login', ['1511 Forbidden term "Login": use "Anmeldung"']],
+    ['de-AT', 'Sign in', 'zum login', ['1511 Forbidden term "login": use "Anmeldung"']],
+    ['fr', 'Sign in', 'Login', []],
+    ['de', 'Sign in', 'Anmeldung (Logins verwalten)', []],
+    ['fr', 'Click here', 'Click here pour continuer', ['1511 Forbidden term "Click here"']],
+  ])('forbidden in %s: %j -> %j', (locale, source, target, expected) => expect(run(source, target, { locale, check: forbidden }).filter((h) => h.startsWith('1511'))).toEqual(expected))
+})
