@@ -39,6 +39,16 @@ function anchorOk(format: Format, text: string, unit: Unit): boolean {
     case 'resx':
     case 'stringsdict':
       return text[start] === '<' || text[start - 1] === '>'
+    case 'properties': {
+      // A value written on one line without escapes is the text from its span to the line end.
+      const raw = text.slice(start, /[\r\n]|$/.exec(text.slice(start))!.index + start)
+      return raw.includes('\\') || raw === unit.value
+    }
+    case 'yaml': {
+      // A plain scalar starts with its first word; others with a quote, block, alias, anchor or tag indicator.
+      const word = /^\S*/.exec(unit.value)![0]
+      return /["'|>*&!]/.test(text[start] ?? '') || text.startsWith(word, start)
+    }
     default:
       return true
   }
