@@ -1,8 +1,10 @@
 // The whole CLI, in-process, on one pull request holding every format's planted-defect PR
-// fixture side by side, with one head translation file replaced by a mutated one. The run
-// never fails internally (exit 0 or 1, never 2 or 3), every problem the broken file has is
-// reported on its line, its segments sit on their units' lines, and every finding of the
-// other files is still reported where it was without the broken file.
+// fixture side by side, with one head file replaced by a mutated one (a translation mostly,
+// sometimes a source). The run never fails internally (exit 0 or 1, never 2 or 3), every
+// problem the broken file has is reported on its line, its segments sit on their units'
+// lines, and the findings of the files that do not depend on it are still reported where
+// they were without the broken file: every other bundle's, and for a broken translation its
+// sibling translations'.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -71,13 +73,16 @@ async function run(): Promise<{ code: number; report: JsonReport; found: Found[]
 const id = (f: Found) => `${f.file}:${f.line}:${f.rule}`
 
 let baseline: Found[]
-/** Head translation files (not sources) with their locale: the files a case may break. */
-let targets: Array<{ path: string; locale: string }>
+/** The head files a case may break, with their locale, bundle and role. */
+let files: Array<{ path: string; locale: string; bundle: number; source: boolean }>
 
 beforeAll(async () => {
   tree = mkdtempSync(join(tmpdir(), 'tqg-fuzz-'))
   for (const pr of PRS) for (const side of ['base', 'head']) cpSync(join(root, pr.from, side), join(tree, side, pr.dir), { recursive: true })
-  targets = findBundles(patterns, filesUnder(head()), 'en').flatMap((b) => b.targets)
+  files = findBundles(patterns, filesUnder(head()), 'en').flatMap((b, bundle) => [
+    ...(b.source ? [{ ...b.source, bundle, source: true }] : []),
+    ...b.targets.map((t) => ({ ...t, bundle, source: false })),
+  ])
   baseline = (await run()).found
 })
 
@@ -88,15 +93,15 @@ describe('the CLI on a pull request with one broken file', () => {
     const { code } = await run()
     expect(code).toBe(1)
     for (const pr of PRS) expect([pr.dir, baseline.some((f) => f.file.startsWith(`${pr.dir}/`))]).toEqual([pr.dir, true])
-    expect(targets.length).toBeGreaterThan(20)
+    expect(files.filter((f) => !f.source).length).toBeGreaterThan(20)
   })
 
-  it(`keeps every other file's findings and reports the broken one on its lines (${CASES} cases, seed ${BASE_SEED})`, async () => {
+  it(`keeps the findings of files that do not depend on the broken one, and reports it on its lines (${CASES} cases, seed ${BASE_SEED})`, async () => {
     const donors = formats.flatMap((f) => seedsOf(f).map((s) => s.bytes))
     let broken = 0
     for (let i = 0; i < CASES; i++) {
       const rng = new Rng(hashSeed(BASE_SEED, 'pipeline', i))
-      const target = rng.pick(targets)
+      const target = rng.chance(0.2) ? rng.pick(files.filter((f) => f.source)) : rng.pick(files.filter((f) => !f.source))
       const file = join(head(), target.path)
       const original = readFileSync(file)
       const { bytes, steps } = mutate(new Uint8Array(original), rng, donors)
@@ -106,9 +111,11 @@ describe('the CLI on a pull request with one broken file', () => {
         const { code, report, found, stderr } = await run()
         expect([label, code, stderr]).toEqual([label, code === 0 ? 0 : 1, ''])
         const now = new Set(found.map(id))
-        // A stale-source finding lists the translations that kept their text: it may change with the broken file's bundle.
-        const bundleDir = target.path.split('/')[0]
-        const kept = baseline.filter((f) => f.file !== target.path && !(f.rule === RULE.stale && f.file.startsWith(`${bundleDir}/`)))
+        // A broken source changes what its translations are compared with; a broken
+        // translation only the stale-source finding that lists it.
+        const bundle = files.filter((f) => f.bundle === target.bundle)
+        const depends = (f: Found) => f.file === target.path || (target.source ? bundle.some((b) => b.path === f.file) : f.rule === RULE.stale && bundle.some((b) => b.source && b.path === f.file))
+        const kept = baseline.filter((f) => !depends(f))
         expect([label, kept.filter((f) => !now.has(id(f)))]).toEqual([label, []])
 
         const format = formatForPath(target.path)!
