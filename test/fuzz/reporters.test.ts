@@ -1,8 +1,8 @@
 // Hostile keys, texts, file names, messages and notes, through the real rules, policy and
 // every reporter: the rules do not throw, and each output stays well-formed (JSON parses and
-// keeps every string exactly; SARIF URIs are URIs; a finding is one line of the text table
-// and one row of the Markdown table; nothing breaks out of a code span, pings anyone or
-// opens HTML).
+// keeps every string exactly; SARIF URIs are URIs; a finding is one line of the text table,
+// one row of the Markdown table and one line of a review comment; nothing breaks out of a
+// code span, pings anyone or opens HTML; annotations stay bounded).
 import { describe, expect, it } from '@jest/globals'
 import { defaultCheckOptions } from '../../src/checks/check.js'
 import { runChecks } from '../../src/checks/engine.js'
@@ -14,7 +14,7 @@ import { annotationFor } from '../../src/reporters/annotation.js'
 import { COMMENT_MAX, commentMarker } from '../../src/reporters/comment.js'
 import { urlPath } from '../../src/reporters/escape.js'
 import { renderJson } from '../../src/reporters/json.js'
-import { renderMarkdown } from '../../src/reporters/markdown.js'
+import { findingParagraph, renderMarkdown } from '../../src/reporters/markdown.js'
 import { renderSarif } from '../../src/reporters/sarif.js'
 import { renderText } from '../../src/reporters/text.js'
 import { ruleSettings } from '../../src/rule-settings.js'
@@ -124,12 +124,8 @@ function cells(row: string): string[] {
   return row.split(/(?<!\\)\|/).slice(1, -1)
 }
 
-function checkMarkdown(report: Report, md: string, limited: boolean): void {
-  const lines = md.split('\n')
-  const rows = lines.filter((l) => l.startsWith('|'))
-  if (!limited) expect(rows).toHaveLength(report.findings.length === 0 ? 0 : report.findings.length + 2)
-  for (const row of rows) expect(cells(row)).toHaveLength(6)
-  for (const line of lines) expect(line).not.toMatch(/[\r\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+/** Markdown outside code spans, with our own markup removed, opens no HTML, link or mention. */
+function checkProse(md: string): void {
   const prose = outsideCodeSpans(md)
     .replace(MARKER, '')
     .replace(/<br>|<\/?details>|<\/?summary>/g, '')
@@ -139,6 +135,24 @@ function checkMarkdown(report: Report, md: string, limited: boolean): void {
   expect(prose).not.toMatch(/@(?!&#8203;)/)
   // Any [, ] or backtick left in prose (links, images, unclosed code) is escaped.
   expect(prose.replace(/\\[\\`*_[\]|~#$]/g, '')).not.toMatch(/[[\]`]/)
+}
+
+function checkMarkdown(report: Report, md: string, limited: boolean): void {
+  const lines = md.split('\n')
+  const rows = lines.filter((l) => l.startsWith('|'))
+  if (!limited) expect(rows).toHaveLength(report.findings.length === 0 ? 0 : report.findings.length + 2)
+  for (const row of rows) expect(cells(row)).toHaveLength(6)
+  for (const line of lines) expect(line).not.toMatch(/[\r\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+  checkProse(md)
+}
+
+/** A review comment's paragraph: one line, inert. */
+function checkParagraphs(report: Report): void {
+  for (const f of report.findings) {
+    const paragraph = findingParagraph(f)
+    expect(paragraph).not.toMatch(/[\r\n\u2028\u2029\u0000-\u001f\u007f-\u009f]/)
+    checkProse(paragraph)
+  }
 }
 
 function checkAnnotations(report: Report): void {
@@ -162,6 +176,7 @@ describe('hostile strings through the rules and every reporter', () => {
         checkSarif(report, renderSarif(report, '0.0.0'))
         checkMarkdown(report, renderMarkdown(report, { marker: MARKER, link }), false)
         checkMarkdown(report, renderMarkdown(report, { marker: MARKER, link, limit: COMMENT_MAX }), true)
+        checkParagraphs(report)
         checkAnnotations(report)
       } catch (e) {
         const keys = report?.segments.map((s) => s.key)
