@@ -35,6 +35,12 @@ function hostileReport(rng: Rng): Report {
     return segment(text(), text(), { id: `${file}#${key}`, file, key, line: i + 1, column: rng.between(1, 40), locale: rng.chance(0.8) ? 'de' : text(), format: rng.pick(formats).id })
   })
   const checked: CheckedSegment[] = runChecks(segments, checks, defaultCheckOptions, ruleSettings({}))
+  // A rule's range is inside the text it is about (the target, or the source for source-side rules).
+  for (const s of checked) {
+    const length = Math.max(s.target.length, s.source?.length ?? 0)
+    const outside = (s.spans ?? []).flatMap((span, i) => (span && !(span.start >= 0 && span.start <= span.end && span.end <= length) ? [`${s.issues[i].r} ${span.start}..${span.end}`] : []))
+    expect([JSON.stringify(s.target), outside]).toEqual([JSON.stringify(s.target), []])
+  }
   // Issues other sources write: an LLM scorer's spans, a custom rule's message.
   for (const s of checked) if (rng.chance(0.5)) s.issues.push({ s: rng.int(3) as Severity, d: text(), r: 1801 })
   const fileFindings: FileFinding[] = Array.from({ length: rng.int(3) }, () => ({ file: `${text()}.po`, line: rng.between(1, 9), column: 1, issue: { s: 2, d: text(), r: 1001 } }))
