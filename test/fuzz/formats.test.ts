@@ -3,8 +3,8 @@
 // violation names the seed file and the mutations, and reproduces with the same
 // TQG_FUZZ_SEED; TQG_FUZZ_CASES raises the number of cases for longer local runs.
 import { describe, expect, it } from '@jest/globals'
-import { formats, readUnits } from '../../src/formats/index.js'
-import { violations } from './invariants.js'
+import { formats } from '../../src/formats/index.js'
+import { check } from './invariants.js'
 import { mutate } from './mutate.js'
 import { BASE_SEED, caseCount, hashSeed, Rng } from './random.js'
 import { seedsOf } from './seeds.js'
@@ -29,7 +29,7 @@ describe.each(formats.map((f) => [f.id, f] as const))('the %s reader under fuzzi
 
   it('has realistic seed files, which read cleanly of invariants', () => {
     expect(own.length).toBeGreaterThan(0)
-    for (const seed of own) expect([seed.path, violations(format, seed.bytes, seed.context, true)]).toEqual([seed.path, []])
+    for (const seed of own) expect([seed.path, check(format, seed.bytes, seed.context, true).violations]).toEqual([seed.path, []])
   })
 
   it(`keeps its invariants on ${CASES} mutated files (seed ${BASE_SEED})`, () => {
@@ -40,13 +40,10 @@ describe.each(formats.map((f) => [f.id, f] as const))('the %s reader under fuzzi
       const rng = new Rng(hashSeed(BASE_SEED, id, i))
       const seed = rng.pick(own)
       const { bytes, steps } = mutate(seed.bytes, rng, donors)
-      const found = violations(format, bytes, seed.context, i % TWICE_EVERY === 0)
-      if (found.length > 0) failures.push({ case: i, seed: seed.path, steps, violations: found.slice(0, 3) })
-      else {
-        const read = readUnits(format, bytes, seed.context)
-        if (read.problems.length > 0) withProblems++
-        if (read.units.length > 0) withUnits++
-      }
+      const { read, violations } = check(format, bytes, seed.context, i % TWICE_EVERY === 0)
+      if (violations.length > 0) failures.push({ case: i, seed: seed.path, steps, violations: violations.slice(0, 3) })
+      if (read?.problems.length) withProblems++
+      if (read?.units.length) withUnits++
     }
     expect(failures).toEqual([])
     // The mutations reach both the error paths and the reading of (partly) good files.

@@ -1,7 +1,7 @@
 // What must hold for any bytes a format reader is given: it does not throw or give up,
 // everything it returns points inside the decoded text at a plausible place, keys are
 // unique (readUnits reports a repeat and keeps one), messages are one clean line, and reading is
-// deterministic. Returns the violations, so a test can list them with the case that broke.
+// deterministic. Lists the violations, so a test can show them with the case that broke.
 import { isDeepStrictEqual } from 'node:util'
 import { readUnits, type Format, type ParseContext } from '../../src/formats/index.js'
 import type { Span, Unit } from '../../src/model.js'
@@ -56,13 +56,19 @@ function anchorOk(format: Format, text: string, unit: Unit): boolean {
 
 const quote = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s)
 
-/** The violations of one read; with `twice`, the bytes are read again and must give the same result. */
-export function violations(format: Format, bytes: Uint8Array, context: ParseContext, twice = false): string[] {
+export interface Checked {
+  /** What readUnits returned, unless it threw. */
+  read?: ReturnType<typeof readUnits>
+  violations: string[]
+}
+
+/** Reads the bytes and lists the violations; with `twice`, a second read must give the same result. */
+export function check(format: Format, bytes: Uint8Array, context: ParseContext, twice = false): Checked {
   let result: ReturnType<typeof readUnits>
   try {
     result = readUnits(format, bytes, context)
   } catch (e) {
-    return [`readUnits threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`]
+    return { violations: [`readUnits threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`] }
   }
   const out: string[] = []
   const { text, units, problems } = result
@@ -88,5 +94,5 @@ export function violations(format: Format, bytes: Uint8Array, context: ParseCont
   const repeated = [...seen].filter(([, n]) => n > 1).map(([id]) => id.split('\u0000')[1])
   if (repeated.length > 0) out.push(`unit keys repeat: ${repeated.map(quote).join(', ')}`)
   if (twice && !isDeepStrictEqual(readUnits(format, bytes, context), result)) out.push('a second read of the same bytes gave another result')
-  return out
+  return { read: result, violations: out }
 }
