@@ -153,8 +153,7 @@ function readAttributes(text: string, start: number, end: number, problems: Pars
  * CDATA sections unwrapped, comments and processing instructions dropped, CR LF and lone CR
  * read as LF as XML requires.
  */
-export function pieces(text: string, from: number, to: number, problems: ParseProblem[]): Piece[] {
-  const out: Piece[] = []
+export function pieces(text: string, from: number, to: number, problems: ParseProblem[], out: Piece[] = []): Piece[] {
   const literal = (a: number, b: number) => {
     if (b > a) out.push({ text: text.slice(a, b), start: a, literal: true })
   }
@@ -216,22 +215,20 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
  * An element's content as pieces. Child elements are expanded (their tags kept as markup,
  * their text decoded) unless `asWritten(child)` says to keep the whole child as written.
  */
-export function contentPieces(doc: XmlDocument, el: XmlElement, problems: ParseProblem[], asWritten: (child: XmlElement) => boolean = () => false): Piece[] {
-  const out: Piece[] = []
+export function contentPieces(doc: XmlDocument, el: XmlElement, problems: ParseProblem[], asWritten: (child: XmlElement) => boolean = () => false, out: Piece[] = []): Piece[] {
   let at = el.contentStart
   for (const child of el.children) {
-    out.push(...pieces(doc.text, at, child.start, problems))
+    pieces(doc.text, at, child.start, problems, out)
     if (asWritten(child) || child.contentStart === child.end) {
       out.push({ text: doc.text.slice(child.start, child.end), start: child.start, markup: true })
     } else {
       out.push({ text: doc.text.slice(child.start, child.contentStart), start: child.start, markup: true })
-      out.push(...contentPieces(doc, child, problems, asWritten))
+      contentPieces(doc, child, problems, asWritten, out)
       out.push({ text: doc.text.slice(child.contentEnd, child.end), start: child.contentEnd, markup: true })
     }
     at = child.end
   }
-  out.push(...pieces(doc.text, at, el.contentEnd, problems))
-  return out
+  return pieces(doc.text, at, el.contentEnd, problems, out)
 }
 
 /** The decoded text content of an element (child markup kept as written). */
