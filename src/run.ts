@@ -77,8 +77,9 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       if (!loaded) continue
       touched++
       const paired = await pairBundle(loaded)
-      segments.push(...paired.segments)
-      fileFindings.push(...paired.findings)
+      // One by one: spreading a bundle of 100,000+ segments into push() overflows the stack.
+      for (const s of paired.segments) segments.push(s)
+      for (const f of paired.findings) fileFindings.push(f)
     }
     log.info(`${touched} bundle(s) changed: ${segments.length} new or changed segment(s), ${fileFindings.length} file finding(s)`)
     return { segments, fileFindings }

@@ -140,6 +140,7 @@ describe('config file', () => {
     ['version: 1\ngroups:\n  - source-locale: en\n', 'tq.yml:3:5: groups[0].files is required'],
     ['version: 1\nfiles: [a\n', 'tq.yml:3:1: Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['- 1\n', 'tq.yml:1:1: The config file is a list; expected a map with keys'],
+    [`version: 1\nterms:\n  do-not-translate:\n    - ${'x'.repeat(50_000)}\n`, 'tq.yml:4:7: terms.do-not-translate[0] is 50,000 characters long; expected at most 200'],
     ['version: 1\ncustommt:\n  templates: [{ target: de }]\n', 'tq.yml:3:15: custommt.templates[0].template is required'],
     ['version: 1\ncustommt:\n  locale: [de]\n', "tq.yml:3:3: Unknown key custommt.locale; did you mean 'locales'?"],
     ['version: 1\nopenai: { mode: gemba }\n', "tq.yml:2:17: openai.mode is \"gemba\"; expected one of 'da', 'mqm'"],

@@ -91,7 +91,8 @@ export const endPunctuation: SegmentCheck = {
     if (targetText.trim() === '') return []
     const s = ending(prose(input, 'source'), sourceLanguage)
     const t = ending(targetText, language)
-    const span = { start: t.start, end: t.start + Math.max(1, t.marks.length) }
+    // With no end mark the range is where one would go: never past the end of the text.
+    const span = { start: t.start, end: Math.min(targetText.length, t.start + Math.max(1, t.marks.length)) }
     const hits: CheckHit[] = []
     const sc = last(s)
     const tc = last(t)

@@ -3,6 +3,9 @@
 import { settingDefs, settingSchema } from '../settings.js'
 import type { Schema } from './schema.js'
 
+// Terms become patterns matched against every translation: keep them to term length.
+const term: Schema = { type: 'string', minLength: 1, maxLength: 200 }
+
 const severity: Schema = { type: 'string', enum: ['error', 'warning', 'info', 'off'] }
 
 const localeMap = (value: Schema, description: string): Schema => ({ type: 'object', description, additionalProperties: value, keyName: 'locale' })
@@ -88,18 +91,18 @@ export const configSchema: Schema = {
     terms: {
       type: 'object',
       properties: {
-        'do-not-translate': { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Terms kept as they are in every language (product names).' },
+        'do-not-translate': { type: 'array', items: term, description: 'Terms kept as they are in every language (product names).' },
         forbidden: {
           type: 'array',
           description: 'Terms translations must not use (whole words, any case): a term, or {term, locales, instead}.',
           items: {
             anyOf: [
-              { type: 'string', minLength: 1 },
+              term,
               {
                 type: 'object',
                 required: ['term'],
                 properties: {
-                  term: { type: 'string', minLength: 1 },
+                  term,
                   locales: { type: 'array', items: { type: 'string' }, description: 'Only in these locales (a language such as de covers de-AT).' },
                   instead: { type: 'string', description: 'What to write instead, shown in the message.' },
                 },

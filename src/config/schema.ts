@@ -3,7 +3,7 @@
 // schema/config.schema.json for editors.
 
 export type Schema =
-  | { type: 'string'; description?: string; enum?: readonly string[]; pattern?: string; minLength?: number; format?: 'regex' }
+  | { type: 'string'; description?: string; enum?: readonly string[]; pattern?: string; minLength?: number; maxLength?: number; format?: 'regex' }
   | { type: 'number' | 'integer'; description?: string; minimum?: number; maximum?: number }
   | { type: 'boolean'; description?: string }
   | { type: 'array'; description?: string; items: Schema; minItems?: number }

@@ -60,6 +60,10 @@ function check(ctx: Ctx, node: Node | null | undefined, schema: Schema, key: str
       }
       if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) return bad()
       if (schema.minLength !== undefined && value.length < schema.minLength) return bad()
+      if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+        report(ctx, node, key, `${key} is ${value.length.toLocaleString('en')} characters long; expected at most ${schema.maxLength}`)
+        return undefined
+      }
       if (schema.format === 'regex') {
         try {
           new RegExp(value, 'u')

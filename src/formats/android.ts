@@ -7,7 +7,7 @@ import type { ParseProblem, ParseResult, PlaceholderSyntax, Unit } from '../mode
 import type { Format } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
 import { isPluralCategory } from './plural.js'
-import { capped, commentBefore, contentPieces, offsetAt, readXml, valueSpan, type Piece, type XmlDocument, type XmlElement } from './xml.js'
+import { commentBefore, contentPieces, offsetAt, readXml, valueSpan, type Piece, type XmlDocument, type XmlElement } from './xml.js'
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', "'": "'", '"': '"', '\\': '\\', '@': '@', '?': '?', '#': '#' }
 
@@ -148,7 +148,7 @@ export function parseAndroid(text: string): ParseResult {
       units.add('string-array', name + product, el.start, items.map((child, i) => item(child, `${name}${product}[${i}]`, base, r)))
     }
   }
-  return { units: units.units, problems: capped(problems) }
+  return { units: units.units, problems }
 }
 
 export const android: Format = {

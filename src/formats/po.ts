@@ -250,8 +250,10 @@ interface Header {
 }
 
 function readHeader(entry: Entry | undefined, context: Pick<ParseContext, 'locale'>, problems: ParseProblem[]): Header {
-  const fields = entry ? headerFields(entry.msgstr.get(0)!) : new Map<string, { value: string; offset: number }>()
-  const at = entry ? valueAt(entry.msgstr.get(0)!) : 0
+  // A broken header may have only msgstr[n]: read the first it has.
+  const msgstr = entry && (entry.msgstr.get(0) ?? entry.msgstr.values().next().value!)
+  const fields = msgstr ? headerFields(msgstr) : new Map<string, { value: string; offset: number }>()
+  const at = msgstr ? valueAt(msgstr) : 0
   const language = fields.get('language')
   let locale: string | undefined
   if (language?.value) {

@@ -105,7 +105,8 @@ function entry(line: LogicalLine, problems: ParseProblem[]): Unit {
   const key = local(t.slice(0, keyEnd), 0)
   const value = local(t.slice(i), i)
   const at = fileOffset(line, i)
-  return { key, value, span: { start: at, end: at + 1 }, ...(MESSAGE_FORMAT.test(value) && { syntax: ['java-messageformat'] }) }
+  // An empty value at the end of the file has no first character to point at.
+  return { key, value, span: { start: at, end: at + Math.min(1, t.length - i) }, ...(MESSAGE_FORMAT.test(value) && { syntax: ['java-messageformat'] }) }
 }
 
 export const properties: Format = {

@@ -5,7 +5,7 @@
 import type { ParseResult, Unit } from '../model.js'
 import type { Format } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
-import { capped, childNamed, readXml, textContent, valueSpan } from './xml.js'
+import { childNamed, readXml, textContent, valueSpan } from './xml.js'
 
 function isText(type: string | undefined, mimetype: string | undefined): boolean {
   return mimetype === undefined && (type === undefined || /^System\.String\b/.test(type))
@@ -41,7 +41,7 @@ export function parseResx(text: string): ParseResult {
     }
     units.add('data', name, data.start, [unit])
   }
-  return { units: units.units, problems: capped(problems) }
+  return { units: units.units, problems }
 }
 
 export const resx: Format = {

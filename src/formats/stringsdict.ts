@@ -7,7 +7,7 @@ import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
 import { isPluralCategory } from './plural.js'
-import { capped, readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
+import { readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
 
 const FORMAT_KEY = 'NSStringLocalizedFormatKey'
 // Metadata that tells the system how to read a variable; not text.
@@ -84,7 +84,7 @@ export function parseStringsdict(text: string): ParseResult {
     else problems.push({ message: `The value of "${key}" must be a <dict> with ${FORMAT_KEY}`, offset: value.start })
     units.add('key', key, keyElement.start, found)
   }
-  return { units: units.units, problems: capped(problems) }
+  return { units: units.units, problems }
 }
 
 export const stringsdict: Format = {

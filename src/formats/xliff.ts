@@ -9,7 +9,7 @@ import { syntaxesFor } from '../placeholders/index.js'
 import { maskInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
 import type { Format, ParseContext } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
-import { capped, childNamed, childrenNamed, localName, readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
+import { childNamed, childrenNamed, localName, readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
 import { RULE_ROOT_LOCALE } from './yaml.js'
 
 interface Reader {
@@ -180,7 +180,7 @@ export function parseXliff(text: string, context: ParseContext): ParseResult {
   })
   return {
     units: r.units.units,
-    problems: capped(problems),
+    problems,
     ...(locale && { locale: normalizeLocale(locale) }),
     ...(sourceLocale && { sourceLocale: normalizeLocale(sourceLocale) }),
   }

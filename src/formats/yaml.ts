@@ -20,19 +20,33 @@ function shortMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
 }
 
-/**
- * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
- * starts: the last line before that whose value opens a quote it does not close.
- */
-function openingQuote(text: string, before: number): number | undefined {
-  const re = /^[^\S\n]*(?:-[^\S\n]+)?[^\n:#]*:[^\S\n]+(['"])(.*)$/gm
-  let found: number | undefined
-  for (const m of text.slice(0, before).matchAll(re)) {
+/** Offsets of the quotes that open a value and are not closed on its line, in file order. */
+function unclosedQuotes(text: string): number[] {
+  const out: number[] = []
+  // The key starts with a non-space: quantifiers that could both take the indentation made
+  // a long line of spaces quadratic.
+  for (const m of text.matchAll(/^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#][^\n:#]*)?:[^\S\n]+(['"])(.*)$/gm)) {
     const [, quote, rest] = m
     const closed = quote === "'" ? /^(?:[^']|'')*'/.test(rest) : /^(?:[^"\\]|\\.)*"/.test(rest)
-    if (!closed) found = m.index + m[0].indexOf(quote, m[0].indexOf(':'))
+    if (!closed) out.push(m.index + m[0].indexOf(quote, m[0].indexOf(':')))
   }
-  return found
+  return out
+}
+
+/**
+ * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
+ * starts: the last quote before that which opens a value and does not close on its line.
+ * Found by binary search, so a file of thousands of such errors stays linear.
+ */
+function openingQuote(quotes: number[], before: number): number | undefined {
+  let lo = 0
+  let hi = quotes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (quotes[mid] < before) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? quotes[lo - 1] : undefined
 }
 
 function looksLikeLocale(key: string): boolean {
@@ -159,16 +173,72 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
   }
 }
 
+// The yaml parser recurses once per level of nesting: around a thousand levels it overflows
+// the stack, or reports that as an error at a place that depends on how much stack was left.
+const MAX_PARSE_DEPTH = 200
+// Where a quote can open a quoted scalar: after an indicator or a space that follows one.
+const BEFORE_SCALAR = new Set(['', ':', '-', '?', '[', '{', ','])
+
+/**
+ * The offset where the file nests deeper than MAX_PARSE_DEPTH, or -1. Counted so that it is
+ * never less than the real depth: indentation levels, the `- `, `? ` and `: ` indicators of
+ * a line, and open flow brackets; quoted scalars and comments are skipped.
+ */
+function tooDeep(text: string): number {
+  const indents: number[] = []
+  let flow = 0
+  let i = 0
+  while (i < text.length) {
+    let indent = 0
+    while (text[i + indent] === ' ') indent++
+    if (flow === 0 && text[i + indent] !== '\n' && text[i + indent] !== '#') {
+      while (indents.length > 0 && indents.at(-1)! >= indent) indents.pop()
+      indents.push(indent)
+    }
+    let inline = 0
+    let previous = ''
+    for (i += indent; i < text.length && text[i] !== '\n'; i++) {
+      const c = text[i]
+      if ((c === '"' || c === "'") && BEFORE_SCALAR.has(previous)) {
+        // On to the closing quote, over line ends; `\"` and `''` do not close.
+        for (i++; i < text.length; i++) {
+          if (c === '"' && text[i] === '\\') i++
+          else if (text[i] === c && !(c === "'" && text[i + 1] === "'")) break
+          else if (text[i] === c) i++
+        }
+        previous = 'x'
+        continue
+      }
+      if (c === '#' && (previous === '' || text[i - 1] === ' ' || text[i - 1] === '\t')) break
+      const indicator = (c === '-' || c === '?' || c === ':') && (i + 1 === text.length || /\s/.test(text[i + 1]))
+      if (c === '[' || c === '{') flow++
+      else if ((c === ']' || c === '}') && flow > 0) flow--
+      else if (indicator) inline++
+      if (indents.length + inline + flow > MAX_PARSE_DEPTH) return i
+      if (c !== ' ' && c !== '\t') previous = c === '[' || c === '{' || c === ',' || indicator ? c : 'x'
+    }
+    while (i < text.length && text[i] !== '\n') i++
+    i++
+  }
+  return -1
+}
+
 /** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
 function readTop(text: string): { root: Node | null; doc?: Document; problems: ParseProblem[] } {
   const simple = readSimpleYaml(text)
   if (simple !== undefined) return { root: simple, problems: [] }
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
-  const problems = doc.errors.map((e) => ({ message: `Invalid YAML: ${shortMessage(e.message)}`, offset: e.code === 'MISSING_CHAR' ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0] }))
+  let quotes: number[] | undefined
+  const problems: ParseProblem[] = doc.errors.map((e) => ({
+    message: `Invalid YAML: ${shortMessage(e.message)}`,
+    offset: e.code === 'MISSING_CHAR' ? (openingQuote((quotes ??= unclosedQuotes(text)), e.pos[0]) ?? e.pos[0]) : e.pos[0],
+  }))
   return { root: doc.contents, doc, problems }
 }
 
 export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
+  const deep = tooDeep(text)
+  if (deep >= 0) return { units: [], problems: [{ message: `Invalid YAML: nested deeper than ${MAX_PARSE_DEPTH} levels; the file is not read`, offset: deep }] }
   const { root, doc, problems } = readTop(text)
   if (problems.length > 0) return { units: [], problems }
   if (root === null || (isScalar(root) && root.value === null)) return { units: [], problems }

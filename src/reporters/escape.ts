@@ -52,9 +52,14 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${safe}${pad}${fence}`
 }
 
-/** A URL path from a repository path: every segment percent-encoded, `(` and `)` too (they end Markdown links). */
+/**
+ * A URL path (or SARIF's relative URI) from a repository path: every segment percent-encoded,
+ * `(` and `)` too (they end Markdown links). A lone surrogate, which encodeURIComponent
+ * refuses, becomes U+FFFD.
+ */
 export function urlPath(path: string): string {
   return path
+    .replace(/\p{Surrogate}/gu, '\ufffd')
     .split('/')
     .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/')

@@ -64,7 +64,8 @@ export function planReview(findings: Finding[], anchors: Map<string, Set<number>
   const groups = [...byLine.values()]
   const comments = groups.slice(0, REVIEW_COMMENTS_MAX).map((group) => {
     const ids = group.map(fingerprint).join(',')
-    const text = `${group.map(findingParagraph).join('\n\n')}\n\n${markerPrefix(name)} ids=${ids} -->\n`
+    // The marker leads, so cutting a very long comment to fit cannot lose it.
+    const text = `${markerPrefix(name)} ids=${ids} -->\n${group.map(findingParagraph).join('\n\n')}\n`
     return { path: group[0].file, line: group[0].line, side: 'RIGHT' as const, body: fitMarkdown(text, COMMENT_MAX, '*Cut to fit GitHub\'s limit.*') }
   })
   return { comments, rest: groups.slice(REVIEW_COMMENTS_MAX).flat(), outside, repeated }

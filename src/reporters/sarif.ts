@@ -1,6 +1,8 @@
-// SARIF 2.1.0 for code scanning and other SARIF viewers: one result per finding.
+// SARIF 2.1.0 for code scanning and other SARIF viewers: one result per finding. Locations
+// are URI references (RFC 3986), so a path with a space, `#` or `%` is percent-encoded.
 import type { Report } from '../model.js'
 import { allRules } from '../rules.js'
+import { urlPath } from './escape.js'
 
 const LEVEL = ['note', 'warning', 'error'] as const
 
@@ -29,7 +31,7 @@ export function sarifReport(report: Report, version: string): object {
           ruleId: `TQG${f.issue.r}`,
           level: LEVEL[f.issue.s],
           message: { text: f.key ? `${f.issue.d} [${f.locale ?? ''} ${f.key}]` : f.issue.d },
-          locations: [{ physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: f.line, startColumn: f.column } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: urlPath(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
           ...(f.issue.x && { suppressions: [{ kind: 'external', justification: f.issue.c ?? '' }] }),
         })),
       },

@@ -6,6 +6,8 @@ import { terminalSafe } from './escape.js'
 import { requestCount, segmentCounts, serviceLines } from './services.js'
 
 const SEVERITY = ['info', 'warning', 'error'] as const
+// A longer cell (a 1 MB key) is written whole but does not pad every other row to its width.
+const COLUMN_MAX = 60
 const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]))
 
 function scores(scores: Score[] | undefined): string {
@@ -46,14 +48,17 @@ export function renderText(report: Report): string {
   const lines: string[] = []
   for (const note of report.notes) lines.push(terminalSafe(note))
   if (rows.length > 0) {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)))
+    const length = (c: string) => [...c].length
+    // Loops, not Math.max(...rows) or push(...rows): 100,000+ findings would overflow the stack.
+    const widths = header.map((h, i) => Math.min(COLUMN_MAX, rows.reduce((w, r) => Math.max(w, length(r[i])), h.length)))
     const line = (r: string[]) =>
       r
-        .map((c, i) => (i < r.length - 1 ? c + ' '.repeat(widths[i] - [...c].length) : c))
+        .map((c, i) => (i < r.length - 1 ? c + ' '.repeat(Math.max(0, widths[i] - length(c))) : c))
         .join('  ')
         .trimEnd()
     if (lines.length > 0) lines.push('')
-    lines.push(line(header), ...rows.map(line))
+    lines.push(line(header))
+    for (const r of rows) lines.push(line(r))
   }
   const services = serviceLines(report)
   if (services.length > 0) {

@@ -159,6 +159,15 @@ describe('the review', () => {
     expect(plan.comments[0].body).toContain('Trailing whitespace')
   })
 
+  it('keeps the marker of a comment cut to fit, so the next run does not post it again', () => {
+    const long = 'x'.repeat(70_000)
+    const report = reportOf([{ file: 'a.json', line: 3, key: 'k', issues: [{ s: 2, r: 1061, d: long }] }])
+    const plan = planReview(report.findings, new Map([['a.json', new Set([3])]]), new Set(), 'Q')
+    expect(plan.comments[0].body.length).toBeLessThanOrEqual(65_536)
+    expect(plan.comments[0].body).toContain('*Cut to fit GitHub')
+    expect(plan.comments[0].body.startsWith(`<!-- translation-quality-gate review name=Q ids=${fingerprint(report.findings[0])} -->`)).toBe(true)
+  })
+
   it('posts one review on the head commit, then repeats nothing but what moved out of date', async () => {
     const report = reportOf(Array.from({ length: 3 }, (_, i) => on('locales/de/app.json', i + 2)))
     const request = { api: api(), repo: repoId, number: 1, headSha: head, name: 'Review test', findings: report.findings, addedLines: async () => new Map([['locales/de/app.json', new Set([2, 3, 4])]]), link: () => 'https://x' }
