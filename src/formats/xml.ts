@@ -4,11 +4,11 @@
 // file offsets.
 //
 // The reader is our own, one linear pass that checks and builds the tree at once. It used to
-// be fast-xml-parser's XMLValidator followed by its XMLParser, two passes that together read
-// ~5 MB/s and kept a second, heavier tree of every file; its messages for the errors both
-// report are kept. What it does with DTDs and entities:
-// - It never does I/O and has no entity machinery: SYSTEM/PUBLIC identifiers are skipped,
-//   never fetched; a DOCTYPE's internal subset is skipped declaration by declaration.
+// be fast-xml-parser's XMLValidator followed by its XMLParser: two passes that together read
+// about 5 MB/s and built a second, heavier tree of every file. The validator's messages are
+// kept for the errors it reported. What the reader does with DTDs and entities:
+// - It never does I/O and has no entity machinery: SYSTEM/PUBLIC identifiers are checked for
+//   form, never fetched; a DOCTYPE's internal subset is skipped declaration by declaration.
 // - `<!ENTITY` declarations are refused before reading (one finding at the first one):
 //   no locale format needs a DTD entity, and a QA tool should not half-support them.
 // - Text is decoded by this module: the five XML entities and numeric character references,
@@ -288,8 +288,10 @@ function isHexDigit(c: number): boolean {
 /**
  * One forward pass over a document: checks well-formedness (stopping at the first error) and
  * builds the element tree. The checks and their messages are those of fast-xml-parser's
- * validator, which this reader replaced, plus a few it missed (a second root after an empty
- * root, text after the root, unclosed comments and CDATA sections, a misplaced DOCTYPE).
+ * validator, which this reader replaced, plus what it let through: a second root after an
+ * empty one, text after the root, unclosed comments, CDATA sections and processing
+ * instructions, a malformed XML declaration or DOCTYPE, a DOCTYPE after the root, `<!` that
+ * starts nothing, `=` without an attribute name.
  */
 class XmlReader {
   readonly problems: ParseProblem[] = []
