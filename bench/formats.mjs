@@ -1,13 +1,17 @@
 // Formats benchmark: a large generated PR per format (LOCALES x KEYS, CHANGED of the
 // translations changed), run through parse + pair + rules (src/run.ts, no scorers), each
 // format in its own process so peak memory is its own. The baseline, measured in the same
-// run, is plain JSON.parse plus a walk over the same JSON files.
+// run, is plain JSON.parse plus a walk over the same JSON files. Time is wall-clock from the
+// worker's start (module loading included); CPU is the worker's, the steadier figure when the
+// machine is busy.
 //
-//   node bench/formats.mjs [--locales 20] [--keys 5000] [--changed 0.1] [--only json,yaml]
+// A second table reads one large file per format alone, for the memory one file costs.
+//
+//   node bench/formats.mjs [--locales 20] [--keys 5000] [--changed 0.1] [--only json,yaml] [--file-mb 10 (0: skip)]
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -131,6 +135,19 @@ export const writers = {
         )
         .join('\n')}\n</dict>\n</plist>\n`,
   },
+  xcstrings: {
+    // Every locale in one catalog: the writer gets them all.
+    pattern: 'App/Localizable.xcstrings',
+    path: () => 'App/Localizable.xcstrings',
+    multiLocale: true,
+    write(byLocale) {
+      const strings = {}
+      for (const [locale, entries] of byLocale) {
+        for (const [key, text] of entries) (strings[key] ??= { localizations: {} }).localizations[locale] = { stringUnit: { state: 'translated', value: text.replace(/\{\w+\}/g, '%@') } }
+      }
+      return `${JSON.stringify({ sourceLanguage: 'en', strings, version: '1.0' }, null, 2)}\n`
+    },
+  },
   properties: {
     pattern: 'i18n/messages{_locale}.properties',
     path: (locale) => (locale === 'en' ? 'i18n/messages.properties' : `i18n/messages_${locale.replace('-', '_')}.properties`),
@@ -138,21 +155,39 @@ export const writers = {
   },
 }
 
-function generate(dir, format, locales, keys, changedShare) {
-  const w = writers[format]
-  const keyOf = (i) => `group${Math.floor(i / 100)}.key${i}`
-  for (const side of ['base', 'head']) {
-    for (const locale of ['en', ...locales]) {
-      const entries = []
-      for (let i = 0; i < keys; i++) {
-        const changed = side === 'head' && locale !== 'en' && (i * 7919) % 1000 < changedShare * 1000
-        entries.push([keyOf(i), locale === 'en' ? sourceText(i) : targetText(locale, i, changed)])
-      }
-      const path = join(dir, side, w.path(locale))
-      mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(path, w.write(entries, locale))
-    }
+/** The entries of one locale's file: key -> text, `changedShare` of a translation's texts changed in head. */
+function entriesOf(side, locale, keys, changedShare) {
+  const entries = []
+  for (let i = 0; i < keys; i++) {
+    const changed = side === 'head' && locale !== 'en' && (i * 7919) % 1000 < changedShare * 1000
+    entries.push([`group${Math.floor(i / 100)}.key${i}`, locale === 'en' ? sourceText(i) : targetText(locale, i, changed)])
   }
+  return entries
+}
+
+function writeFile(path, text) {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, text)
+  return path
+}
+
+/** Writes DIR/base and DIR/head of a generated PR in one format. */
+export function generate(dir, format, locales, keys, changedShare) {
+  const w = writers[format]
+  for (const side of ['base', 'head']) {
+    const all = ['en', ...locales]
+    if (w.multiLocale) writeFile(join(dir, side, w.path()), w.write(new Map(all.map((locale) => [locale, entriesOf(side, locale, keys, changedShare)]))))
+    else for (const locale of all) writeFile(join(dir, side, w.path(locale)), w.write(entriesOf(side, locale, keys, changedShare), locale))
+  }
+}
+
+/** One German file (every locale for a catalog) of about `bytes`, in DIR; returns its path. */
+export function generateFile(dir, format, bytes) {
+  const w = writers[format]
+  const locales = w.multiLocale ? LOCALES.slice(0, 20) : ['de']
+  const text = (keys) => (w.multiLocale ? w.write(new Map(['en', ...locales].map((l) => [l, entriesOf('head', l, keys, 0.1)]))) : w.write(entriesOf('head', 'de', keys, 0.1), 'de'))
+  const sample = Buffer.byteLength(text(1000))
+  return writeFile(join(dir, w.path('de')), text(Math.round((1000 * bytes) / sample)))
 }
 
 function measure(script, args) {
@@ -179,22 +214,53 @@ export function runFormatsBench({ locales = 20, keys = 5000, changed = 0.1, only
   }
   const units = (chosen.length + 1) * keys * 2
   console.log(`\nFormats: ${chosen.length} locales x ${keys} keys, ${Math.round(changed * 100)}% of translations changed (${units.toLocaleString('en')} strings read on both sides)`)
-  console.log('format                              strings/s   segments  segments/s    time   peak RSS')
+  console.log('format                              strings/s   segments  segments/s    time     CPU   peak RSS')
   for (const r of rows) {
     console.log(
-      `${r.format.padEnd(34)}${Math.round(r.strings / r.seconds).toLocaleString('en').padStart(11)}${String(r.segments ?? '-').padStart(11)}${(r.segments ? Math.round(r.segments / r.seconds).toLocaleString('en') : '-').padStart(12)}${`${r.seconds.toFixed(2)}s`.padStart(8)}${`${Math.round(r.peakRssMb)} MB`.padStart(11)}`,
+      `${r.format.padEnd(34)}${Math.round(r.strings / r.seconds).toLocaleString('en').padStart(11)}${String(r.segments ?? '-').padStart(11)}${(r.segments ? Math.round(r.segments / r.seconds).toLocaleString('en') : '-').padStart(12)}${`${r.seconds.toFixed(2)}s`.padStart(8)}${`${r.cpuSeconds.toFixed(2)}s`.padStart(8)}${`${Math.round(r.peakRssMb)} MB`.padStart(11)}`,
+    )
+  }
+  return rows
+}
+
+/**
+ * Memory for one large file per format (default 10 MB, the default max-file-size): each read
+ * alone in its own process, bytes -> units, with the units kept as pairing keeps them.
+ */
+export function runFileMemoryBench({ megabytes = 10, only } = {}) {
+  const formats = Object.keys(writers).filter((f) => !only || only.includes(f))
+  const rows = []
+  const work = mkdtempSync(join(tmpdir(), 'tqg-bench-file-'))
+  try {
+    for (const format of formats) {
+      const path = generateFile(join(work, format), format, megabytes * 1024 * 1024)
+      rows.push({ format, ...measure(join(here, 'formats-worker.mjs'), ['file', path, relative(join(work, format), path)]) })
+      rmSync(join(work, format), { recursive: true, force: true })
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  console.log(`\nOne file of about ${megabytes} MB per format, read alone (decode + parse); memory above the process before reading`)
+  console.log('format          size     strings    time   MB/s   peak RSS  RSS growth  units kept')
+  for (const r of rows) {
+    const mb = r.bytes / 1024 / 1024
+    console.log(
+      `${r.format.padEnd(12)}${`${mb.toFixed(1)} MB`.padStart(9)}${r.units.toLocaleString('en').padStart(12)}${`${r.seconds.toFixed(2)}s`.padStart(8)}${(mb / r.seconds).toFixed(1).padStart(7)}${`${Math.round(r.peakRssMb)} MB`.padStart(11)}${`${Math.round(r.peakRssMb - r.rssBeforeMb)} MB`.padStart(12)}${`${Math.round(r.heapKeptMb)} MB`.padStart(12)}`,
     )
   }
   return rows
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { locales: { type: 'string' }, keys: { type: 'string' }, changed: { type: 'string' }, only: { type: 'string' } } })
+  const { values } = parseArgs({ options: { locales: { type: 'string' }, keys: { type: 'string' }, changed: { type: 'string' }, only: { type: 'string' }, 'file-mb': { type: 'string' } } })
+  const only = values.only?.split(',')
   runFormatsBench({
     locales: values.locales ? Number(values.locales) : undefined,
     keys: values.keys ? Number(values.keys) : undefined,
     changed: values.changed ? Number(values.changed) : undefined,
-    only: values.only?.split(','),
+    only,
   })
+  const megabytes = values['file-mb'] === undefined ? 10 : Number(values['file-mb'])
+  if (megabytes > 0) runFileMemoryBench({ megabytes, only })
 }
 

@@ -1,12 +1,13 @@
 // `npm run bench`: every benchmark section in turn, or the ones named on the command line.
-//   node bench/run.mjs [rules] [formats]
+//   node bench/run.mjs [rules] [formats] [format-memory]
 // A section is a function of no arguments that prints its own table; add one to SECTIONS.
-import { runFormatsBench } from './formats.mjs'
+import { runFileMemoryBench, runFormatsBench } from './formats.mjs'
 import { runRulesBench } from './rules.mjs'
 
 const SECTIONS = {
   rules: () => runRulesBench(),
   formats: () => runFormatsBench(),
+  'format-memory': () => runFileMemoryBench(),
 }
 
 const asked = process.argv.slice(2)

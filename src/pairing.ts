@@ -81,23 +81,26 @@ function isSkipped(unit: Unit): boolean {
   return unit.flags?.includes('no-translate') === true
 }
 
-export function pairBundle(loaded: LoadedBundle): PairingResult {
+/** Pairs a bundle's translations as they are loaded (see load.ts: one at a time). */
+export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
   const findings: FileFinding[] = []
   const segments: Segment[] = []
   const sourceLocale = loaded.bundle.sourceLocale
   if (loaded.source) findings.push(...fileProblems(loaded.source))
   const sourceHead = new SourceIndex(loaded.source?.head)
-  const sourceBase = new SourceIndex(loaded.source?.base)
+  // An unchanged source is loaded once (base is head): then no translation can be stale.
+  const sourceChanged = loaded.source?.base !== loaded.source?.head
+  const sourceBase = sourceChanged ? new SourceIndex(loaded.source?.base) : sourceHead
   // Source key -> locales whose translation kept its text although the source changed.
   const stale = new Map<string, { unit: Unit; locales: string[] }>()
 
-  for (const side of loaded.targets) {
+  for await (const side of loaded.targets) {
     findings.push(...fileProblems(side))
     const head = side.head
     if (!head || head.tooLarge !== undefined) continue
     const bilingual = head.format.bilingual === true
     const base = byIdentity(side.base)
-    const targetForms = pluralForms(head.units)
+    let targetForms: Map<string, string[]> | undefined
     if (!bilingual && !loaded.source?.head && side.changed) {
       findings.push({
         file: side.path,
@@ -113,8 +116,6 @@ export function pairBundle(loaded: LoadedBundle): PairingResult {
       if (unit.locale && unit.locale === unitSourceLocale) continue
       const previous = base.get(identity(unit))
       const changed = !previous || previous.value !== unit.value
-      const sourceUnit = bilingual ? undefined : sourceHead.find(unit)
-      const source = bilingual ? unit.source : sourceUnit?.value
 
       if (!changed) {
         // Unchanged translation: stale when its source changed in this change.
@@ -123,9 +124,10 @@ export function pairBundle(loaded: LoadedBundle): PairingResult {
             const { line, column } = head.lines.position(unit.span.start)
             findings.push({ file: side.path, line, column, key: unit.key, locales: [locale], issue: { s: 1, r: RULE.stale, d: 'The source text changed but this translation was not updated' } })
           }
-        } else if (sourceUnit) {
-          const before = sourceBase.find(unit)
-          if (before && before.value !== sourceUnit.value) {
+        } else if (sourceChanged) {
+          const sourceUnit = sourceHead.find(unit)
+          const before = sourceUnit && sourceBase.find(unit)
+          if (sourceUnit && before && before.value !== sourceUnit.value) {
             const entry = stale.get(sourceUnit.key) ?? { unit: sourceUnit, locales: [] }
             if (!entry.locales.includes(locale)) entry.locales.push(locale)
             stale.set(sourceUnit.key, entry)
@@ -134,6 +136,8 @@ export function pairBundle(loaded: LoadedBundle): PairingResult {
         continue
       }
 
+      const sourceUnit = bilingual ? undefined : sourceHead.find(unit)
+      const source = bilingual ? unit.source : sourceUnit?.value
       const { line, column } = head.lines.position(unit.span.start)
       const segment: Segment = {
         id: `${side.path}#${unit.key}${unit.locale ? `@${unit.locale}` : ''}`,
@@ -151,6 +155,7 @@ export function pairBundle(loaded: LoadedBundle): PairingResult {
         unit,
       }
       if (unit.pluralGroup) {
+        targetForms ??= pluralForms(head.units)
         const target = targetForms.get(`${unit.locale ?? ''}\u0000${unit.pluralGroup}`) ?? []
         segment.pluralForms = bilingual ? { target } : { target, source: sourceHead.forms(unit.pluralGroup) }
       }

@@ -76,7 +76,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       const loaded = await loadBundle(bundle, changes, settings.maxFileSize)
       if (!loaded) continue
       touched++
-      const paired = pairBundle(loaded)
+      const paired = await pairBundle(loaded)
       // One by one: spreading a bundle of 100,000+ segments into push() overflows the stack.
       for (const s of paired.segments) segments.push(s)
       for (const f of paired.findings) fileFindings.push(f)

@@ -12,7 +12,7 @@ async function pair(base: Record<string, string>, head: Record<string, string>, 
   for (const bundle of findBundles(patterns, paths, 'en')) {
     const loaded = await loadBundle(bundle, changes, maxFileSize)
     if (!loaded) continue
-    const result = pairBundle(loaded)
+    const result = await pairBundle(loaded)
     segments.push(...result.segments)
     findings.push(...result.findings)
   }
@@ -77,6 +77,48 @@ describe('pairing', () => {
     const result = await pair({}, { 'locales/en.json': en, 'locales/de.json': '{\n  "save": "x"\n  "hello": "y"\n}', 'locales/fr.json': '{"save": "Enregistrer"}' })
     expect(result.findings).toEqual([{ file: 'locales/de.json', line: 2, rule: 1001, d: `Invalid JSON: Missing ',' after the value of "save"` }])
     expect(result.segments.map((s) => s.file)).toEqual(['locales/fr.json'])
+  })
+
+  it('reads a translation that did not change only when its source did', async () => {
+    const files = { 'locales/en.json': en, 'locales/de.json': '{"save": "Speichern"}', 'locales/fr.json': '{"save": "Enregistrer"}' }
+    const reads = async (head: Record<string, string>) => {
+      const changes = memoryChanges(files, head)
+      const read: string[] = []
+      for (const tree of [changes.base, changes.head]) {
+        const original = tree.read.bind(tree)
+        tree.read = (path) => (read.push(`${tree.label}:${path}`), original(path))
+      }
+      for (const bundle of findBundles(['locales/{locale}.json'], Object.keys(head), 'en')) {
+        const loaded = await loadBundle(bundle, changes, 1e6)
+        if (loaded) await pairBundle(loaded)
+      }
+      return read.sort()
+    }
+    expect(await reads({ ...files, 'locales/de.json': '{"save": "Sichern"}' })).toEqual(['base:locales/de.json', 'head:locales/de.json', 'head:locales/en.json'])
+    expect(await reads({ ...files, 'locales/en.json': en.replace('Save', 'Store') })).toEqual(['base:locales/en.json', 'head:locales/de.json', 'head:locales/en.json', 'head:locales/fr.json'])
+  })
+
+  it('a read that fails fails the pairing that asked for it, even when it was fetched ahead', async () => {
+    const head = { 'locales/en.json': en, 'locales/de.json': '{"save": "Sichern"}', 'locales/fr.json': '{"save": "Enregistrer"}' }
+    const changes = memoryChanges({}, head)
+    const original = changes.head.read.bind(changes.head)
+    // fr fails at once while de is still being read: the failure waits for its turn.
+    changes.head.read = async (path) => {
+      if (path === 'locales/fr.json') throw new Error('git cat-file died')
+      if (path === 'locales/de.json') await new Promise((resolve) => setTimeout(resolve, 30))
+      return original(path)
+    }
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const [bundle] = findBundles(['locales/{locale}.json'], Object.keys(head), 'en')
+      const loaded = await loadBundle(bundle, changes, 1e6)
+      await expect(pairBundle(loaded!)).rejects.toThrow('git cat-file died')
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+    expect(unhandled).toEqual([])
   })
 
   it('reports files over the size limit instead of parsing them', async () => {

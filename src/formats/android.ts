@@ -10,52 +10,72 @@ import { isPluralCategory } from './plural.js'
 import { commentBefore, contentPieces, offsetAt, readXml, valueSpan, type Piece, type XmlDocument, type XmlElement } from './xml.js'
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', "'": "'", '"': '"', '\\': '\\', '@': '@', '?': '?', '#': '#' }
-// aapt2 collapses ASCII whitespace only (a no-break space is text).
-const SPACE = /[ \t\n\v\f\r]/
 
-/** The compiled string of an element's content pieces, as aapt2 builds it. */
-export function unescapeAndroid(parts: readonly Piece[], problems: ParseProblem[]): string {
-  const text = parts.map((p) => p.text).join('')
-  const markupEnd = new Map<number, number>()
+/** aapt2 collapses ASCII whitespace only (a no-break space is text). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+}
+
+/** The compiled string of an element's content pieces (spelling `text`), as aapt2 builds it. */
+export function unescapeAndroid(parts: readonly Piece[], problems: ParseProblem[], text = parts.map((p) => p.text).join('')): string {
+  let markupEnd: Map<number, number> | undefined
   let at = 0
   for (const p of parts) {
-    if (p.markup) markupEnd.set(at, at + p.text.length)
+    if (p.markup) (markupEnd ??= new Map()).set(at, at + p.text.length)
     at += p.text.length
   }
-  let out = ''
+  // The result is collected as runs of the text between escapes, quotes and spaces.
+  const out: string[] = []
+  let run = -1
+  const flush = (end: number) => {
+    if (run >= 0) out.push(text.slice(run, end))
+    run = -1
+  }
+  let written = false
   let quoted = false
   let space = false
   for (let i = 0; i < text.length; i++) {
-    const skip = markupEnd.get(i)
-    const c = text[i]
-    if (skip === undefined && !quoted && SPACE.test(c)) {
+    const skip = markupEnd?.get(i)
+    const c = text.charCodeAt(i)
+    if (skip === undefined && !quoted && isSpace(c)) {
+      flush(i)
       space = true
       continue
     }
-    if (space && out.length > 0) out += ' '
+    if (space && written) out.push(' ')
     space = false
     if (skip !== undefined) {
-      out += text.slice(i, skip)
+      flush(i)
+      out.push(text.slice(i, skip))
+      written = true
       i = skip - 1
-    } else if (c === '\\') {
+    } else if (c === 0x5c) {
+      flush(i)
       const next = text[i + 1]
       if (next === undefined) break
       i++
       if (next === 'u') {
         const hex = /^[\da-fA-F]{4}/.exec(text.slice(i + 1, i + 5))
         if (hex) {
-          out += String.fromCharCode(Number.parseInt(hex[0], 16))
+          out.push(String.fromCharCode(Number.parseInt(hex[0], 16)))
+          written = true
           i += 4
         } else problems.push({ message: 'Invalid unicode escape: \\u must be followed by 4 hex digits; aapt2 rejects the file', offset: offsetAt(parts, i - 1) })
-      } else out += SIMPLE_ESCAPES[next] ?? next
-    } else if (c === '"') {
+      } else {
+        out.push(SIMPLE_ESCAPES[next] ?? next)
+        written = true
+      }
+    } else if (c === 0x22) {
+      flush(i)
       quoted = !quoted
-    } else if (c === "'" && !quoted) {
-      problems.push({ message: `Unescaped apostrophe: aapt2 fails with "unescaped apostrophe in string"; write \\' or put the whole string in double quotes`, offset: offsetAt(parts, i) })
-      out += c
-    } else out += c
+    } else {
+      if (c === 0x27 && !quoted) problems.push({ message: `Unescaped apostrophe: aapt2 fails with "unescaped apostrophe in string"; write \\' or put the whole string in double quotes`, offset: offsetAt(parts, i) })
+      if (run < 0) run = i
+      written = true
+    }
   }
-  return out
+  flush(text.length)
+  return out.join('')
 }
 
 // `@string/other` or `?attr/x`: an alias of another resource, not text to translate.
@@ -68,11 +88,8 @@ interface Reader {
 
 function readValue(el: XmlElement, r: Reader): { value: string; reference: boolean } {
   const parts = contentPieces(r.doc, el, r.problems)
-  const raw = parts
-    .map((p) => p.text)
-    .join('')
-    .trim()
-  return { value: unescapeAndroid(parts, r.problems), reference: REFERENCE.test(raw) }
+  const text = parts.map((p) => p.text).join('')
+  return { value: unescapeAndroid(parts, r.problems, text), reference: REFERENCE.test(text.trim()) }
 }
 
 /** Flags and syntax a resource gives all its strings. */

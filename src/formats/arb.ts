@@ -16,8 +16,10 @@ export function parseArb(text: string, context: Pick<ParseContext, 'locale'>): P
     return { units: [], problems }
   }
   const entries = lastEntries(root, problems, RULE_DUPLICATE_KEY)
+  // Metadata by key, found once: looking each `@key` up in the object would be quadratic.
+  const byKey = new Map(entries.map((e) => [e.key, e.value]))
   let locale: string | undefined
-  const declared = member(root, '@@locale')
+  const declared = byKey.get('@@locale')
   if (declared?.type === 'string' && declared.value) {
     if (context.locale && normalizeLocale(declared.value) !== normalizeLocale(context.locale)) {
       problems.push({ message: `"@@locale": "${declared.value}" does not match the file name's locale ${context.locale}; flutter gen-l10n refuses such a file`, offset: declared.start, rule: RULE_ROOT_LOCALE, severity: 2 })
@@ -30,7 +32,7 @@ export function parseArb(text: string, context: Pick<ParseContext, 'locale'>): P
       problems.push({ message: `The message ${JSON.stringify(entry.key)} must be a string, found ${describeNode(entry.value)}`, offset: entry.value.start })
       continue
     }
-    const description = member(member(root, `@${entry.key}`), 'description')
+    const description = member(byKey.get(`@${entry.key}`), 'description')
     units.push({
       key: entry.key,
       value: entry.value.value,

@@ -16,6 +16,8 @@ export interface DecodeOptions {
 
 export const RULE_ENCODING = 1008
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
   let i = from
@@ -61,6 +63,12 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   }
   const skip = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   const body = bytes.subarray(skip)
+  // Valid UTF-8, the usual case, is checked by the native decoder; only a bad file is scanned here.
+  try {
+    return { text: STRICT_UTF8.decode(body), encoding: 'utf-8', problems: [] }
+  } catch {
+    // reported below
+  }
   const bad = firstInvalidUtf8(body)
   const text = new TextDecoder('utf-8').decode(body)
   if (bad < 0) return { text, encoding: 'utf-8', problems: [] }

@@ -20,6 +20,8 @@ export class KeyedUnits {
   }
 
   get units(): Unit[] {
-    return [...this.byName.values()].flat()
+    const out: Unit[] = []
+    for (const units of this.byName.values()) for (const unit of units) out.push(unit)
+    return out
   }
 }

@@ -74,6 +74,10 @@ function newEntry(): Entry {
   return { translator: [], extracted: [], flags: [], msgstr: new Map(), indexed: false }
 }
 
+// msgid_plural before msgid: the first that starts a line is its keyword.
+const KEYWORDS = ['msgctxt', 'msgid_plural', 'msgid', 'msgstr'] as const
+type Keyword = (typeof KEYWORDS)[number]
+
 class PoReader {
   readonly problems: ParseProblem[] = []
   readonly entries: Entry[] = []
@@ -135,19 +139,19 @@ class PoReader {
       if (piece) this.field.pieces.push(piece)
       return
     }
-    const m = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s"]|$)/.exec(src.slice(at, Math.min(end, at + 40)))
+    const m = this.keyword(at, end)
     if (!m) {
       const word = /^\S{1,40}/.exec(src.slice(at, Math.min(end, at + 40)))?.[0] ?? ''
       this.problems.push({ message: `Unexpected "${word}": expected msgctxt, msgid, msgid_plural, msgstr, a "string" or a # comment`, offset: at })
       this.field = undefined
       return
     }
-    const keyword = m[1]
+    const { keyword, index } = m
     if (keyword === 'msgctxt' || keyword === 'msgid') this.boundary()
     const field: Field = { at, pieces: [] }
-    let quote = at + m[0].length
+    let quote = m.end
     while (quote < end && (src[quote] === ' ' || src[quote] === '\t')) quote++
-    if (src[quote] !== '"') this.problems.push({ message: `Expected a "quoted string" after ${m[0]}`, offset: quote < end ? quote : at })
+    if (src[quote] !== '"') this.problems.push({ message: `Expected a "quoted string" after ${src.slice(at, m.end)}`, offset: quote < end ? quote : at })
     else {
       const piece = this.string(quote, end)
       if (piece) field.pieces.push(piece)
@@ -164,13 +168,29 @@ class PoReader {
       if (e.msgidPlural) twice('msgid_plural')
       e.msgidPlural = field
     } else {
-      const index = m[2] === undefined ? 0 : Number(m[2])
       // A second msgstr of one index belongs to an entry that lost its msgid.
-      if (this.entry.msgstr.has(index)) this.finish()
-      if (m[2] !== undefined) this.entry.indexed = true
-      this.entry.msgstr.set(index, field)
+      if (this.entry.msgstr.has(index ?? 0)) this.finish()
+      if (index !== undefined) this.entry.indexed = true
+      this.entry.msgstr.set(index ?? 0, field)
       this.field = field
     }
+  }
+
+  /** The keyword (and `[n]`) a line starts with at `at`, if a space, a quote or the line's end follows it. */
+  private keyword(at: number, end: number): { keyword: Keyword; index?: number; end: number } | undefined {
+    const src = this.src
+    const keyword = KEYWORDS.find((k) => src.startsWith(k, at))
+    if (!keyword) return undefined
+    let after = at + keyword.length
+    let index: number | undefined
+    if (src[after] === '[') {
+      let close = after + 1
+      while (close < end && src.charCodeAt(close) >= 0x30 && src.charCodeAt(close) <= 0x39) close++
+      if (close === after + 1 || src[close] !== ']') return undefined
+      index = Number(src.slice(after + 1, close))
+      after = close + 1
+    }
+    return after >= end || /[\s"]/.test(src[after]) ? { keyword, index, end: after } : undefined
   }
 
   private comment(at: number, end: number): void {
@@ -195,8 +215,9 @@ class PoReader {
       this.problems.push({ message: 'Unclosed quote: the string does not end on this line', offset: quote })
       return { value: unescape(src.slice(quote + 1, end), quote + 1, C_ESCAPES, this.problems), offset: quote }
     }
-    const after = src.slice(close + 1, end).trim()
-    if (after !== '') this.problems.push({ message: `Unexpected text after the closing quote: ${JSON.stringify(after.slice(0, 40))}`, offset: close + 1 })
+    let rest = close + 1
+    while (rest < end && /\s/.test(src[rest])) rest++
+    if (rest < end) this.problems.push({ message: `Unexpected text after the closing quote: ${JSON.stringify(src.slice(close + 1, end).trim().slice(0, 40))}`, offset: close + 1 })
     return { value: unescape(src.slice(quote + 1, close), quote + 1, C_ESCAPES, this.problems), offset: quote }
   }
 }
@@ -278,6 +299,8 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
   const header = readHeader(entries.find(isHeader), context, problems)
   const units: Unit[] = []
   const seen = new Set<string>()
+  // Entries repeat a few combinations of flags; the syntax of each is found once per file.
+  const syntaxByFlags = new Map<string, PlaceholderSyntax[] | undefined>()
   let plurals = false
   for (const e of entries) {
     const msgid = e.msgid!
@@ -296,7 +319,9 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
     if (comment) common.comment = comment
     if (e.flags.length > 0) {
       common.flags = e.flags
-      const syntax = syntaxFromFlags(e.flags)
+      const flags = e.flags.join(',')
+      if (!syntaxByFlags.has(flags)) syntaxByFlags.set(flags, syntaxFromFlags(e.flags))
+      const syntax = syntaxByFlags.get(flags)
       if (syntax) common.syntax = syntax
     }
     const unit = (k: string, field: Field, source: Field): Unit => ({

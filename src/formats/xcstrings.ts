@@ -86,6 +86,9 @@ export function parseXcstrings(text: string, context: Pick<ParseContext, 'source
   const sourceLocale = normalizeLocale(declared?.type === 'string' ? declared.value : context.sourceLocale)
   const strings = stringsOf(root, problems)
   const units: Unit[] = []
+  // Every string names the same few locales: each is normalized once (Intl is slow per call).
+  const locales = new Map<string, string>()
+  const localeOf = (name: string) => locales.get(name) ?? locales.set(name, normalizeLocale(name)).get(name)!
   for (const entry of strings ? lastEntries(strings, problems, RULE_DUPLICATE_KEY) : []) {
     const key = entry.key
     if (entry.value.type !== 'object') {
@@ -100,7 +103,7 @@ export function parseXcstrings(text: string, context: Pick<ParseContext, 'source
       ...(extraction?.type === 'string' ? [`extraction:${extraction.value}`] : []),
     ]
     const localizations = member(entry.value, 'localizations')
-    const byLocale = localizations?.type === 'object' ? lastEntries(localizations, problems, RULE_DUPLICATE_KEY).map((l) => ({ locale: normalizeLocale(l.key), node: l.value })) : []
+    const byLocale = localizations?.type === 'object' ? lastEntries(localizations, problems, RULE_DUPLICATE_KEY).map((l) => ({ locale: localeOf(l.key), node: l.value })) : []
     const source = new Map<string, Leaf>()
     for (const l of byLocale) {
       if (l.locale !== sourceLocale) continue

@@ -9,7 +9,7 @@ import { syntaxesFor } from '../placeholders/index.js'
 import { maskInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
 import type { Format, ParseContext } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
-import { childNamed, childrenNamed, contentPieces, localName, readXml, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
+import { childNamed, childrenNamed, localName, readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
 import { RULE_ROOT_LOCALE } from './yaml.js'
 
 interface Reader {
@@ -20,14 +20,33 @@ interface Reader {
 
 /** Text of a `<source>`/`<target>`: decoded, with inline codes as written (native-code elements whole). */
 function segmentText(r: Reader, el: XmlElement): string {
-  return contentPieces(r.doc, el, r.problems, (child) => NATIVE_CONTENT.has(localName(child.name)))
-    .map((p) => p.text)
-    .join('')
+  return textContent(r.doc, el, r.problems, (child) => NATIVE_CONTENT.has(localName(child.name)))
 }
 
 /** Inline codes always apply; other syntaxes as the text around the codes implies (Angular: ICU, `{{ }}`). */
-function syntaxOf(unit: Unit, source: string, target: string): PlaceholderSyntax[] {
-  return ['inline-code', ...syntaxesFor(unit, undefined, maskInlineCodes(source), maskInlineCodes(target)).filter((s) => s !== 'inline-code')]
+function syntaxOf(key: string, source: string, target: string): PlaceholderSyntax[] {
+  const found = syntaxesFor({ key, value: target, span: { start: 0, end: 0 } }, undefined, maskInlineCodes(source), maskInlineCodes(target))
+  return ['inline-code', ...found.filter((s) => s !== 'inline-code')]
+}
+
+const detected = new WeakMap<Unit, PlaceholderSyntax[]>()
+
+/**
+ * A unit's syntaxes, found when first read: detection parses the text (ICU), and most units
+ * of a file are never checked, only those the change adds or changes. One shared accessor
+ * keeps units cheap objects; assigning a value replaces it.
+ */
+const DETECT_ON_READ: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Unit): PlaceholderSyntax[] {
+    let syntax = detected.get(this)
+    if (!syntax) detected.set(this, (syntax = syntaxOf(this.key, this.source ?? '', this.value)))
+    return syntax
+  },
+  set(this: Unit, value: PlaceholderSyntax[] | undefined) {
+    Object.defineProperty(this, 'syntax', { value, writable: true, enumerable: true, configurable: true })
+  },
 }
 
 /** Angular writes a message's meaning as a note (the context); other notes but locations are comments. */
@@ -46,8 +65,7 @@ function notesOf(notes: XmlElement[], r: Reader, kind: (note: XmlElement) => str
 function makeUnit(key: string, source: XmlElement, target: XmlElement, r: Reader, extra: Partial<Unit>): Unit {
   const sourceText = segmentText(r, source)
   const unit: Unit = { key, value: segmentText(r, target), span: valueSpan(target), source: sourceText, sourceSpan: valueSpan(source), ...extra }
-  unit.syntax = syntaxOf(unit, sourceText, unit.value)
-  return unit
+  return Object.defineProperty(unit, 'syntax', DETECT_ON_READ)
 }
 
 function readTransUnit(tu: XmlElement, prefix: string, noTranslate: boolean, r: Reader): void {

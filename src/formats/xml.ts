@@ -3,25 +3,20 @@
 // mixed content read as pieces (decoded text and markup kept as written) that map back to
 // file offsets.
 //
-// What fast-xml-parser 5.12 does with DTDs and entities (read in its source, src/xmlparser/
-// DocTypeReader.js, OrderedObjParser.js, OptionsBuilder.js; tested in test/formats/hostile-xml):
-// - It never does I/O: SYSTEM/PUBLIC identifiers are never fetched. An `<!ENTITY x SYSTEM ...>`
-//   makes the parser throw "External entities are not supported"; parameter entities too.
-// - With `processEntities` on (the default) it stores internal `<!ENTITY>` values and expands
-//   them in text and attributes. Values containing `&` are silently dropped (so entities cannot
-//   nest), and there are limits (entity size 10,000, count 1,000, expanded length 100,000;
-//   total expansions unlimited by default) that throw when exceeded.
-// - `htmlEntities` adds HTML's named entities (&nbsp;...); numeric references are only decoded
-//   when it is on.
-// - XMLValidator skips the DOCTYPE by counting angle brackets and does not check entity names.
-// Silently dropped definitions and size-dependent throws are not the behaviour a QA tool wants
-// to report from, and no locale format needs a DTD entity. So: `<!ENTITY` declarations are
-// refused before parsing (one finding at the first declaration), the parser runs with
-// `processEntities: false`, and this module decodes the five XML entities and numeric
-// character references itself, reporting any other `&name;` at its position. Nothing is ever
-// expanded beyond one character per reference.
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+// The reader is our own, one linear pass that checks and builds the tree at once. It used to
+// be fast-xml-parser's XMLValidator followed by its XMLParser: two passes that together read
+// about 5 MB/s and built a second, heavier tree of every file. The validator's messages are
+// kept for the errors it reported. What the reader does with DTDs and entities:
+// - It never does I/O and has no entity machinery: SYSTEM/PUBLIC identifiers are checked for
+//   form, never fetched; a DOCTYPE's internal subset is skipped declaration by declaration.
+// - `<!ENTITY` declarations are refused before reading (one finding at the first one):
+//   no locale format needs a DTD entity, and a QA tool should not half-support them.
+// - Text is decoded by this module: the five XML entities and numeric character references,
+//   one character per reference; any other `&name;` is reported at its position.
+// - Nesting deeper than MAX_DEPTH is reported, never recursed into; every loop moves forward,
+//   so a hostile file costs time linear in its size.
 import type { ParseProblem, Span } from '../model.js'
+import { LineIndex } from '../span.js'
 
 export interface XmlElement {
   /** The name as written, prefix included (`xliff:g`). */
@@ -57,58 +52,20 @@ export interface Piece {
 }
 
 export const MAX_DEPTH = 100
-const TAG = 'e:' // prefix given to the parser's tag names, so no element name is special to it
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  captureMetaData: true,
-  ignoreAttributes: true,
-  processEntities: false,
-  parseTagValue: false,
-  trimValues: false,
-  maxNestedTags: MAX_DEPTH,
-  transformTagName: (name) => TAG + name,
-})
-const META = XMLParser.getMetaDataSymbol() as unknown as string
-
-type ParserNode = Record<string, unknown> & { [META]?: { startIndex?: number; endIndex?: number } }
 
 export function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1)
 }
 
-/** Offset of a 1-based line and column counted as XMLValidator counts them (lines end at `\n`). */
-function offsetOfLineColumn(text: string, line: number, column: number): number {
-  let offset = 0
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset)
-    if (next < 0) break
-    offset = next + 1
-  }
-  return Math.min(text.length, offset + Math.max(0, column - 1))
-}
-
 function refuseEntityDeclarations(text: string): ParseProblem | undefined {
   const first = text.indexOf('<!ENTITY')
   if (first < 0) return undefined
-  const count = text.split('<!ENTITY').length - 1
+  let count = 0
+  for (let i = first; i >= 0; i = text.indexOf('<!ENTITY', i + 8)) count++
   return {
     message: `XML entity declarations are not allowed (${count} in this file): they are refused, never expanded, because they can fetch external files or expand to gigabytes; write the text itself`,
     offset: first,
   }
-}
-
-/** End of a start tag: the offset just past its `>`, skipping quoted attribute values. */
-function startTagEnd(text: string, from: number): number {
-  let quote = ''
-  for (let i = from + 1; i < text.length; i++) {
-    const c = text[i]
-    if (quote) {
-      if (c === quote) quote = ''
-    } else if (c === '"' || c === "'") quote = c
-    else if (c === '>') return i + 1
-  }
-  return text.length
 }
 
 // A reference at a given offset; bounded, so a long run of bare `&` stays linear.
@@ -134,18 +91,21 @@ function decodeReference(ref: string, offset: number, problems: ParseProblem[]):
   return ref
 }
 
-/** Attributes of a start tag (`text[start..end)`), decoded; XML normalises whitespace in them to spaces. */
-function readAttributes(text: string, start: number, end: number, problems: ParseProblem[]): Record<string, string> {
-  const attributes: Record<string, string> = Object.create(null)
-  const tag = text.slice(start, end)
-  for (const m of tag.matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const raw = m[2] ?? m[3]
-    const valueStart = start + m.index + m[0].length - raw.length - 1
-    attributes[m[1]] = pieces(text, valueStart, valueStart + raw.length, problems)
-      .map((p) => (p.literal ? p.text.replace(/[\t\n]/g, ' ') : text[p.start] === '\r' ? ' ' : p.text))
-      .join('')
+/** Whether `text[from..to)` holds nothing to decode (in an attribute value, whitespace other than a space is). */
+function isPlain(text: string, from: number, to: number, attribute: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x26 || c === 0x3c || c === 0x0d || (attribute && (c === 0x0a || c === 0x09))) return false
   }
-  return attributes
+  return true
+}
+
+/** An attribute value (`text[from..to)`), decoded; XML reads each line end, tab or newline in it as a space. */
+function attributeValue(text: string, from: number, to: number, problems: ParseProblem[]): string {
+  if (isPlain(text, from, to, true)) return text.slice(from, to)
+  return pieces(text, from, to, problems)
+    .map((p) => (p.literal ? p.text.replace(/[\t\n]/g, ' ') : text[p.start] === '\r' ? ' ' : p.text))
+    .join('')
 }
 
 /**
@@ -160,7 +120,8 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
   // CDATA content is literal text, but its line ends are normalised like any other.
   const lines = (a: number, b: number) => {
     let run = a
-    for (let i = text.indexOf('\r', a); i >= 0 && i < b; i = text.indexOf('\r', i + 1)) {
+    for (let i = a; i < b; i++) {
+      if (text.charCodeAt(i) !== 0x0d) continue
       literal(run, i)
       out.push({ text: '\n', start: i })
       if (text[i + 1] === '\n' && i + 1 < b) i++
@@ -168,19 +129,21 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
     }
     literal(run, b)
   }
-  const special = /[&<\r]/g
+  // Every search stays inside the range, so reading many small ranges of a file stays linear.
+  let run = from
   let i = from
   while (i < to) {
-    special.lastIndex = i
-    const m = special.exec(text)
-    const at = m && m.index < to ? m.index : to
-    literal(i, at)
-    if (at >= to) break
-    const c = text[at]
-    if (c === '\r') {
+    const c = text.charCodeAt(i)
+    if (c !== 0x26 && c !== 0x3c && c !== 0x0d) {
+      i++
+      continue
+    }
+    literal(run, i)
+    const at = i
+    if (c === 0x0d) {
       out.push({ text: '\n', start: at })
       i = text[at + 1] === '\n' ? at + 2 : at + 1
-    } else if (c === '&') {
+    } else if (c === 0x26) {
       REFERENCE.lastIndex = at
       const ref = REFERENCE.exec(text)?.[0]
       if (!ref || at + ref.length > to) {
@@ -192,23 +155,31 @@ export function pieces(text: string, from: number, to: number, problems: ParsePr
         i = at + ref.length
       }
     } else if (text.startsWith('<![CDATA[', at)) {
-      const close = text.indexOf(']]>', at + 9)
-      const end = close < 0 ? to : Math.min(close, to)
+      const close = findIn(text, ']]>', at + 9, to)
+      const end = close < 0 ? to : close
       lines(at + 9, end)
       i = Math.min(to, end + 3)
     } else if (text.startsWith('<!--', at)) {
-      const close = text.indexOf('-->', at + 4)
+      const close = findIn(text, '-->', at + 4, to)
       i = close < 0 ? to : Math.min(to, close + 3)
     } else if (text.startsWith('<?', at)) {
-      const close = text.indexOf('?>', at + 2)
+      const close = findIn(text, '?>', at + 2, to)
       i = close < 0 ? to : Math.min(to, close + 2)
     } else {
       // Markup inside character data cannot happen in a validated range; keep it as written.
       out.push({ text: '<', start: at, literal: true })
       i = at + 1
     }
+    run = i
   }
+  literal(run, to)
   return out
+}
+
+/** Where `needle` starts in `text[from..to)`, or -1; unlike indexOf, never reads past `to`. */
+function findIn(text: string, needle: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === needle.charCodeAt(0) && text.startsWith(needle, i)) return i
+  return -1
 }
 
 /**
@@ -231,9 +202,11 @@ export function contentPieces(doc: XmlDocument, el: XmlElement, problems: ParseP
   return pieces(doc.text, at, el.contentEnd, problems, out)
 }
 
-/** The decoded text content of an element (child markup kept as written). */
-export function textContent(doc: XmlDocument, el: XmlElement, problems: ParseProblem[]): string {
-  return contentPieces(doc, el, problems)
+/** The decoded text content of an element, child markup kept as written (see contentPieces). */
+export function textContent(doc: XmlDocument, el: XmlElement, problems: ParseProblem[], asWritten?: (child: XmlElement) => boolean): string {
+  // Most values are plain text: no pieces to build.
+  if (el.children.length === 0 && isPlain(doc.text, el.contentStart, el.contentEnd, false)) return doc.text.slice(el.contentStart, el.contentEnd)
+  return contentPieces(doc, el, problems, asWritten)
     .map((p) => p.text)
     .join('')
 }
@@ -262,75 +235,314 @@ export function commentBefore(doc: XmlDocument, from: number, el: XmlElement): s
   return open < 0 ? undefined : gap.slice(open + 4, -3).trim() || undefined
 }
 
-/** The innermost element the parser saw opened and never closed. */
-function innermostUnclosed(nodes: ParserNode[]): { name: string; start: number } | undefined {
-  const last = [...nodes].reverse().find((n) => Object.keys(n).some((k) => k.startsWith(TAG)))
-  if (!last) return undefined
-  const key = Object.keys(last).find((k) => k.startsWith(TAG))!
-  const meta = last[META]
-  if (meta?.endIndex !== undefined || meta?.startIndex === undefined) return undefined
-  return innermostUnclosed(last[key] as ParserNode[]) ?? { name: key.slice(TAG.length), start: meta.startIndex }
-}
-
-function unclosed(text: string): { name: string; start: number } | undefined {
-  try {
-    return innermostUnclosed(parser.parse(text) as ParserNode[])
-  } catch {
-    return undefined
+/** A well-formedness error: the reader stops at the first one. */
+class Malformed extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message)
   }
 }
 
-function buildTree(text: string, nodes: ParserNode[], problems: ParseProblem[]): XmlElement[] {
-  const out: XmlElement[] = []
-  for (const node of nodes) {
-    const key = Object.keys(node).find((k) => k.startsWith(TAG))
-    const meta = node[META]
-    if (!key || meta?.startIndex === undefined) continue
-    const start = meta.startIndex
-    const end = meta.endIndex ?? text.length
-    const headEnd = startTagEnd(text, start)
-    const empty = text[headEnd - 2] === '/'
-    const nameEnd = start + 1 + (/^[^\s/>]+/.exec(text.slice(start + 1, Math.min(headEnd, start + 1 + 1000)))?.[0].length ?? 0)
-    out.push({
-      name: text.slice(start + 1, nameEnd),
-      attributes: readAttributes(text, nameEnd, headEnd, problems),
-      children: empty ? [] : buildTree(text, node[key] as ParserNode[], problems),
-      start,
-      end,
-      contentStart: empty ? end : headEnd,
-      contentEnd: empty ? end : text.lastIndexOf('</', end - 1),
-    })
+/** A name as messages show it: a hostile file's "name" may run for megabytes. */
+function shown(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name
+}
+
+// XML 1.0 (fifth edition) names: NameStartChar, then NameChar.
+const NAME =
+  /^[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}.\-0-9\u00B7\u0300-\u036F\u203F-\u2040]*$/u
+
+// The XML declaration and a DOCTYPE's head, as XML 1.0 writes them (productions XMLDecl, doctypedecl).
+const quoted = (body: string) => `(?:"${body.replace(/Q/g, '"')}"|'${body.replace(/Q/g, "'")}')`
+const XML_DECLARATION = new RegExp(
+  `<\\?xml\\s+version\\s*=\\s*${quoted('1\\.\\d+')}(?:\\s+encoding\\s*=\\s*${quoted('[A-Za-z][\\w.-]*')})?(?:\\s+standalone\\s*=\\s*${quoted('(?:yes|no)')})?\\s*\\?>`,
+  'y',
+)
+const SYSTEM_LITERAL = quoted('[^Q]*')
+const PUBID_LITERAL = quoted("(?:(?!Q)[- \\r\\na-zA-Z0-9'()+,./:=?;!*#@$_%])*")
+// `<!DOCTYPE name`, an optional external identifier, then `[` or `>`.
+const DOCTYPE_HEAD = new RegExp(`<!DOCTYPE\\s+([^\\s>["']+)(?:\\s+(?:SYSTEM\\s+${SYSTEM_LITERAL}|PUBLIC\\s+${PUBID_LITERAL}\\s+${SYSTEM_LITERAL}))?\\s*(?=[[>])`, 'y')
+const DOCTYPE_TAIL = /\]\s*>/y
+
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>)
+
+const LT = 0x3c
+const GT = 0x3e
+const SLASH = 0x2f
+const AMP = 0x26
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
+}
+
+/**
+ * One forward pass over a document: checks well-formedness (stopping at the first error) and
+ * builds the element tree. The checks and their messages are those of fast-xml-parser's
+ * validator, which this reader replaced, plus what it let through: a second root after an
+ * empty one, text after the root, unclosed comments, CDATA sections and processing
+ * instructions, a malformed XML declaration or DOCTYPE, a DOCTYPE after the root, `<!` that
+ * starts nothing, `=` without an attribute name.
+ */
+class XmlReader {
+  readonly problems: ParseProblem[] = []
+  private readonly stack: XmlElement[] = []
+  private root?: XmlElement
+  private doctype = false
+  /** Where the text starts: after a byte order mark. */
+  private begin = 0
+  /** The first `&` at or after the text last checked (or the text's length): found once, not per text run. */
+  private nextAmp = -1
+  private readonly names = new Map<string, boolean>()
+
+  constructor(private readonly text: string) {}
+
+  read(): XmlElement {
+    const text = this.text
+    let at = (this.begin = text.charCodeAt(0) === 0xfeff ? 1 : 0)
+    while (at < text.length) {
+      const lt = text.indexOf('<', at)
+      const end = lt < 0 ? text.length : lt
+      if (this.stack.length > 0) this.checkReferences(at, end)
+      else this.checkOutside(at, end)
+      if (lt < 0) break
+      at = this.markup(lt)
+    }
+    const open = this.stack.at(-1)
+    if (open) throw new Malformed(`the file ends before <${shown(open.name)}> is closed`, open.start)
+    if (!this.root) throw new Malformed('Start tag expected.', 0)
+    return this.root
   }
-  return out
+
+  /** Outside the root element only whitespace may stand between markup. */
+  private checkOutside(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      if (isSpace(this.text.charCodeAt(i))) continue
+      throw new Malformed(this.root ? 'Extra text at the end' : `char '${this.text[i]}' is not expected.`, i)
+    }
+  }
+
+  /** Every `&` in character data must start a reference (unknown names are reported later, where the text is read). */
+  private checkReferences(from: number, to: number): void {
+    let amp = this.nextAmp < from ? this.nextAmpFrom(from) : this.nextAmp
+    for (; amp < to; amp = this.nextAmpFrom(amp + 1)) {
+      if (!this.isReference(amp, to)) throw new Malformed("char '&' is not expected.", amp)
+    }
+    this.nextAmp = amp
+  }
+
+  private nextAmpFrom(from: number): number {
+    const amp = this.text.indexOf('&', from)
+    return amp < 0 ? this.text.length : amp
+  }
+
+  private isReference(amp: number, to: number): boolean {
+    const text = this.text
+    let i = amp + 1
+    if (text.charCodeAt(i) === 0x23) {
+      const hex = text.charCodeAt(++i) === 0x78
+      if (hex) i++
+      for (; i < to; i++) {
+        const c = text.charCodeAt(i)
+        if (c === 0x3b) return true
+        if (!(hex ? isHexDigit(c) : c >= 0x30 && c <= 0x39)) return false
+      }
+      return false
+    }
+    for (let count = 0; i < to; i++, count++) {
+      const c = text.charCodeAt(i)
+      if (isWordChar(c) && count < 20) continue
+      return c === 0x3b && count > 0
+    }
+    return false
+  }
+
+  private markup(lt: number): number {
+    const text = this.text
+    const next = text.charCodeAt(lt + 1)
+    if (next === 0x3f) return this.instruction(lt)
+    if (next === SLASH) return this.endTag(lt)
+    if (next !== 0x21) return this.startTag(lt)
+    if (text.startsWith('<!--', lt)) return this.skipPast('-->', lt + 4, 'Comment is not closed.', lt)
+    if (text.startsWith('<![CDATA[', lt)) {
+      if (this.stack.length === 0) throw new Malformed(this.root ? 'Extra text at the end' : 'A CDATA section outside the root element', lt)
+      return this.skipPast(']]>', lt + 9, 'CDATA is not closed.', lt)
+    }
+    if (text.startsWith('<!DOCTYPE', lt)) return this.readDoctype(lt)
+    throw new Malformed("'<!' starts neither a comment (<!--), a CDATA section (<![CDATA[) nor a DOCTYPE", lt)
+  }
+
+  private skipPast(close: string, from: number, message: string, at: number): number {
+    const found = this.text.indexOf(close, from)
+    if (found < 0) throw new Malformed(message, at)
+    return found + close.length
+  }
+
+  private instruction(lt: number): number {
+    const text = this.text
+    let i = lt + 2
+    while (i < text.length && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3f) i++
+    const target = text.slice(lt + 2, i)
+    if (!this.isName(target)) throw new Malformed(`A processing instruction must start with a name: <?name ...?>`, lt)
+    if (target === 'xml') {
+      if (lt > this.begin) throw new Malformed('XML declaration allowed only at the start of the document.', lt)
+      XML_DECLARATION.lastIndex = lt
+      if (!XML_DECLARATION.test(text)) throw new Malformed(`Malformed XML declaration: expected <?xml version="1.0" encoding="UTF-8"?>`, lt)
+      return XML_DECLARATION.lastIndex
+    }
+    return this.skipPast('?>', i, `The processing instruction <?${shown(target)} is not closed.`, lt)
+  }
+
+  /** A DOCTYPE: its external identifier is read, never fetched; its internal subset skipped declaration by declaration. */
+  private readDoctype(lt: number): number {
+    if (this.doctype) throw new Malformed('Multiple DOCTYPE declarations found.', lt)
+    if (this.root) throw new Malformed('The DOCTYPE must come before the root element', lt)
+    this.doctype = true
+    const text = this.text
+    DOCTYPE_HEAD.lastIndex = lt
+    const head = DOCTYPE_HEAD.exec(text)
+    if (!head || !this.isName(head[1])) throw new Malformed(lt + 9 >= text.length ? 'Unclosed DOCTYPE' : 'Invalid DOCTYPE', lt)
+    let i = lt + head[0].length
+    if (text.charCodeAt(i) === GT) return i + 1
+    // The internal subset, up to `]`.
+    for (i++; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 0x5d) {
+        DOCTYPE_TAIL.lastIndex = i
+        if (!DOCTYPE_TAIL.test(text)) throw new Malformed('Invalid DOCTYPE', i)
+        return DOCTYPE_TAIL.lastIndex
+      }
+      if (c !== LT) continue
+      if (text.startsWith('<!--', i)) i = this.skipPast('-->', i + 4, 'Comment is not closed.', i) - 1
+      else if (text.startsWith('<?', i)) i = this.skipPast('?>', i + 2, 'The processing instruction in the DOCTYPE is not closed.', i) - 1
+      else if (/^<!(?:ELEMENT|ATTLIST|NOTATION)\s/.test(text.slice(i, i + 11))) i = this.tagEnd(i + 2, () => new Malformed('Unclosed DOCTYPE', lt))
+      else throw new Malformed('Invalid DOCTYPE', i)
+    }
+    throw new Malformed('Unclosed DOCTYPE', lt)
+  }
+
+  /** The `>` that ends a tag or declaration, skipping quoted values. */
+  private tagEnd(from: number, unclosed: (openQuote: boolean) => Malformed): number {
+    const text = this.text
+    let quote = 0
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (quote) {
+        if (c === quote) quote = 0
+      } else if (c === 0x22 || c === 0x27) quote = c
+      else if (c === GT) return i
+    }
+    throw unclosed(quote !== 0)
+  }
+
+  /** End of a tag's name: whitespace or `>`. */
+  private nameEnd(from: number): number {
+    const text = this.text
+    let i = from
+    while (i < text.length && text.charCodeAt(i) !== GT && !isSpace(text.charCodeAt(i))) i++
+    return i
+  }
+
+  private isName(name: string): boolean {
+    let ok = this.names.get(name)
+    if (ok === undefined) this.names.set(name, (ok = NAME.test(name)))
+    return ok
+  }
+
+  private checkTagName(name: string, lt: number): void {
+    if (!this.isName(name)) throw new Malformed(name.trim() === '' ? "Invalid space after '<'." : `Tag '${shown(name)}' is an invalid name.`, lt)
+  }
+
+  private startTag(lt: number): number {
+    const text = this.text
+    let nameEnd = this.nameEnd(lt + 1)
+    if (text.charCodeAt(nameEnd - 1) === SLASH && nameEnd - 1 > lt + 1) nameEnd-- // `<br/>`
+    const name = text.slice(lt + 1, nameEnd)
+    this.checkTagName(name, lt)
+    const gt = this.tagEnd(nameEnd, (openQuote) => new Malformed(openQuote ? `Attributes for '${shown(name)}' have open quote.` : `the file ends before <${shown(name)}> is closed`, lt))
+    const empty = text.charCodeAt(gt - 1) === SLASH && gt > nameEnd
+    const attributes = this.attributes(nameEnd, empty ? gt - 1 : gt)
+    if (this.stack.length === 0 && this.root) throw new Malformed('Multiple possible root nodes found.', lt)
+    if (this.stack.length >= MAX_DEPTH) throw new Malformed(`elements nested deeper than ${MAX_DEPTH} levels`, lt)
+    const el: XmlElement = { name, attributes, children: [], start: lt, end: gt + 1, contentStart: gt + 1, contentEnd: gt + 1 }
+    const parent = this.stack.at(-1)
+    if (parent) parent.children.push(el)
+    else this.root = el
+    if (!empty) this.stack.push(el)
+    return gt + 1
+  }
+
+  /** The attributes written in `text[from..to)`: `name="value"` pairs, each after whitespace. */
+  private attributes(from: number, to: number): Record<string, string> {
+    const text = this.text
+    let attributes: Record<string, string> | undefined
+    let i = from
+    while (i < to) {
+      const tokenStart = i
+      while (i < to && isSpace(text.charCodeAt(i))) i++
+      if (i >= to) break
+      if (text.charCodeAt(i) === 0x3d) throw new Malformed("'=' without an attribute name", i)
+      const nameStart = i
+      while (i < to && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d) i++
+      const name = text.slice(nameStart, i)
+      if (nameStart === tokenStart) throw new Malformed(`Attribute '${shown(name)}' has no space in starting.`, nameStart)
+      while (i < to && isSpace(text.charCodeAt(i))) i++
+      if (i >= to || text.charCodeAt(i) !== 0x3d) throw new Malformed(`boolean attribute '${shown(name)}' is not allowed.`, nameStart)
+      i++
+      while (i < to && isSpace(text.charCodeAt(i))) i++
+      const quote = text[i]
+      const close = quote === '"' || quote === "'" ? text.indexOf(quote, i + 1) : -1
+      if (close < 0 || close >= to) throw new Malformed(`Attribute '${shown(name)}' is without value.`, nameStart)
+      if (!this.isName(name)) throw new Malformed(`Attribute '${shown(name)}' is an invalid name.`, nameStart)
+      attributes ??= Object.create(null) as Record<string, string>
+      if (Object.hasOwn(attributes, name)) throw new Malformed(`Attribute '${shown(name)}' is repeated.`, nameStart)
+      attributes[name] = attributeValue(text, i + 1, close, this.problems)
+      i = close + 1
+    }
+    return attributes ?? NO_ATTRIBUTES
+  }
+
+  private endTag(lt: number): number {
+    const text = this.text
+    const nameEnd = this.nameEnd(lt + 2)
+    const name = text.slice(lt + 2, nameEnd)
+    this.checkTagName(name, lt)
+    let gt = nameEnd
+    while (gt < text.length && isSpace(text.charCodeAt(gt))) gt++
+    if (gt >= text.length) throw new Malformed(`Closing tag '${shown(name)}' doesn't have proper closing.`, lt)
+    if (text.charCodeAt(gt) !== GT) throw new Malformed(`Closing tag '${shown(name)}' can't have attributes or invalid starting.`, lt)
+    const open = this.stack.pop()
+    if (!open) throw new Malformed(`Closing tag '${shown(name)}' has not been opened.`, lt)
+    if (open.name !== name) {
+      const { line, column } = new LineIndex(text).position(open.start)
+      throw new Malformed(`Expected closing tag '${shown(open.name)}' (opened in line ${line}, col ${column}) instead of closing tag '${shown(name)}'.`, open.start)
+    }
+    open.contentEnd = lt
+    open.end = gt + 1
+    return gt + 1
+  }
 }
 
 /** Reads an XML document; never throws. A broken file gives one problem at its first error. */
 export function readXml(text: string): XmlDocument {
   const refused = refuseEntityDeclarations(text)
   if (refused) return { text, problems: [refused] }
-  const problems: ParseProblem[] = []
-  let nodes: ParserNode[]
+  const reader = new XmlReader(text)
   try {
-    const valid = XMLValidator.validate(text)
-    if (valid !== true) {
-      const { msg, line, col } = valid.err
-      // Several tags left open at the end come without a position: name the innermost one.
-      const open = /^Invalid '\[/.test(msg) ? unclosed(text) : undefined
-      if (open) return { text, problems: [{ message: `Invalid XML: the file ends before <${open.name}> is closed`, offset: open.start }] }
-      // A mismatched closing tag is fixed where the element it should close was opened.
-      const opened = /\(opened in line (\d+), col (\d+)\)/.exec(msg)
-      const at = opened ? offsetOfLineColumn(text, Number(opened[1]), Number(opened[2])) : offsetOfLineColumn(text, line, col ?? 1)
-      return { text, problems: [{ message: `Invalid XML: ${msg}`, offset: at }] }
-    }
-    nodes = parser.parse(text) as ParserNode[]
+    return { text, root: reader.read(), problems: reader.problems }
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    return { text, problems: [{ message: /nested tags/i.test(message) ? `Invalid XML: elements nested deeper than ${MAX_DEPTH} levels` : `Invalid XML: ${message}`, offset: 0 }] }
+    if (!(e instanceof Malformed)) throw e
+    return { text, problems: [{ message: `Invalid XML: ${e.message}`, offset: e.offset }] }
   }
-  const roots = buildTree(text, nodes, problems)
-  // XMLValidator misses a second root after an empty-element root (`<a/><b/>`).
-  if (roots.length > 1) return { text, problems: [{ message: 'Invalid XML: Multiple possible root nodes found.', offset: roots[1].start }] }
-  return { text, root: roots[0], problems }
 }
 
 export const MAX_PROBLEMS = 100

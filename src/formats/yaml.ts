@@ -6,6 +6,7 @@ import type { Format, ParseContext } from './format.js'
 import { RULE_DUPLICATE_KEY } from './json.js'
 import { isPluralCategory } from './plural.js'
 import { normalizeLocale } from '../paths.js'
+import { readSimpleYaml } from './yaml-simple.js'
 
 export const RULE_ROOT_LOCALE = 1009
 
@@ -53,7 +54,8 @@ function looksLikeLocale(key: string): boolean {
 }
 
 interface Walk {
-  doc: Document
+  /** The parsed document, which resolves aliases; the fast reader reads none. */
+  doc?: Document
   units: Map<string, Unit>
   problems: ParseProblem[]
   active: Set<Node>
@@ -66,6 +68,16 @@ function scalarKey(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined
   if (typeof node.value === 'symbol') return '<<'
   return node.value === null ? '' : String(node.value)
+}
+
+/**
+ * yaml builds a quoted value one character at a time: until V8 flattens that chain of
+ * concatenations it costs ~30 bytes per character (20 times the text). Reading a character
+ * flattens it.
+ */
+function flattened(value: string): string {
+  value.charCodeAt(0)
+  return value
 }
 
 type Plural = Pick<Unit, 'plural' | 'pluralGroup'>
@@ -83,7 +95,7 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
     return
   }
   if (isAlias(node)) {
-    const target = node.resolve(w.doc) as Node | undefined
+    const target = (w.doc && node.resolve(w.doc)) as Node | undefined
     if (!target) {
       w.problems.push({ message: `Unknown alias *${node.source}`, offset: node.range?.[0] ?? at })
       return
@@ -110,7 +122,7 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
       w.stopped = true
       return
     }
-    const unit: Unit = { key, value: node.value, span: { start: at, end: at + 1 }, ...plural }
+    const unit: Unit = { key, value: flattened(node.value), span: { start: at, end: at + 1 }, ...plural }
     w.units.delete(key)
     w.units.set(key, unit)
     return
@@ -145,7 +157,7 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
     for (const merge of merges) {
       const sources = isSeq(merge) ? (merge.items as Node[]) : [merge]
       for (const source of sources) {
-        const resolved = (isAlias(source) ? source.resolve(w.doc) : source) as Node | undefined
+        const resolved = (isAlias(source) ? w.doc && source.resolve(w.doc) : source) as Node | undefined
         if (!isMap(resolved)) continue
         if (w.active.has(resolved)) continue
         w.active.add(resolved)
@@ -211,17 +223,24 @@ function tooDeep(text: string): number {
   return -1
 }
 
-export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
-  const deep = tooDeep(text)
-  if (deep >= 0) return { units: [], problems: [{ message: `Invalid YAML: nested deeper than ${MAX_PARSE_DEPTH} levels; the file is not read`, offset: deep }] }
+/** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
+function readTop(text: string): { root: Node | null; doc?: Document; problems: ParseProblem[] } {
+  const simple = readSimpleYaml(text)
+  if (simple !== undefined) return { root: simple, problems: [] }
   const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
   let quotes: number[] | undefined
   const problems: ParseProblem[] = doc.errors.map((e) => ({
     message: `Invalid YAML: ${shortMessage(e.message)}`,
     offset: e.code === 'MISSING_CHAR' ? (openingQuote((quotes ??= unclosedQuotes(text)), e.pos[0]) ?? e.pos[0]) : e.pos[0],
   }))
+  return { root: doc.contents, doc, problems }
+}
+
+export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
+  const deep = tooDeep(text)
+  if (deep >= 0) return { units: [], problems: [{ message: `Invalid YAML: nested deeper than ${MAX_PARSE_DEPTH} levels; the file is not read`, offset: deep }] }
+  const { root, doc, problems } = readTop(text)
   if (problems.length > 0) return { units: [], problems }
-  const root = doc.contents
   if (root === null || (isScalar(root) && root.value === null)) return { units: [], problems }
   if (!isMap(root)) {
     return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] }

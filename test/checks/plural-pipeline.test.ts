@@ -19,7 +19,7 @@ async function issues(base: Record<string, string>, head: Record<string, string>
   for (const bundle of findBundles(['locales/{locale}.json'], Object.keys(head), 'en')) {
     const loaded = await loadBundle(bundle, changes, 1e6)
     if (!loaded) continue
-    const checked = runChecks(pairBundle(loaded).segments, checks, defaultCheckOptions, ruleSettings({}))
+    const checked = runChecks((await pairBundle(loaded)).segments, checks, defaultCheckOptions, ruleSettings({}))
     for (const s of checked) for (const i of s.issues) if (i.r > 1010 && i.r < 1200) out.push(`${s.file}:${s.line} ${s.key} ${i.r}/${i.s} ${i.d}`)
   }
   return out

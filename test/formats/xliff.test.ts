@@ -119,6 +119,15 @@ describe('XLIFF details', () => {
     expect(units[0].value).toBe(value)
   })
 
+  it('gives each unit its syntaxes as an ordinary property, found when read', () => {
+    const [unit] = parseXliff(v12('<trans-unit id="a"><source>{count} files</source><target>{count} Dateien</target></trans-unit>'), { path: 'x.xlf', locale: 'de', sourceLocale: 'en' }).units
+    expect(Object.keys(unit)).toContain('syntax')
+    expect({ ...unit }.syntax).toEqual(['inline-code', 'icu'])
+    expect(JSON.parse(JSON.stringify(unit)).syntax).toEqual(['inline-code', 'icu'])
+    unit.syntax = ['printf']
+    expect(unit.syntax).toEqual(['printf'])
+  })
+
   it('uses resname as the key and reads groups', () => {
     const { units } = read(v12('<group id="g"><group id="h"><trans-unit id="17" resname="cart.title"><source>Cart</source><target>Warenkorb</target></trans-unit></group></group>'))
     expect(units).toEqual([{ key: 'cart.title', value: 'Warenkorb', source: 'Cart', line: 5, sourceLine: 5, syntax: ['inline-code'] }])

@@ -83,6 +83,76 @@ describe('XML reading layer', () => {
     expect(d.problems.map((p) => [lineOf(t, p.offset), p.message, p.rule])).toEqual([[{ line, column }, message, undefined]])
   })
 
+  it.each([
+    ['<?xml version="1.0" encoding="UTF-8"?>\n<a/>\n<b/>', 3, 1, 'Invalid XML: Multiple possible root nodes found.'],
+    ['<a></a>\n<b></b>', 2, 1, 'Invalid XML: Multiple possible root nodes found.'],
+    ['<a/>\ntext', 2, 1, 'Invalid XML: Extra text at the end'],
+    [' <?xml version="1.0"?><a/>', 1, 2, 'Invalid XML: XML declaration allowed only at the start of the document.'],
+    ['<?xml version=1.0?>\n<a/>', 1, 1, 'Invalid XML: Malformed XML declaration: expected <?xml version="1.0" encoding="UTF-8"?>'],
+    ['<?xml version="1.0" encodng="UTF-8"?>\n<a/>', 1, 1, 'Invalid XML: Malformed XML declaration: expected <?xml version="1.0" encoding="UTF-8"?>'],
+    ['<a>\n<? x?></a>', 2, 1, 'Invalid XML: A processing instruction must start with a name: <?name ...?>'],
+    ['<a>\n<?pi x</a>', 2, 1, 'Invalid XML: The processing instruction <?pi is not closed.'],
+    ['<a>\n<!-- note </a>', 2, 1, 'Invalid XML: Comment is not closed.'],
+    ['<a>\n<![CDATA[ x </a>', 2, 1, 'Invalid XML: CDATA is not closed.'],
+    ['<a>\n<!note></a>', 2, 1, "Invalid XML: '<!' starts neither a comment (<!--), a CDATA section (<![CDATA[) nor a DOCTYPE"],
+    ['<![CDATA[x]]>\n<a/>', 1, 1, 'Invalid XML: A CDATA section outside the root element'],
+    ['<a/>\n<!DOCTYPE a>', 2, 1, 'Invalid XML: The DOCTYPE must come before the root element'],
+    ['<!DOCTYPE a>\n<!DOCTYPE a>\n<a/>', 2, 1, 'Invalid XML: Multiple DOCTYPE declarations found.'],
+    ['<!DOCTYPE a PUBLIC "-//x>y" "z">\n<a/>', 1, 1, 'Invalid XML: Invalid DOCTYPE'],
+    ['<!DOCTYPE a [\n  <!WRONG x>\n]>\n<a/>', 2, 3, 'Invalid XML: Invalid DOCTYPE'],
+    ['<!DOCTYPE a [\n  <!ELEMENT a ANY>\n', 1, 1, 'Invalid XML: Unclosed DOCTYPE'],
+    ['<a>\n<b c="1" ="2"/></a>', 2, 10, "Invalid XML: '=' without an attribute name"],
+    ['<a>\n<b c="1"d="2"/></a>', 2, 9, "Invalid XML: Attribute 'd' has no space in starting."],
+    ['<a>\n<b c/></a>', 2, 4, "Invalid XML: boolean attribute 'c' is not allowed."],
+    ['<a>\n<b c=1/></a>', 2, 4, "Invalid XML: Attribute 'c' is without value."],
+    ['<a>\n</b></a>', 1, 1, "Invalid XML: Expected closing tag 'a' (opened in line 1, col 1) instead of closing tag 'b'."],
+    ['<a></a>\n</a>', 2, 1, "Invalid XML: Closing tag 'a' has not been opened."],
+    ['<a>\n</a x>', 2, 1, "Invalid XML: Closing tag 'a' can't have attributes or invalid starting."],
+    ['<a>x</a', 1, 5, "Invalid XML: Closing tag 'a' doesn't have proper closing."],
+    ['<a>\n<b c="1></a>', 2, 1, "Invalid XML: Attributes for 'b' have open quote."],
+    ['<a>\n<1b/></a>', 2, 1, "Invalid XML: Tag '1b' is an invalid name."],
+    ['<a>\nx &#; y</a>', 1, 1, undefined],
+  ])('one pass finds %j at line %i', (t, line, column, message) => {
+    const d = readXml(t)
+    if (message === undefined) {
+      // `&#;` passes the well-formedness check (as it always did) and is reported where the text is read.
+      expect(d.problems).toEqual([])
+      const problems: ParseProblem[] = []
+      textContent(d, d.root!, problems)
+      expect(problems.map((p) => [lineOf(t, p.offset), p.message])).toEqual([[{ line: 2, column: 3 }, "A bare '&' must be written &amp; in XML"]])
+      return
+    }
+    expect(d.root).toBeUndefined()
+    expect(d.problems.map((p) => [lineOf(t, p.offset), p.message])).toEqual([[{ line, column }, message]])
+  })
+
+  it.each([
+    ['a DOCTYPE whose subset holds declarations, comments and quoted brackets', '<!DOCTYPE r [\n  <!ELEMENT r (#PCDATA)>\n  <!ATTLIST r a CDATA "]>">\n  <!-- ] > -->\n  %pe;\n]>\n<r a="1">x</r>'],
+    ['a system identifier holding < and >', '<!DOCTYPE plist SYSTEM "http://x/<y>.dtd">\n<plist/>'],
+    ['the plist DOCTYPE', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0"/>'],
+    ['a standalone declaration in single quotes', "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<a/>"],
+    ['processing instructions and comments around the root', '<?xml-stylesheet href="a.xsl"?>\n<!-- c -->\n<a><?pi data?></a>\n<!-- after -->\n'],
+    ['names the old validator split at a BOM-like character', '<r><a\ufeffb>x</a\ufeffb></r>'],
+  ])('reads %s', (_, t) => {
+    const d = readXml(t)
+    expect(d.problems).toEqual([])
+    expect(d.root).toBeDefined()
+  })
+
+  it('keeps a huge name out of its message', () => {
+    const d = readXml(`<a>\n<${'x'.repeat(100_000)}"/></a>`)
+    expect(d.problems).toHaveLength(1)
+    expect(d.problems[0].message.length).toBeLessThan(200)
+  })
+
+  it('reads CDATA sections and references inside long content', () => {
+    const t = `<a>${'<![CDATA[x\r\ny]]>&amp;'.repeat(20_000)}</a>`
+    const d = readXml(t)
+    const problems: ParseProblem[] = []
+    expect(textContent(d, d.root!, problems)).toBe('x\ny&'.repeat(20_000))
+    expect(problems).toEqual([])
+  })
+
   it('reports nesting deeper than the limit instead of recursing', () => {
     const t = '<a>'.repeat(500) + '</a>'.repeat(500)
     expect(readXml(t).problems.map((p) => p.message)).toEqual(['Invalid XML: elements nested deeper than 100 levels'])
