@@ -174,6 +174,20 @@ describe('scoring stage', () => {
   })
 })
 
+describe('score cache key', () => {
+  it('changes with the scorer, its engine and how it asks, and with the texts', async () => {
+    const { scoreCacheKey } = await import('../src/scorers/scorer.js')
+    const { promptDigest } = await import('../src/scorers/gemba.js')
+    const s = segment('Save', 'Speichern')
+    const key = scoreCacheKey({ provider: 'openai', engine: 'gpt-4o-mini', method: `prompt ${promptDigest('da')}` }, s)
+    expect(scoreCacheKey({ provider: 'openai', engine: 'gpt-4o-mini', method: `prompt ${promptDigest('da')}` }, s)).toBe(key)
+    expect(promptDigest('da')).not.toBe(promptDigest('mqm'))
+    expect(scoreCacheKey({ provider: 'openai', engine: 'gpt-4o-mini', method: 'prompt 000000000000' }, s)).not.toBe(key)
+    expect(scoreCacheKey({ provider: 'openai', engine: 'gpt-4o', method: `prompt ${promptDigest('da')}` }, s)).not.toBe(key)
+    expect(scoreCacheKey({ provider: 'openai', engine: 'gpt-4o-mini', method: `prompt ${promptDigest('da')}` }, { ...s, target: 'Sichern' })).not.toBe(key)
+  })
+})
+
 describe('static scorer', () => {
   it('reads scores by file, key and locale, accepting 0..100 scales', async () => {
     const entries = parseScoresFile(JSON.stringify([{ file: 'f', key: 'k0', locale: 'de', score: 41 }, { file: 'f', key: 'k1', score: 0.9 }]), 's.json')

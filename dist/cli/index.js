@@ -60282,7 +60282,7 @@ class OutOfTime extends Error {
 /** Cache key of one segment's score: scorer, engine, locales, source and target. */
 function scoreCacheKey(scorer, segment) {
     return (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify([scorer.provider, scorer.engine, segment.sourceLocale, segment.locale, segment.source ?? null, segment.target]))
+        .update(JSON.stringify([scorer.provider, scorer.engine, ...(scorer.method ? [scorer.method] : []), segment.sourceLocale, segment.locale, segment.source ?? null, segment.target]))
         .digest('hex');
 }
 
@@ -61334,6 +61334,10 @@ function gemba_languageName(locale) {
     }
 }
 /** Short ids, unique within a batch and unknown to whoever wrote the strings. */
+/** Changes whenever a prompt does, so cached scores from other prompts are not reused. */
+function promptDigest(mode) {
+    return (0,external_node_crypto_.createHash)('sha256').update(mode === 'mqm' ? MQM_SYSTEM : DA_SYSTEM).digest('hex').slice(0, 12);
+}
 function segmentIds(n, random = external_node_crypto_.randomBytes) {
     const ids = new Set();
     while (ids.size < n)
@@ -61554,6 +61558,7 @@ function openAiScorer(options) {
     return {
         provider: openai_PROVIDER,
         engine,
+        method: `prompt ${promptDigest(mode)}`,
         batchSize: options.batchSize,
         concurrency: 4,
         batchGroup: (s) => `${s.sourceLocale}\u0000${s.locale}`,

@@ -11,7 +11,7 @@
 // Source and target strings are untrusted (a PR author writes them): they only ever appear
 // JSON-encoded inside the user message, the system prompt says they are data, and an
 // answer entry counts only for the id it names; a missing or repeated id fails that segment.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { Issue, Severity } from '../model.js'
 import { RULE } from '../rules.js'
 
@@ -58,6 +58,11 @@ function languageName(locale: string): string {
 }
 
 /** Short ids, unique within a batch and unknown to whoever wrote the strings. */
+/** Changes whenever a prompt does, so cached scores from other prompts are not reused. */
+export function promptDigest(mode: LlmMode): string {
+  return createHash('sha256').update(mode === 'mqm' ? MQM_SYSTEM : DA_SYSTEM).digest('hex').slice(0, 12)
+}
+
 export function segmentIds(n: number, random: (bytes: number) => Buffer = randomBytes): string[] {
   const ids = new Set<string>()
   while (ids.size < n) ids.add(`s${random(3).readUIntBE(0, 3).toString(36).padStart(4, '0').slice(-4)}`)

@@ -7,7 +7,7 @@
 import type { Logger } from '../log.js'
 import type { Score } from '../model.js'
 import type { Settings } from '../settings.js'
-import { answerTokens, chatMessages, parseAnswer, segmentIds, type ChatMessage, type LlmMode, type ParsedAnswer } from './gemba.js'
+import { answerTokens, chatMessages, parseAnswer, promptDigest, segmentIds, type ChatMessage, type LlmMode, type ParsedAnswer } from './gemba.js'
 import { ServiceClient, ServiceError } from './http.js'
 import type { Scorer, ScoringContext } from './scorer.js'
 
@@ -114,6 +114,7 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
   return {
     provider: PROVIDER,
     engine,
+    method: `prompt ${promptDigest(mode)}`,
     batchSize: options.batchSize,
     concurrency: 4,
     batchGroup: (s) => `${s.sourceLocale}\u0000${s.locale}`,

@@ -20,6 +20,8 @@ export interface Scorer {
   readonly provider: string
   /** Engine, template or model: part of the cache key, shown with the score. */
   readonly engine: string
+  /** How the scorer asks (e.g. a digest of an LLM's prompts): part of the cache key, so a new prompt re-scores. */
+  readonly method?: string
   /** Most segments per score() call. */
   readonly batchSize: number
   /** Batches in flight at once (the service's concurrency limit). */
@@ -59,8 +61,8 @@ export class OutOfTime extends Error {
 }
 
 /** Cache key of one segment's score: scorer, engine, locales, source and target. */
-export function scoreCacheKey(scorer: Pick<Scorer, 'provider' | 'engine'>, segment: Pick<Segment, 'sourceLocale' | 'locale' | 'source' | 'target'>): string {
+export function scoreCacheKey(scorer: Pick<Scorer, 'provider' | 'engine' | 'method'>, segment: Pick<Segment, 'sourceLocale' | 'locale' | 'source' | 'target'>): string {
   return createHash('sha256')
-    .update(JSON.stringify([scorer.provider, scorer.engine, segment.sourceLocale, segment.locale, segment.source ?? null, segment.target]))
+    .update(JSON.stringify([scorer.provider, scorer.engine, ...(scorer.method ? [scorer.method] : []), segment.sourceLocale, segment.locale, segment.source ?? null, segment.target]))
     .digest('hex')
 }
