@@ -22,6 +22,10 @@ function toInput(segment: Segment, options: CheckOptions): CheckInput {
 // A damaged or hostile string can make one rule find thousands of problems; the first few say it.
 const MAX_HITS = 10
 
+// Rules that compare the translation's content with the source's. An empty translation has
+// none: empty-translation says so once, instead of every tag and number "missing" as well.
+const COMPARES_CONTENT: ReadonlySet<Check['family']> = new Set(['placeholders', 'markup', 'whitespace', 'punctuation', 'tokens', 'length'])
+
 export function runChecks(segments: Segment[], checks: readonly Check[], options: CheckOptions, rules: RuleSettings): CheckedSegment[] {
   const inputs = segments.map((s) => toInput(s, options))
   const results: CheckedSegment[] = segments.map((s) => ({ ...s, issues: [], spans: [], scores: [] }))
@@ -39,6 +43,7 @@ export function runChecks(segments: Segment[], checks: readonly Check[], options
     }
     inputs.forEach((input, i) => {
       if (segments[i].source === undefined && !check.withoutSource) return
+      if (COMPARES_CONTENT.has(check.family) && input.target.trim() === '') return
       const hits = check.check(input)
       for (const hit of hits.length > MAX_HITS ? hits.slice(0, MAX_HITS) : hits) add(i, check, hit)
       if (hits.length > MAX_HITS) add(i, check, { d: `…and ${hits.length - MAX_HITS} more like this`, s: hits[MAX_HITS].s })

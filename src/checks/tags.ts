@@ -59,14 +59,15 @@ function scan(text: string): Tag[] {
 }
 
 /**
- * The markup tags of a text. An opening tag without attributes that is never closed and
- * is not an HTML element (`<none>`, `<Error>`) is text in angle brackets, not markup.
+ * The markup tags of a text. An opening tag that is never closed, is not an HTML element and
+ * has no attribute with a value (`<none>`, `<Error>`, `<no action>`, `<empty string>`) is
+ * text in angle brackets, not markup: translators rightly translate its words.
  */
 export function readTags(text: string): Tag[] {
   if (!text.includes('<')) return []
   const tags = scan(text)
   const closed = new Set(tags.filter((t) => t.kind === 'close').map((t) => t.name))
-  return tags.filter((t) => t.kind !== 'open' || t.attributes.length > 0 || HTML_ELEMENTS.has(t.name) || closed.has(t.name))
+  return tags.filter((t) => t.kind !== 'open' || t.attributes.some((a) => a.value !== undefined) || HTML_ELEMENTS.has(t.name) || closed.has(t.name))
 }
 
 /** Short form for messages: `<a>`, `</a>`, `<br/>`. */

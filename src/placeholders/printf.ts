@@ -20,6 +20,10 @@ const SPEC =
 // ("50%off", "100%sure"); units such as "%dMB" keep the integer conversions.
 const DETECT = /%(?:\d+\$)?(?:#@\w+@|[-+#0',]*(?:\d+)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?(?:[diu@]|[oxXeEfFgGcsp](?![a-z])))/
 
+// A date pattern for strftime (Ruby, Python, C): `%Y`, `%H:%M`, `%I` are no printf
+// conversions, and a locale's date format rightly reorders and changes `%d`, `%b`, `%e` around them.
+const STRFTIME = /%[-_0^#]?[YMIyjZkPTDRUVW]/
+
 function argumentType(conversion: string, length: string): string {
   if (conversion.length === 2) return 'date/time'
   switch (conversion) {
@@ -120,7 +124,10 @@ export const printf: SyntaxDef = {
     type: ['%d files', '%s Dateien', '%d Dateien'],
     format: ['%.2f MB', '%f MB', '%.2f MB'],
   },
-  detect: (text) => DETECT.test(text.replace(/%%/g, '')),
+  detect: (text) => {
+    const t = text.replace(/%%/g, '')
+    return DETECT.test(t) && !STRFTIME.test(t)
+  },
   extract: extractPrintf,
   validates: true,
   typeChange: printfTypeChange,

@@ -63,6 +63,12 @@ describe('readTags', () => {
     ])
   })
 
+  it('reads words in angle brackets as text, not as a tag with attributes', () => {
+    expect(readTags('Default: <no action>, or <empty string>')).toEqual([])
+    // An attribute with a value, a closing tag or an HTML name still make markup.
+    expect(readTags('<x-link to="home">Home</x-link> <widget id=3> <img alt>').map((t) => t.text)).toEqual(['<x-link to="home">', '</x-link>', '<widget id=3>', '<img alt>'])
+  })
+
   it('checks nesting, with HTML void elements allowed open when asked', () => {
     expect(wellNested(readTags('<b><i>x</i></b>'))).toBe(true)
     expect(wellNested(readTags('<b><i>x</b></i>'))).toBe(false)

@@ -179,6 +179,15 @@ describe('plural forms for one number', () => {
     expect(messages('{count} item', 'Kein Artikel', { unit: { plural: '=0', pluralGroup: 'items' } })).toEqual([])
   })
 
+  it('may show the count where the source writes the number as a word, unless strict', () => {
+    expect(messages('%{name} and one other', '%{name} und %{count} weiterer', { ...one, syntaxes: ['ruby'] })).toEqual([])
+    expect(messages('1 hour', '%{count} час', { ...one, locale: 'ru', syntaxes: ['ruby'] })).toEqual([])
+    expect(messages('1 hour', '%{count} Stunde', { ...one, syntaxes: ['ruby'], check: { strictPlurals: true } })).toEqual(['1082 Placeholder %{count} is not in the source'])
+    // Only the count: another added placeholder has no value, and outside plural forms nothing is passed.
+    expect(messages('1 hour', '%{n} Stunde', { ...one, syntaxes: ['ruby'] })).toEqual(['1082 Placeholder %{n} is not in the source'])
+    expect(messages('One hour', '%{count} Stunde', { syntaxes: ['ruby'] })).toEqual(['1082 Placeholder %{count} is not in the source'])
+  })
+
   it('drops only the count: another placeholder, or one that is not a number, is still missing', () => {
     expect(messages('%s has %d item', 'Ein Artikel', { ...one, syntaxes: ['printf'] })).toEqual(['1071 Placeholder %s is missing', '1071 Placeholder %d is missing'])
     expect(messages('%s item', 'Ein Artikel', { ...one, syntaxes: ['printf'] })).toEqual(['1071 Placeholder %s is missing'])

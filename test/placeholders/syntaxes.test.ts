@@ -22,6 +22,10 @@ describe('inferring the syntax from the source and target', () => {
     ['%1$s of %2$d', '%2$d von %1$s', ['printf']],
     ['Size: %dMB', 'Größe: %d MB', ['printf']],
     ['%1%, %2%', '%1%, %2%', []],
+    // strftime date patterns (Rails `date.formats`): a locale reorders them at will
+    ['%B %d, %Y', '%d. %B %Y', []],
+    ['%m/%d/%Y %I:%M %p', '%d.%m.%Y %H:%M', []],
+    ['Cannot open %s: %m', 'Kann %s nicht öffnen: %m', ['printf']],
     // Braces
     ['Hello {name}', 'Hallo {name}', ['icu']],
     ['{count, plural, one {# item} other {# items}}', '{count, plural, one {# Artikel} other {# Artikel}}', ['icu']],
