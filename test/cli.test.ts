@@ -78,6 +78,17 @@ describe('tqg with two directories', () => {
     expect(code).toBe(2)
   })
 
+  it('logs untrusted text to standard error escaped, and secrets masked', async () => {
+    // A corrupt cache in a directory whose name holds an escape sequence and a token.
+    const cache = join(dir, 'cache-\u001b[2J-cmt_s3cret_tok3n')
+    await write(cache, { 'scores-v1.json': 'not json' })
+    const { stderr } = await tqg(['examples/base', 'examples/head', '--config', 'examples/translation-quality.yml', '--cache-dir', cache], { env: { CUSTOMMT_TOKEN: 'cmt_s3cret_tok3n' } })
+    const warning = stderr.split('\n').find((l) => l.includes('is not a cache file'))
+    expect(warning).toContain('cache-\\u001B[2J-***')
+    expect(stderr).not.toContain('\u001b')
+    expect(stderr).not.toContain('cmt_s3cret_tok3n')
+  })
+
   it('reports a bad config file with its line and exits 2', async () => {
     const config = join(dir, 'bad.yml')
     await writeFile(config, 'version: 1\nthreshhold: 0.5\n')

@@ -7,7 +7,8 @@ import { dirChanges } from '../changes/dirs.js'
 import { GitError, git, gitChanges } from '../changes/git.js'
 import type { Changes } from '../changes/tree.js'
 import { parseConfig } from '../config/index.js'
-import type { Logger } from '../log.js'
+import { masker, type Logger } from '../log.js'
+import { terminalSafe } from '../reporters/escape.js'
 import { renderers } from '../reporters/index.js'
 import { renderJson } from '../reporters/json.js'
 import { renderSarif } from '../reporters/sarif.js'
@@ -27,13 +28,15 @@ export interface CliIo {
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const
 
-function stderrLogger(io: CliIo, verbose: boolean): Logger {
+/** Log lines on standard error; they may quote untrusted text (paths, a service's message), so each is masked and terminal-safe. */
+function stderrLogger(io: CliIo, verbose: boolean, mask: (text: string) => string): Logger {
+  const line = (text: string) => io.stderr(`${terminalSafe(mask(text))}\n`)
   return {
-    info: (m) => verbose && io.stderr(`${m}\n`),
-    debug: (m) => verbose && io.stderr(`  ${m}\n`),
-    warning: (m) => io.stderr(`warning: ${m}\n`),
+    info: (m) => verbose && line(m),
+    debug: (m) => verbose && line(`  ${m}`),
+    warning: (m) => line(`warning: ${m}`),
     group: async (name, fn) => {
-      if (verbose) io.stderr(`== ${name}\n`)
+      if (verbose) line(`== ${name}`)
       return fn()
     },
   }
@@ -80,7 +83,7 @@ export async function main(io: CliIo): Promise<number> {
     const { config, label } = await readConfig(configPath, !!explicitConfig)
     const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label })
 
-    const log = stderrLogger(io, command.verbose)
+    const log = stderrLogger(io, command.verbose, masker(settings.secrets))
     const reportPath = settings.reportFile ?? command.output
     const report = await runWithServices(settings, {
       changes,
