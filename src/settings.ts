@@ -247,7 +247,7 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
       ? configGroups.map((g) => ({ files: (g.files as string[]) ?? [], sourceLocale: (g['source-locale'] as string | undefined) ?? sourceLocale }))
       : [{ files, sourceLocale }]
 
-  const settings: Settings = {
+  return {
     name: str('name')!,
     githubToken: str('github-token'),
     groups,
@@ -276,11 +276,28 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
     },
     wordbee: { accountId: str('wordbee-account-id'), apiKey: str('wordbee-api-key'), apiUrl: str('wordbee-api-url'), projectId: num('wordbee-project-id'), push: values.get('wordbee-push') as boolean },
     extra: configExtra(config),
-    secrets: settingDefs.filter((d) => d.kind === 'secret').map((d) => str(d.name)).filter((s): s is string => !!s),
+    secrets: secretValues(inputs),
   }
-  // A header line's value is the secret, not the whole input.
-  settings.secrets.push(...Object.values(settings.openai.headers))
-  return settings
+}
+
+/**
+ * The secret values among raw inputs or flags, for masking: each secret setting's value,
+ * and each header value of `openai-headers` on its own (a log line may show one header's
+ * value alone). Lenient: it runs before the inputs are validated, to mask them first.
+ */
+export function secretValues(inputs: Record<string, string | undefined>): string[] {
+  const out = new Set<string>()
+  for (const def of settingDefs) {
+    const value = inputs[def.name]?.trim()
+    if (def.kind !== 'secret' || !value) continue
+    out.add(value)
+    if (def.name !== 'openai-headers') continue
+    for (const line of value.split(/\r?\n/)) {
+      const header = line.slice(line.indexOf(':') + 1).trim()
+      if (line.includes(':') && header) out.add(header)
+    }
+  }
+  return [...out]
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/

@@ -19,10 +19,10 @@ import { renderSarif } from '../reporters/sarif.js'
 import { renderJobSummary } from '../reporters/summary.js'
 import { verdictLine } from '../reporters/text.js'
 import { runWithServices } from '../service-run.js'
-import { SettingsError, type Settings } from '../settings.js'
+import { secretValues, SettingsError, type Settings } from '../settings.js'
 import { VERSION } from '../version.js'
 import { readEvent, type Target } from './event.js'
-import { checkInputs, inputSecrets, loadSettings, readInputs, readTrustedText } from './inputs.js'
+import { checkInputs, loadSettings, readInputs, readTrustedText } from './inputs.js'
 import { actionLogger } from './logger.js'
 import { publish, type PublishOutcome } from './publish.js'
 
@@ -145,7 +145,7 @@ async function writeOutputs(report: Report, settings: Settings, reportFile: stri
 
 export async function run(env: Env = process.env): Promise<void> {
   const inputs = readInputs()
-  const mask = masker(inputSecrets(inputs))
+  const mask = masker(secretValues(inputs))
   const log = actionLogger(mask)
   let changes: RepoChanges | undefined
   try {
