@@ -102,6 +102,24 @@ export class GitHubApi {
     })
   }
 
+  private login?: Promise<string | undefined>
+
+  /**
+   * Whether a comment's author is who this token writes as. Anyone can copy a hidden marker,
+   * so only the author tells our comments apart. A bot is trusted as is (the workflow token
+   * and GitHub Apps write as bots; no one else can); for a person's comment, `GET /user`
+   * (asked once; installation tokens get 403) says whether the token is theirs.
+   */
+  async writesAs(user: { login?: string; type?: string } | null | undefined): Promise<boolean> {
+    if (!user?.login) return false
+    if (user.type === 'Bot') return true
+    this.login ??= this.octokit.rest.users.getAuthenticated().then(
+      ({ data }) => data.login,
+      () => undefined,
+    )
+    return user.login === (await this.login)
+  }
+
   private track(headers: Record<string, unknown>): void {
     const remaining = headers['x-ratelimit-remaining']
     if (remaining !== undefined && remaining !== '') this.remaining = Number(remaining)

@@ -8,6 +8,7 @@
 // - reviews: only on the PR's head commit, comments with `line` + `side` on a line of the
 //   diff (never `position`); one bad comment rejects the whole review
 // - pagination with `Link` headers (per_page <= 100; a PR lists at most 3,000 files)
+// - `GET /user` answers a personal token (`user` of type User) and refuses the workflow token
 // - secondary rate limits on demand (403 with `retry-after`)
 import { execFile } from 'node:child_process'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -301,6 +302,11 @@ export class FakeGitHub {
   }
 
   private async route(method: string, url: URL, input: Record<string, unknown>): Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }> {
+    // The authenticated user: a personal token's; an installation token (the workflow token) has none.
+    if (method === 'GET' && url.pathname === '/user') {
+      if (this.user.type === 'Bot') throw new HttpError(403, 'Resource not accessible by integration')
+      return { body: { login: this.user.login, type: this.user.type } }
+    }
     const prefix = `/repos/${this.owner}/${this.repo}`
     if (!url.pathname.startsWith(`${prefix}/`)) throw new HttpError(404, 'Not Found')
     const path = url.pathname.slice(prefix.length)
