@@ -4,7 +4,7 @@
 // (their usage is read after that, so it counts every request).
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import type { Changes } from './changes/tree.js'
+import type { Changes, Tree } from './changes/tree.js'
 import type { Logger } from './log.js'
 import type { Report } from './model.js'
 import { runPipeline } from './run.js'
@@ -15,6 +15,8 @@ import { decisionNotes, writeDecisionCopies } from './xliff-decisions.js'
 
 export interface ServiceRunIo {
   changes: Changes
+  /** Where the repository's settings files are read (see PipelineDeps.trusted). */
+  trusted?: Tree
   log: Logger
   /** Where relative paths (`cache-dir`) start: the workspace, or the CLI's working directory. */
   root: string
@@ -47,7 +49,7 @@ export async function runWithServices(settings: Settings, io: ServiceRunIo): Pro
   try {
     const cacheDir = settings.cacheDir && resolve(root, settings.cacheDir)
     const cache = await openScoreCache(cacheDir, log)
-    report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes })
+    report = await runPipeline(settings, { changes, trusted: io.trusted, scorers: built.scorers, cache, log, notes: built.notes })
     report.decisions = await writeDecisionCopies(report.segments, {
       read: (file) => changes.head.read(file),
       write: decisionsDir ? async (file, bytes) => shownPath(root, await writeDecisionCopy(decisionsDir, file, bytes)) : undefined,

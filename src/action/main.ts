@@ -61,7 +61,7 @@ interface Compared {
   changes: RepoChanges
   headSha: string
   context: string
-  /** Where the config and scores files are read from. */
+  /** Where the config, the scores file and the TMS sync configs are read from. */
   trusted: Tree
 }
 
@@ -172,6 +172,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const reportFile = reportPath(settings, env, root)
     const report = await runWithServices(settings, {
       changes,
+      trusted: compared.trusted,
       log,
       root,
       readText: async (path) => {
