@@ -213,11 +213,22 @@ export async function fetchCommits(cwd: string, commits: string[]): Promise<void
   await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } })
 }
 
-/** The lines `head` adds to each path (for review anchors); paths never reach git as pathspec magic. */
+/**
+ * The lines `head` adds to each path (for review anchors), as GitHub's diff of the PR shows
+ * them: a renamed file is diffed against its old path, so only what changed counts (GitHub
+ * refuses a review comment on any other line). Paths never reach git as pathspec magic.
+ */
 export async function gitAddedLines(cwd: string, baseCommit: string, headCommit: string, paths: string[]): Promise<Map<string, Set<number>>> {
   const out = new Map<string, Set<number>>()
+  const renamedFrom = new Map<string, string>()
+  const status = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', baseCommit, headCommit])).split('\0')
+  for (let i = 0; i < status.length; i += status[i].startsWith('R') ? 3 : 2) {
+    if (status[i].startsWith('R')) renamedFrom.set(status[i + 2], status[i + 1])
+  }
   for (const path of paths) {
-    const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', baseCommit, headCommit, '--', path])
+    const from = renamedFrom.get(path)
+    const rename = from === undefined ? ['--no-renames'] : ['-M']
+    const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', ...rename, baseCommit, headCommit, '--', ...(from === undefined ? [] : [from]), path])
     // Like the API's file list: a path the diff does not touch is absent.
     if (patch) out.set(path, addedLines(patch))
   }
