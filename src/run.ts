@@ -13,13 +13,13 @@ import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
 import { checkDismissals, decide } from './policy.js'
-import { publishReport } from './publish.js'
 import { ruleSettings } from './rule-settings.js'
 import { allRules } from './rules.js'
 import type { ScoreCache } from './scorers/cache.js'
 import type { Scorer } from './scorers/scorer.js'
 import { scoreSegments } from './scoring.js'
 import type { Settings } from './settings.js'
+import { writeBack } from './write-back.js'
 
 export interface PipelineDeps {
   changes: Changes
@@ -121,6 +121,6 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     reportFilter: settings.extra.reportFilter,
   })
   const report: Report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
-  if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => publishReport(report, deps.scorers, log))
+  if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => writeBack(report, deps.scorers, log))
   return report
 }
