@@ -23,8 +23,6 @@ export interface GitHubApiOptions {
   sleep?: (ms: number) => Promise<void>
 }
 
-/** The workflow token's REST budget per repository and hour. */
-export const HOURLY_BUDGET = 1000
 // Longer waits than this are not worth holding a runner for; the request fails instead.
 const MAX_WAIT_MS = 60_000
 const MAX_RETRIES = 3

@@ -360,7 +360,7 @@ export function settingSchema(def: SettingDef): Schema {
       return {
         anyOf: [
           { type: 'array', items: def.values ? { type: 'string', enum: def.values } : { type: 'string' } },
-          { type: 'string', ...(def.values ? {} : {}) },
+          { type: 'string' },
         ],
         description,
       }
