@@ -3,7 +3,6 @@
 // the GitHub reporters. The verdict comes from the policy; reporting problems never change it.
 import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { DirTree } from '../changes/dirs.js'
@@ -14,11 +13,9 @@ import { apiMessage, GitHubApi, type RepoId } from '../github-api.js'
 import { masker, type Logger } from '../log.js'
 import type { Report } from '../model.js'
 import { codeSpan, markdownText, urlPath } from '../reporters/escape.js'
-import { renderJson } from '../reporters/json.js'
-import { renderSarif } from '../reporters/sarif.js'
 import { renderJobSummary } from '../reporters/summary.js'
 import { verdictLine } from '../reporters/text.js'
-import { runWithServices } from '../service-run.js'
+import { runWithServices, writeReportFiles } from '../service-run.js'
 import { secretValues, SettingsError, type Settings } from '../settings.js'
 import { VERSION } from '../version.js'
 import { readEvent, type Target } from './event.js'
@@ -91,11 +88,6 @@ async function openChanges(target: Exclude<Target, { kind: 'none' }>, api: GitHu
   return { changes, headSha, context, trusted }
 }
 
-async function writeFileIn(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, text)
-}
-
 function summaryExtras(outcome: PublishOutcome, settings: Settings): string[] {
   const lines: string[] = []
   if (outcome.skipped) lines.push(`Nothing was written to the pull request: ${outcome.skipped}.`)
@@ -127,9 +119,8 @@ function decisionsExtra(report: Report, dir: string): string[] {
 }
 
 async function writeOutputs(report: Report, settings: Settings, reportFile: string, workspace: string): Promise<{ reportFile: string; sarifFile?: string }> {
-  await writeFileIn(reportFile, renderJson(report))
   const sarifFile = settings.sarifFile ? resolve(workspace, settings.sarifFile) : undefined
-  if (sarifFile) await writeFileIn(sarifFile, renderSarif(report, VERSION))
+  await writeReportFiles(report, { json: reportFile, sarif: sarifFile })
   const s = report.summary
   core.setOutput('passed', String(report.verdict.passed))
   core.setOutput('segments', String(s.segments))

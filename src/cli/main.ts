@@ -1,7 +1,7 @@
 // The `tqg` command: parses arguments, builds the settings and the change source, runs
 // the pipeline and prints the report. Returns the exit code.
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { dirChanges } from '../changes/dirs.js'
 import { GitError, git, gitChanges } from '../changes/git.js'
@@ -10,10 +10,8 @@ import { parseConfig } from '../config/index.js'
 import { masker, type Logger } from '../log.js'
 import { terminalSafe } from '../reporters/escape.js'
 import { renderers } from '../reporters/index.js'
-import { renderJson } from '../reporters/json.js'
-import { renderSarif } from '../reporters/sarif.js'
 import { verdictLine } from '../reporters/text.js'
-import { runWithServices } from '../service-run.js'
+import { runWithServices, writeReportFiles, writeTextFile } from '../service-run.js'
 import { resolveSettings, SettingsError, settingDefs } from '../settings.js'
 import { VERSION } from '../version.js'
 import { helpText, parseCli, UsageError } from './args.js'
@@ -48,11 +46,6 @@ async function readConfig(path: string, explicit: boolean): Promise<{ config?: R
     return {}
   }
   return { config: parseConfig(await readFile(path, 'utf8'), path), label: path }
-}
-
-async function writeOut(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, text)
 }
 
 export async function main(io: CliIo): Promise<number> {
@@ -95,11 +88,10 @@ export async function main(io: CliIo): Promise<number> {
 
     const rendered = renderers[command.format](report, VERSION)
     if (command.output) {
-      await writeOut(at(command.output), rendered)
+      await writeTextFile(at(command.output), rendered)
       io.stderr(`${verdictLine(report)}\nReport written to ${command.output}\n`)
     } else io.stdout(rendered)
-    if (settings.reportFile) await writeOut(at(settings.reportFile), renderJson(report))
-    if (settings.sarifFile) await writeOut(at(settings.sarifFile), renderSarif(report, VERSION))
+    await writeReportFiles(report, { json: settings.reportFile && at(settings.reportFile), sarif: settings.sarifFile && at(settings.sarifFile) })
 
     if (!report.verdict.passed) return EXIT.failed
     return report.summary.notScored > 0 ? EXIT.internal : EXIT.passed
