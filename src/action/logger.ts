@@ -6,10 +6,16 @@ import * as core from '@actions/core'
 import type { Logger } from '../log.js'
 import { logLine } from '../reporters/escape.js'
 
-export function actionLogger(mask: (text: string) => string): Logger {
+/** The Logger, and how many warnings it showed: each is an annotation, and GitHub shows 10 per step. */
+export function actionLogger(mask: (text: string) => string): Logger & { warned(): number } {
+  let warnings = 0
   return {
+    warned: () => warnings,
     info: (m) => core.info(logLine(mask(m))),
-    warning: (m) => core.warning(mask(m)),
+    warning: (m) => {
+      warnings++
+      core.warning(mask(m))
+    },
     debug: (m) => core.debug(mask(m)),
     group: (name, fn) => core.group(mask(name), fn),
   }

@@ -180,7 +180,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const runUrl = env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
 
     const context = runUrl ? `${compared.context} · [workflow run](${runUrl})` : compared.context
-    const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes!.addedLines(paths), log })
+    const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes!.addedLines(paths), log, warned: log.warned })
 
     await log.group('Job summary and outputs', async () => {
       const files = await writeOutputs(report, settings, reportFile, root)

@@ -44,5 +44,7 @@ describe('actionLogger', () => {
       log.debug('bad\n::error::x')
     })
     expect(lines).toEqual(['::warning::bad%0A::error::x', '::debug::bad%0A::error::x'])
+    // Each warning is an annotation of the step: publish counts them against GitHub's 10.
+    expect(log.warned()).toBe(1)
   })
 })
