@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseCli } from '../src/cli/args.js'
 import { gitIn, tqg } from './helpers/cli.js'
 
 let dir: string
@@ -95,6 +96,13 @@ describe('tqg with two directories', () => {
     const { code, stderr } = await tqg(['examples/base', 'examples/head', '--config', config])
     expect(stderr).toMatch(new RegExp(`^tqg: Invalid config file ${config}:\\n  ${config}:2:1: Unknown key threshhold; did you mean 'threshold'\\? \\(expected version, name, files, `))
     expect(code).toBe(2)
+  })
+
+  it.each([['--score-fuzzy'], ['--wordbee-push']])('takes a bare %s as true, like every yes/no setting', async (flag) => {
+    const bare = parseCli(['base', 'head', flag, '--threshold', '0.5'], {})
+    expect(bare.inputs).toMatchObject({ [flag.slice(2)]: 'true', threshold: '0.5' })
+    expect(parseCli(['base', 'head', flag, 'false'], {}).inputs[flag.slice(2)]).toBe('false')
+    expect(parseCli(['base', 'head', flag], {}).inputs[flag.slice(2)]).toBe('true')
   })
 
   it('prints help with every setting', async () => {
