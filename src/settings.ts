@@ -32,7 +32,7 @@ export interface SettingDef {
 export const FAIL_ON = ['error', 'warning', 'below-threshold', 'not-scored', 'never'] as const
 
 export const settingDefs: readonly SettingDef[] = [
-  { name: 'github-token', kind: 'secret', env: 'GITHUB_TOKEN', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
+  { name: 'github-token', kind: 'secret', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
   { name: 'name', kind: 'string', default: 'Translation quality', config: true, description: 'Name of the check run and marker of the sticky comment; give each invocation in one repository its own name.' },
   { name: 'files', kind: 'list', config: true, description: 'Locale file patterns, one per line, with `{locale}` and globs (`locales/{locale}/*.json`, `config/locales/{locale}.yml`, `res/values{-locale}/strings.xml`); String Catalogs (`**/*.xcstrings`) hold their locales inside and need no `{locale}`. Empty: detect from `.phrase.yml`, `crowdin.yml` and common layouts.' },
   { name: 'source-locale', kind: 'string', default: 'en', config: true, description: 'Locale of the source strings; the file of this locale is the source of each pattern.' },
