@@ -81,10 +81,8 @@ export type AnnotationMode = 'check' | 'workflow' | 'off'
 /** One validated, typed view of every setting; built only by resolveSettings. */
 export interface Settings {
   name: string
-  githubToken?: string
   /** Locale roots to check; `files` empty in a group means auto-detect. */
   groups: Group[]
-  configPath?: string
   threshold: number
   failOn: FailReason[]
   comment: CommentMode
@@ -249,9 +247,7 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
 
   return {
     name: str('name')!,
-    githubToken: str('github-token'),
     groups,
-    configPath: str('config'),
     threshold: num('threshold')!,
     failOn: failOn.filter((f): f is FailReason => f !== 'never'),
     comment: str('comment') as CommentMode,
