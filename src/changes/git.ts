@@ -177,12 +177,17 @@ export async function gitChanges(cwd: string, baseRev: string, headRev?: string)
   const blobs = new BlobReader(top)
   const base = new GitTree(top, baseCommit, baseLabel, blobs)
   const head = new WorkTree(top)
-  const changedList = git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
-    const set = new Set(out.split('\0').filter(Boolean))
-    for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0')) if (p) set.add(p)
-    return set
-  })
-  return { base, head, baseCommit, description, changed: async (path) => (await changedList).has(path), close: () => blobs.close() }
+  // Lazy, as in commitChanges: a failing diff must reject where it is awaited.
+  let changedList: Promise<Set<string>> | undefined
+  const changed = async (path: string) => {
+    changedList ??= git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
+      const set = new Set(out.split('\0').filter(Boolean))
+      for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0')) if (p) set.add(p)
+      return set
+    })
+    return (await changedList).has(path)
+  }
+  return { base, head, baseCommit, description, changed, close: () => blobs.close() }
 }
 
 const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
