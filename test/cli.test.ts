@@ -90,6 +90,18 @@ describe('tqg with two directories', () => {
     expect(stderr).not.toContain('cmt_s3cret_tok3n')
   })
 
+  it('reads the config and scores files as the action does: with a BOM, or in UTF-16 (Windows PowerShell writes it)', async () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const scores = join(dir, 'scores-utf16.json')
+    const config = join(dir, 'config-bom.yml')
+    await writeFile(scores, utf16(await readFile('examples/scores.json', 'utf8')))
+    await writeFile(config, `\uFEFF${(await readFile('examples/translation-quality.yml', 'utf8')).replace('examples/scores.json', scores)}`)
+    const { code, stdout, stderr } = await tqg(['examples/base', 'examples/head', '--config', config, '--format', 'json'])
+    expect(stderr).toBe('')
+    expect(JSON.parse(stdout).summary).toMatchObject({ scored: 2, belowThreshold: 1 })
+    expect(code).toBe(1)
+  })
+
   it('reports a bad config file with its line and exits 2', async () => {
     const config = join(dir, 'bad.yml')
     await writeFile(config, 'version: 1\nthreshhold: 0.5\n')

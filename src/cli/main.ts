@@ -7,6 +7,7 @@ import { dirChanges } from '../changes/dirs.js'
 import { GitError, git, gitChanges } from '../changes/git.js'
 import type { Changes } from '../changes/tree.js'
 import { parseConfig } from '../config/index.js'
+import { decode } from '../formats/decode.js'
 import { masker, type Logger } from '../log.js'
 import { terminalSafe } from '../reporters/escape.js'
 import { renderers } from '../reporters/index.js'
@@ -40,12 +41,17 @@ function stderrLogger(io: CliIo, verbose: boolean, mask: (text: string) => strin
   }
 }
 
+/** A settings file (config, scores) decoded as the action decodes it: BOM, UTF-16. */
+async function readText(path: string): Promise<string> {
+  return decode(await readFile(path)).text
+}
+
 async function readConfig(path: string, explicit: boolean): Promise<{ config?: Record<string, unknown>; label?: string }> {
   if (!existsSync(path)) {
     if (explicit) throw new SettingsError(`Invalid --config: '${path}' does not exist. Expected the path of a YAML config file.`)
     return {}
   }
-  return { config: parseConfig(await readFile(path, 'utf8'), path), label: path }
+  return { config: parseConfig(await readText(path), path), label: path }
 }
 
 export async function main(io: CliIo): Promise<number> {
@@ -82,7 +88,7 @@ export async function main(io: CliIo): Promise<number> {
       changes,
       log,
       root: io.cwd,
-      readText: (p) => readFile(at(p), 'utf8'),
+      readText: (p) => readText(at(p)),
       decisionsDir: reportPath ? dirname(at(reportPath)) : undefined,
     })
 
