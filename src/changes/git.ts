@@ -38,7 +38,7 @@ export async function mergeBase(cwd: string, a: string, b: string): Promise<stri
 }
 
 /** Reads blobs through one long-lived `git cat-file --batch`. */
-class BlobReader {
+export class BlobReader {
   private proc?: ChildProcessWithoutNullStreams
   private buffer = Buffer.alloc(0)
   private queue: Array<{ resolve: (b: Uint8Array | undefined) => void; reject: (e: Error) => void }> = []
@@ -94,8 +94,6 @@ class BlobReader {
 }
 
 /** One commit of a repository. */
-export { BlobReader }
-
 export class GitTree extends EntryTree {
   constructor(
     private readonly cwd: string,
