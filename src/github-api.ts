@@ -23,8 +23,6 @@ export interface GitHubApiOptions {
   sleep?: (ms: number) => Promise<void>
 }
 
-/** The workflow token's REST budget per repository and hour. */
-export const HOURLY_BUDGET = 1000
 // Longer waits than this are not worth holding a runner for; the request fails instead.
 const MAX_WAIT_MS = 60_000
 const MAX_RETRIES = 3
@@ -100,6 +98,24 @@ export class GitHubApi {
         }
       }
     })
+  }
+
+  private login?: Promise<string | undefined>
+
+  /**
+   * Whether a comment's author is who this token writes as. Anyone can copy a hidden marker,
+   * so only the author tells our comments apart. A bot is trusted as is (the workflow token
+   * and GitHub Apps write as bots; no one else can); for a person's comment, `GET /user`
+   * (asked once; installation tokens get 403) says whether the token is theirs.
+   */
+  async writesAs(user: { login?: string; type?: string } | null | undefined): Promise<boolean> {
+    if (!user?.login) return false
+    if (user.type === 'Bot') return true
+    this.login ??= this.octokit.rest.users.getAuthenticated().then(
+      ({ data }) => data.login,
+      () => undefined,
+    )
+    return user.login === (await this.login)
   }
 
   private track(headers: Record<string, unknown>): void {

@@ -28,8 +28,12 @@ export function memoryLogger(lines: string[] = []): Logger & { lines: string[] }
   }
 }
 
-/** Replaces every secret in a text with `***` (longest first, so overlapping secrets go whole). */
+/**
+ * Replaces every secret in a text, and its URL-encoded form (a secret in a query string),
+ * with `***`: longest first, so overlapping secrets go whole. Shorter than 4 characters is
+ * not a secret worth garbling every line for.
+ */
 export function masker(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const values = secrets.filter((s): s is string => !!s && s.length >= 4).sort((a, b) => b.length - a.length)
+  const values = [...new Set(secrets.filter((s): s is string => !!s && s.length >= 4).flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length)
   return (text) => values.reduce((out, s) => out.split(s).join('***'), text)
 }

@@ -2,7 +2,7 @@
 // -> write-back (scorers that push results to their service).
 // No logic of its own; the entries (cli.ts, the action) add the reporters.
 import { findBundles, type Bundle } from './bundles.js'
-import type { Changes } from './changes/tree.js'
+import type { Changes, Tree } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { customChecks } from './checks/custom.js'
 import { runChecks } from './checks/engine.js'
@@ -13,16 +13,22 @@ import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
 import { checkDismissals, decide } from './policy.js'
-import { publishReport } from './publish.js'
 import { ruleSettings } from './rule-settings.js'
 import { allRules } from './rules.js'
 import type { ScoreCache } from './scorers/cache.js'
 import type { Scorer } from './scorers/scorer.js'
 import { scoreSegments } from './scoring.js'
 import type { Settings } from './settings.js'
+import { writeBack } from './write-back.js'
 
 export interface PipelineDeps {
   changes: Changes
+  /**
+   * Where the repository's own settings files are read (the TMS sync configs that auto-detect
+   * the locale files): the base commit under pull_request_target, like the config file, so a
+   * PR cannot point detection away from the files it breaks. Default: the head.
+   */
+  trusted?: Tree
   scorers: Scorer[]
   cache: ScoreCache
   log: Logger
@@ -30,14 +36,14 @@ export interface PipelineDeps {
   notes?: string[]
 }
 
-async function findAllBundles(settings: Settings, changes: Changes, notes: string[]): Promise<Bundle[]> {
+async function findAllBundles(settings: Settings, changes: Changes, trusted: Tree, notes: string[]): Promise<Bundle[]> {
   const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()])
   const paths = [...new Set([...headPaths, ...basePaths])].sort()
   const bundles: Bundle[] = []
   const tmsConfigs: Record<string, string> = {}
   if (settings.groups.some((g) => g.files.length === 0)) {
     for (const name of Object.keys(TMS_CONFIGS)) {
-      const bytes = headPaths.includes(name) ? await changes.head.read(name) : undefined
+      const bytes = await trusted.read(name)
       if (bytes) tmsConfigs[name] = new TextDecoder().decode(bytes)
     }
   }
@@ -62,7 +68,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
 
   const bundles = await log.group('Locale files', async () => {
     log.info(`Comparing ${changes.description}`)
-    const found = await findAllBundles(settings, changes, notes)
+    const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes)
     const files = found.reduce((n, b) => n + b.targets.length + (b.source ? 1 : 0), 0)
     log.info(`${found.length} bundle(s) of ${files} locale file(s) match the patterns`)
     return found
@@ -115,6 +121,6 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     reportFilter: settings.extra.reportFilter,
   })
   const report: Report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
-  if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => publishReport(report, deps.scorers, log))
+  if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => writeBack(report, deps.scorers, log))
   return report
 }

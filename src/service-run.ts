@@ -1,20 +1,25 @@
 // What both entries (tqg and the action) do around the pipeline: build the configured
 // quality services, open the score cache, run the pipeline, write Custom.MT's XLIFF
 // decision copies next to the report, and release the services however the run ends
-// (their usage is read after that, so it counts every request).
+// (their usage is read after that, so it counts every request); then the report files.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import type { Changes } from './changes/tree.js'
+import type { Changes, Tree } from './changes/tree.js'
 import type { Logger } from './log.js'
 import type { Report } from './model.js'
+import { renderJson } from './reporters/json.js'
+import { renderSarif } from './reporters/sarif.js'
 import { runPipeline } from './run.js'
 import { openScoreCache } from './scorers/file-cache.js'
 import { buildScorers } from './scorers/index.js'
 import type { Settings } from './settings.js'
+import { VERSION } from './version.js'
 import { decisionNotes, writeDecisionCopies } from './xliff-decisions.js'
 
 export interface ServiceRunIo {
   changes: Changes
+  /** Where the repository's settings files are read (see PipelineDeps.trusted). */
+  trusted?: Tree
   log: Logger
   /** Where relative paths (`cache-dir`) start: the workspace, or the CLI's working directory. */
   root: string
@@ -40,6 +45,18 @@ async function writeDecisionCopy(dir: string, file: string, bytes: Uint8Array): 
   return path
 }
 
+/** Writes a text file, creating its directory. */
+export async function writeTextFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}
+
+/** The JSON report and the SARIF report at their absolute paths, each when given. */
+export async function writeReportFiles(report: Report, paths: { json?: string; sarif?: string }): Promise<void> {
+  if (paths.json) await writeTextFile(paths.json, renderJson(report))
+  if (paths.sarif) await writeTextFile(paths.sarif, renderSarif(report, VERSION))
+}
+
 export async function runWithServices(settings: Settings, io: ServiceRunIo): Promise<Report> {
   const { changes, log, root, decisionsDir } = io
   const built = await buildScorers(settings, { readText: io.readText, log })
@@ -47,7 +64,7 @@ export async function runWithServices(settings: Settings, io: ServiceRunIo): Pro
   try {
     const cacheDir = settings.cacheDir && resolve(root, settings.cacheDir)
     const cache = await openScoreCache(cacheDir, log)
-    report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes })
+    report = await runPipeline(settings, { changes, trusted: io.trusted, scorers: built.scorers, cache, log, notes: built.notes })
     report.decisions = await writeDecisionCopies(report.segments, {
       read: (file) => changes.head.read(file),
       write: decisionsDir ? async (file, bytes) => shownPath(root, await writeDecisionCopy(decisionsDir, file, bytes)) : undefined,

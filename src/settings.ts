@@ -32,7 +32,7 @@ export interface SettingDef {
 export const FAIL_ON = ['error', 'warning', 'below-threshold', 'not-scored', 'never'] as const
 
 export const settingDefs: readonly SettingDef[] = [
-  { name: 'github-token', kind: 'secret', env: 'GITHUB_TOKEN', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
+  { name: 'github-token', kind: 'secret', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
   { name: 'name', kind: 'string', default: 'Translation quality', config: true, description: 'Name of the check run and marker of the sticky comment; give each invocation in one repository its own name.' },
   { name: 'files', kind: 'list', config: true, description: 'Locale file patterns, one per line, with `{locale}` and globs (`locales/{locale}/*.json`, `config/locales/{locale}.yml`, `res/values{-locale}/strings.xml`); String Catalogs (`**/*.xcstrings`) hold their locales inside and need no `{locale}`. Empty: detect from `.phrase.yml`, `crowdin.yml` and common layouts.' },
   { name: 'source-locale', kind: 'string', default: 'en', config: true, description: 'Locale of the source strings; the file of this locale is the source of each pattern.' },
@@ -81,10 +81,8 @@ export type AnnotationMode = 'check' | 'workflow' | 'off'
 /** One validated, typed view of every setting; built only by resolveSettings. */
 export interface Settings {
   name: string
-  githubToken?: string
   /** Locale roots to check; `files` empty in a group means auto-detect. */
   groups: Group[]
-  configPath?: string
   threshold: number
   failOn: FailReason[]
   comment: CommentMode
@@ -247,11 +245,9 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
       ? configGroups.map((g) => ({ files: (g.files as string[]) ?? [], sourceLocale: (g['source-locale'] as string | undefined) ?? sourceLocale }))
       : [{ files, sourceLocale }]
 
-  const settings: Settings = {
+  return {
     name: str('name')!,
-    githubToken: str('github-token'),
     groups,
-    configPath: str('config'),
     threshold: num('threshold')!,
     failOn: failOn.filter((f): f is FailReason => f !== 'never'),
     comment: str('comment') as CommentMode,
@@ -276,11 +272,28 @@ export function resolveSettings({ inputs, origin, config, configLabel = 'the con
     },
     wordbee: { accountId: str('wordbee-account-id'), apiKey: str('wordbee-api-key'), apiUrl: str('wordbee-api-url'), projectId: num('wordbee-project-id'), push: values.get('wordbee-push') as boolean },
     extra: configExtra(config),
-    secrets: settingDefs.filter((d) => d.kind === 'secret').map((d) => str(d.name)).filter((s): s is string => !!s),
+    secrets: secretValues(inputs),
   }
-  // A header line's value is the secret, not the whole input.
-  settings.secrets.push(...Object.values(settings.openai.headers))
-  return settings
+}
+
+/**
+ * The secret values among raw inputs or flags, for masking: each secret setting's value,
+ * and each header value of `openai-headers` on its own (a log line may show one header's
+ * value alone). Lenient: it runs before the inputs are validated, to mask them first.
+ */
+export function secretValues(inputs: Record<string, string | undefined>): string[] {
+  const out = new Set<string>()
+  for (const def of settingDefs) {
+    const value = inputs[def.name]?.trim()
+    if (def.kind !== 'secret' || !value) continue
+    out.add(value)
+    if (def.name !== 'openai-headers') continue
+    for (const line of value.split(/\r?\n/)) {
+      const header = line.slice(line.indexOf(':') + 1).trim()
+      if (line.includes(':') && header) out.add(header)
+    }
+  }
+  return [...out]
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
@@ -343,7 +356,7 @@ export function settingSchema(def: SettingDef): Schema {
       return {
         anyOf: [
           { type: 'array', items: def.values ? { type: 'string', enum: def.values } : { type: 'string' } },
-          { type: 'string', ...(def.values ? {} : {}) },
+          { type: 'string' },
         ],
         description,
       }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseCli } from '../src/cli/args.js'
 import { gitIn, tqg } from './helpers/cli.js'
 
 let dir: string
@@ -78,12 +79,42 @@ describe('tqg with two directories', () => {
     expect(code).toBe(2)
   })
 
+  it('logs untrusted text to standard error escaped, and secrets masked', async () => {
+    // A corrupt cache in a directory whose name holds an escape sequence and a token.
+    const cache = join(dir, 'cache-\u001b[2J-cmt_s3cret_tok3n')
+    await write(cache, { 'scores-v1.json': 'not json' })
+    const { stderr } = await tqg(['examples/base', 'examples/head', '--config', 'examples/translation-quality.yml', '--cache-dir', cache], { env: { CUSTOMMT_TOKEN: 'cmt_s3cret_tok3n' } })
+    const warning = stderr.split('\n').find((l) => l.includes('is not a cache file'))
+    expect(warning).toContain('cache-\\u001B[2J-***')
+    expect(stderr).not.toContain('\u001b')
+    expect(stderr).not.toContain('cmt_s3cret_tok3n')
+  })
+
+  it('reads the config and scores files as the action does: with a BOM, or in UTF-16 (Windows PowerShell writes it)', async () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const scores = join(dir, 'scores-utf16.json')
+    const config = join(dir, 'config-bom.yml')
+    await writeFile(scores, utf16(await readFile('examples/scores.json', 'utf8')))
+    await writeFile(config, `\uFEFF${(await readFile('examples/translation-quality.yml', 'utf8')).replace('examples/scores.json', scores)}`)
+    const { code, stdout, stderr } = await tqg(['examples/base', 'examples/head', '--config', config, '--format', 'json'])
+    expect(stderr).toBe('')
+    expect(JSON.parse(stdout).summary).toMatchObject({ scored: 2, belowThreshold: 1 })
+    expect(code).toBe(1)
+  })
+
   it('reports a bad config file with its line and exits 2', async () => {
     const config = join(dir, 'bad.yml')
     await writeFile(config, 'version: 1\nthreshhold: 0.5\n')
     const { code, stderr } = await tqg(['examples/base', 'examples/head', '--config', config])
     expect(stderr).toMatch(new RegExp(`^tqg: Invalid config file ${config}:\\n  ${config}:2:1: Unknown key threshhold; did you mean 'threshold'\\? \\(expected version, name, files, `))
     expect(code).toBe(2)
+  })
+
+  it.each([['--score-fuzzy'], ['--wordbee-push']])('takes a bare %s as true, like every yes/no setting', async (flag) => {
+    const bare = parseCli(['base', 'head', flag, '--threshold', '0.5'], {})
+    expect(bare.inputs).toMatchObject({ [flag.slice(2)]: 'true', threshold: '0.5' })
+    expect(parseCli(['base', 'head', flag, 'false'], {}).inputs[flag.slice(2)]).toBe('false')
+    expect(parseCli(['base', 'head', flag], {}).inputs[flag.slice(2)]).toBe('true')
   })
 
   it('prints help with every setting', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../src/config/index.js'
-import { resolveSettings, SettingsError } from '../src/settings.js'
+import { resolveSettings, secretValues, SettingsError } from '../src/settings.js'
 
 const origin = (n: string) => `input '${n}'`
 const resolve = (inputs: Record<string, string> = {}, configText?: string) =>
@@ -66,6 +66,15 @@ describe('settings', () => {
     expect(resolve({ 'max-file-size': '512KB' }).maxFileSize).toBe(512 * 1024)
     expect(resolve({ 'phrase-api-url': 'us' }).phrase.apiUrl).toBe('https://api.us.app.phrase.com/v2')
     expect(resolve({ 'phrase-api-url': 'http://127.0.0.1:9/v2/' }).phrase.apiUrl).toBe('http://127.0.0.1:9/v2')
+  })
+
+  it.each([
+    [{ 'phrase-token': ' p-123 ', threshold: '0.5' }, ['p-123']],
+    [{ 'openai-headers': 'api-key: az-secret-1\n# team gateway\nX-Team:  l10n \n' }, ['api-key: az-secret-1\n# team gateway\nX-Team:  l10n', 'az-secret-1', 'l10n']],
+    // Before validation: a line that is not a header still masks the whole input.
+    [{ 'openai-headers': 'not a header', 'custommt-token': 'cmt-1' }, ['cmt-1', 'not a header']],
+  ])('secretValues(%j) -> %j', (inputs, expected) => {
+    expect(secretValues(inputs).sort()).toEqual([...expected].sort())
   })
 
   it('collects secrets so the edges can mask them', () => {

@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import type { Tree } from '../changes/tree.js'
 import { parseConfig } from '../config/index.js'
 import { decode } from '../formats/decode.js'
-import { resolveSettings, SettingsError, settingDefs, type Origin, type Settings } from '../settings.js'
+import { resolveSettings, secretValues, SettingsError, settingDefs, type Origin, type Settings } from '../settings.js'
 
 export const inputOrigin: Origin = (name) => `input '${name}'`
 
@@ -13,24 +13,14 @@ const ACTION_SETTINGS = settingDefs.filter((d) => d.only !== 'cli')
 
 /** Every input by setting name; empty inputs are unset. Secrets are masked in the log first. */
 export function readInputs(): Record<string, string | undefined> {
-  for (const def of ACTION_SETTINGS) {
-    if (def.kind !== 'secret') continue
-    const value = core.getInput(def.name)
-    if (value) core.setSecret(value)
-  }
+  const secrets = Object.fromEntries(ACTION_SETTINGS.filter((d) => d.kind === 'secret').map((d) => [d.name, core.getInput(d.name)]))
+  for (const value of secretValues(secrets)) core.setSecret(value)
   const inputs: Record<string, string | undefined> = {}
   for (const def of ACTION_SETTINGS) {
     const value = core.getInput(def.name)
     inputs[def.name] = value === '' ? undefined : value
   }
   return inputs
-}
-
-/** The secrets among the inputs, for masking in our own log lines. */
-export function inputSecrets(inputs: Record<string, string | undefined>): string[] {
-  return ACTION_SETTINGS.filter((d) => d.kind === 'secret')
-    .map((d) => inputs[d.name])
-    .filter((v): v is string => !!v)
 }
 
 /** Checks the inputs alone, so a typo fails before any request is made. */

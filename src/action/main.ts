@@ -3,7 +3,6 @@
 // the GitHub reporters. The verdict comes from the policy; reporting problems never change it.
 import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { DirTree } from '../changes/dirs.js'
@@ -14,15 +13,13 @@ import { apiMessage, GitHubApi, type RepoId } from '../github-api.js'
 import { masker, type Logger } from '../log.js'
 import type { Report } from '../model.js'
 import { codeSpan, markdownText, urlPath } from '../reporters/escape.js'
-import { renderJson } from '../reporters/json.js'
-import { renderSarif } from '../reporters/sarif.js'
 import { renderJobSummary } from '../reporters/summary.js'
 import { verdictLine } from '../reporters/text.js'
-import { runWithServices } from '../service-run.js'
-import { SettingsError, type Settings } from '../settings.js'
+import { runWithServices, writeReportFiles } from '../service-run.js'
+import { secretValues, SettingsError, type Settings } from '../settings.js'
 import { VERSION } from '../version.js'
 import { readEvent, type Target } from './event.js'
-import { checkInputs, inputSecrets, loadSettings, readInputs, readTrustedText } from './inputs.js'
+import { checkInputs, loadSettings, readInputs, readTrustedText } from './inputs.js'
 import { actionLogger } from './logger.js'
 import { publish, type PublishOutcome } from './publish.js'
 
@@ -61,7 +58,7 @@ interface Compared {
   changes: RepoChanges
   headSha: string
   context: string
-  /** Where the config and scores files are read from. */
+  /** Where the config, the scores file and the TMS sync configs are read from. */
   trusted: Tree
 }
 
@@ -89,11 +86,6 @@ async function openChanges(target: Exclude<Target, { kind: 'none' }>, api: GitHu
   else if (workspace && (await checkoutRoot(workspace))) trusted = new DirTree(workspace, 'the workspace')
   else trusted = changes.head
   return { changes, headSha, context, trusted }
-}
-
-async function writeFileIn(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, text)
 }
 
 function summaryExtras(outcome: PublishOutcome, settings: Settings): string[] {
@@ -127,9 +119,8 @@ function decisionsExtra(report: Report, dir: string): string[] {
 }
 
 async function writeOutputs(report: Report, settings: Settings, reportFile: string, workspace: string): Promise<{ reportFile: string; sarifFile?: string }> {
-  await writeFileIn(reportFile, renderJson(report))
   const sarifFile = settings.sarifFile ? resolve(workspace, settings.sarifFile) : undefined
-  if (sarifFile) await writeFileIn(sarifFile, renderSarif(report, VERSION))
+  await writeReportFiles(report, { json: reportFile, sarif: sarifFile })
   const s = report.summary
   core.setOutput('passed', String(report.verdict.passed))
   core.setOutput('segments', String(s.segments))
@@ -145,7 +136,7 @@ async function writeOutputs(report: Report, settings: Settings, reportFile: stri
 
 export async function run(env: Env = process.env): Promise<void> {
   const inputs = readInputs()
-  const mask = masker(inputSecrets(inputs))
+  const mask = masker(secretValues(inputs))
   const log = actionLogger(mask)
   let changes: RepoChanges | undefined
   try {
@@ -172,6 +163,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const reportFile = reportPath(settings, env, root)
     const report = await runWithServices(settings, {
       changes,
+      trusted: compared.trusted,
       log,
       root,
       readText: async (path) => {
@@ -188,7 +180,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const runUrl = env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
 
     const context = runUrl ? `${compared.context} · [workflow run](${runUrl})` : compared.context
-    const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes!.addedLines(paths), log })
+    const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes!.addedLines(paths), log, warned: log.warned })
 
     await log.group('Job summary and outputs', async () => {
       const files = await writeOutputs(report, settings, reportFile, root)

@@ -31,6 +31,8 @@ export interface PublishRequest {
   context: string
   addedLines(paths: string[]): Promise<Map<string, Set<number>>>
   log: Logger
+  /** Warnings the step has shown so far: each is an annotation, and GitHub shows 10 per step. */
+  warned?: () => number
 }
 
 export interface PublishOutcome {
@@ -53,9 +55,10 @@ function emit(a: LineAnnotation): void {
   else core.notice(a.message, properties)
 }
 
-function workflowAnnotations(report: Report, max: number): { shown: number; hidden: number } {
-  // Slots for the failed verdict (an error) and the one warning saying why annotations are here.
-  const picked = pickWorkflowAnnotations(report.findings, max, { failure: report.verdict.passed ? 0 : 1, warning: 1 })
+function workflowAnnotations(request: PublishRequest): { shown: number; hidden: number } {
+  const { report, settings } = request
+  // Slots for the failed verdict (an error), the warnings already shown and the one saying why annotations are here.
+  const picked = pickWorkflowAnnotations(report.findings, settings.maxAnnotations, { failure: report.verdict.passed ? 0 : 1, warning: (request.warned?.() ?? 0) + 1 })
   picked.shown.forEach(emit)
   return { shown: picked.shown.length, hidden: picked.hidden }
 }
@@ -84,7 +87,7 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
     if (head !== undefined && head !== request.headSha) {
       outcome.skipped = `the pull request's head moved from ${request.headSha.slice(0, 7)} to ${head.slice(0, 7)} while this run was checking; the run for ${head.slice(0, 7)} reports on it`
       log.warning(`Nothing written to the pull request: ${outcome.skipped}.`)
-      if (settings.annotations !== 'off') outcome.workflowAnnotations = workflowAnnotations(report, settings.maxAnnotations)
+      if (settings.annotations !== 'off') outcome.workflowAnnotations = workflowAnnotations(request)
       return outcome
     }
   }
@@ -111,11 +114,11 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
         log.info(`Check run '${settings.name}' on ${request.headSha.slice(0, 7)}: ${report.verdict.passed ? 'success' : 'failure'}, ${outcome.checkRun.annotations} annotation(s)`)
       } catch (e) {
         refused('checks: write', 'Creating the check run', e)
-        outcome.workflowAnnotations = workflowAnnotations(report, settings.maxAnnotations)
+        outcome.workflowAnnotations = workflowAnnotations(request)
       }
     })
   } else if (settings.annotations === 'workflow') {
-    outcome.workflowAnnotations = workflowAnnotations(report, settings.maxAnnotations)
+    outcome.workflowAnnotations = workflowAnnotations(request)
   }
 
   if (wantsComment) {

@@ -1,10 +1,11 @@
 // Changes between two directory trees (`tqg BASE_DIR HEAD_DIR`).
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { IGNORED_DIRS, type Changes, type Tree } from './tree.js'
 
 export class DirTree implements Tree {
   private listing?: Promise<string[]>
+  private realRoot?: Promise<string>
 
   constructor(
     readonly root: string,
@@ -32,14 +33,23 @@ export class DirTree implements Tree {
     return out.sort()
   }
 
-  private resolve(path: string): string | undefined {
-    const full = join(this.root, path)
-    // Paths come from the tree's own listing, but never read outside the root.
-    return relative(this.root, full).startsWith('..') ? undefined : full
+  /**
+   * The file a path names, never outside the root: not through `..`, nor through a symbolic
+   * link (a checkout holds links as the repository has them, and the action reads its config
+   * file from the workspace). Undefined when it does not exist.
+   */
+  private async resolve(path: string): Promise<string | undefined> {
+    try {
+      const [root, full] = await Promise.all([(this.realRoot ??= realpath(this.root)), realpath(join(this.root, path))])
+      const rel = relative(root, full)
+      return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : full
+    } catch {
+      return undefined
+    }
   }
 
   async size(path: string): Promise<number | undefined> {
-    const full = this.resolve(path)
+    const full = await this.resolve(path)
     if (!full) return undefined
     try {
       const s = await stat(full)
@@ -50,7 +60,7 @@ export class DirTree implements Tree {
   }
 
   async read(path: string): Promise<Uint8Array | undefined> {
-    const full = this.resolve(path)
+    const full = await this.resolve(path)
     if (!full) return undefined
     try {
       return new Uint8Array(await readFile(full))

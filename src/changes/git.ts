@@ -38,7 +38,7 @@ export async function mergeBase(cwd: string, a: string, b: string): Promise<stri
 }
 
 /** Reads blobs through one long-lived `git cat-file --batch`. */
-class BlobReader {
+export class BlobReader {
   private proc?: ChildProcessWithoutNullStreams
   private buffer = Buffer.alloc(0)
   private queue: Array<{ resolve: (b: Uint8Array | undefined) => void; reject: (e: Error) => void }> = []
@@ -94,8 +94,6 @@ class BlobReader {
 }
 
 /** One commit of a repository. */
-export { BlobReader }
-
 export class GitTree extends EntryTree {
   constructor(
     private readonly cwd: string,
@@ -177,12 +175,17 @@ export async function gitChanges(cwd: string, baseRev: string, headRev?: string)
   const blobs = new BlobReader(top)
   const base = new GitTree(top, baseCommit, baseLabel, blobs)
   const head = new WorkTree(top)
-  const changedList = git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
-    const set = new Set(out.split('\0').filter(Boolean))
-    for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0')) if (p) set.add(p)
-    return set
-  })
-  return { base, head, baseCommit, description, changed: async (path) => (await changedList).has(path), close: () => blobs.close() }
+  // Lazy, as in commitChanges: a failing diff must reject where it is awaited.
+  let changedList: Promise<Set<string>> | undefined
+  const changed = async (path: string) => {
+    changedList ??= git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
+      const set = new Set(out.split('\0').filter(Boolean))
+      for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0')) if (p) set.add(p)
+      return set
+    })
+    return (await changedList).has(path)
+  }
+  return { base, head, baseCommit, description, changed, close: () => blobs.close() }
 }
 
 const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
@@ -213,11 +216,22 @@ export async function fetchCommits(cwd: string, commits: string[]): Promise<void
   await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } })
 }
 
-/** The lines `head` adds to each path (for review anchors); paths never reach git as pathspec magic. */
+/**
+ * The lines `head` adds to each path (for review anchors), as GitHub's diff of the PR shows
+ * them: a renamed file is diffed against its old path, so only what changed counts (GitHub
+ * refuses a review comment on any other line). Paths never reach git as pathspec magic.
+ */
 export async function gitAddedLines(cwd: string, baseCommit: string, headCommit: string, paths: string[]): Promise<Map<string, Set<number>>> {
   const out = new Map<string, Set<number>>()
+  const renamedFrom = new Map<string, string>()
+  const status = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', baseCommit, headCommit])).split('\0')
+  for (let i = 0; i < status.length; i += status[i].startsWith('R') ? 3 : 2) {
+    if (status[i].startsWith('R')) renamedFrom.set(status[i + 2], status[i + 1])
+  }
   for (const path of paths) {
-    const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', baseCommit, headCommit, '--', path])
+    const from = renamedFrom.get(path)
+    const rename = from === undefined ? ['--no-renames'] : ['-M']
+    const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', ...rename, baseCommit, headCommit, '--', ...(from === undefined ? [] : [from]), path])
     // Like the API's file list: a path the diff does not touch is absent.
     if (patch) out.set(path, addedLines(patch))
   }

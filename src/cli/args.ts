@@ -27,6 +27,7 @@ const OWN = {
 } as const
 
 const CLI_SETTINGS = settingDefs.filter((d) => d.only !== 'action')
+const BOOLEAN_FLAGS = new Set(CLI_SETTINGS.filter((d) => d.kind === 'boolean').map((d) => `--${d.name}`))
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown']
 
@@ -35,8 +36,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   for (const def of CLI_SETTINGS) options[def.name] = { type: 'string' }
   let parsed: ReturnType<typeof parseArgs>
   try {
-    // A bare `--wordbee-push` means true.
-    const args = argv.map((a, i) => (a === '--wordbee-push' && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? '--wordbee-push=true' : a))
+    // A bare yes/no flag (`--wordbee-push`, `--score-fuzzy`) means true.
+    const args = argv.map((a, i) => (BOOLEAN_FLAGS.has(a) && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? `${a}=true` : a))
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (e) {
     const msg = (e as Error).message

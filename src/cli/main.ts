@@ -1,18 +1,18 @@
 // The `tqg` command: parses arguments, builds the settings and the change source, runs
 // the pipeline and prints the report. Returns the exit code.
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { dirChanges } from '../changes/dirs.js'
 import { GitError, git, gitChanges } from '../changes/git.js'
 import type { Changes } from '../changes/tree.js'
 import { parseConfig } from '../config/index.js'
-import type { Logger } from '../log.js'
+import { decode } from '../formats/decode.js'
+import { masker, type Logger } from '../log.js'
+import { terminalSafe } from '../reporters/escape.js'
 import { renderers } from '../reporters/index.js'
-import { renderJson } from '../reporters/json.js'
-import { renderSarif } from '../reporters/sarif.js'
 import { verdictLine } from '../reporters/text.js'
-import { runWithServices } from '../service-run.js'
+import { runWithServices, writeReportFiles, writeTextFile } from '../service-run.js'
 import { resolveSettings, SettingsError, settingDefs } from '../settings.js'
 import { VERSION } from '../version.js'
 import { helpText, parseCli, UsageError } from './args.js'
@@ -27,16 +27,23 @@ export interface CliIo {
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const
 
-function stderrLogger(io: CliIo, verbose: boolean): Logger {
+/** Log lines on standard error; they may quote untrusted text (paths, a service's message), so each is masked and terminal-safe. */
+function stderrLogger(io: CliIo, verbose: boolean, mask: (text: string) => string): Logger {
+  const line = (text: string) => io.stderr(`${terminalSafe(mask(text))}\n`)
   return {
-    info: (m) => verbose && io.stderr(`${m}\n`),
-    debug: (m) => verbose && io.stderr(`  ${m}\n`),
-    warning: (m) => io.stderr(`warning: ${m}\n`),
+    info: (m) => verbose && line(m),
+    debug: (m) => verbose && line(`  ${m}`),
+    warning: (m) => line(`warning: ${m}`),
     group: async (name, fn) => {
-      if (verbose) io.stderr(`== ${name}\n`)
+      if (verbose) line(`== ${name}`)
       return fn()
     },
   }
+}
+
+/** A settings file (config, scores) decoded as the action decodes it: BOM, UTF-16. */
+async function readText(path: string): Promise<string> {
+  return decode(await readFile(path)).text
 }
 
 async function readConfig(path: string, explicit: boolean): Promise<{ config?: Record<string, unknown>; label?: string }> {
@@ -44,12 +51,7 @@ async function readConfig(path: string, explicit: boolean): Promise<{ config?: R
     if (explicit) throw new SettingsError(`Invalid --config: '${path}' does not exist. Expected the path of a YAML config file.`)
     return {}
   }
-  return { config: parseConfig(await readFile(path, 'utf8'), path), label: path }
-}
-
-async function writeOut(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, text)
+  return { config: parseConfig(await readText(path), path), label: path }
 }
 
 export async function main(io: CliIo): Promise<number> {
@@ -80,23 +82,22 @@ export async function main(io: CliIo): Promise<number> {
     const { config, label } = await readConfig(configPath, !!explicitConfig)
     const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label })
 
-    const log = stderrLogger(io, command.verbose)
+    const log = stderrLogger(io, command.verbose, masker(settings.secrets))
     const reportPath = settings.reportFile ?? command.output
     const report = await runWithServices(settings, {
       changes,
       log,
       root: io.cwd,
-      readText: (p) => readFile(at(p), 'utf8'),
+      readText: (p) => readText(at(p)),
       decisionsDir: reportPath ? dirname(at(reportPath)) : undefined,
     })
 
     const rendered = renderers[command.format](report, VERSION)
     if (command.output) {
-      await writeOut(at(command.output), rendered)
+      await writeTextFile(at(command.output), rendered)
       io.stderr(`${verdictLine(report)}\nReport written to ${command.output}\n`)
     } else io.stdout(rendered)
-    if (settings.reportFile) await writeOut(at(settings.reportFile), renderJson(report))
-    if (settings.sarifFile) await writeOut(at(settings.sarifFile), renderSarif(report, VERSION))
+    await writeReportFiles(report, { json: settings.reportFile && at(settings.reportFile), sarif: settings.sarifFile && at(settings.sarifFile) })
 
     if (!report.verdict.passed) return EXIT.failed
     return report.summary.notScored > 0 ? EXIT.internal : EXIT.passed

@@ -1,5 +1,5 @@
 // The sticky PR comment: one comment per PR and `name`, found again by a hidden marker on its
-// first line and edited in place on every run, never posted twice.
+// first line (and its author) and edited in place on every run, never posted twice.
 import type { GitHubApi, RepoId } from '../github-api.js'
 
 /** Characters GitHub accepts in an issue or review comment body. */
@@ -32,8 +32,15 @@ export async function upsertStickyComment({ api, repo, number, name, body }: Sti
   const marker = commentMarker(name)
   if (!body.startsWith(marker)) throw new Error('A sticky comment body must start with its marker')
   const comments = await api.octokit.paginate(api.octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 })
-  // The marker must open the body: a comment that merely quotes it is someone else's.
-  const ours = comments.find((c) => c.body?.startsWith(marker))
+  // The marker must open the body (a comment that merely quotes it is someone else's), and
+  // the author must be us: someone could open a comment with the marker before our first run.
+  let ours: (typeof comments)[number] | undefined
+  for (const c of comments) {
+    if (c.body?.startsWith(marker) && (await api.writesAs(c.user))) {
+      ours = c
+      break
+    }
+  }
   if (ours) {
     const { data } = await api.octokit.rest.issues.updateComment({ ...repo, comment_id: ours.id, body })
     return { action: 'updated', id: data.id, url: data.html_url }

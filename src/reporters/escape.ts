@@ -12,6 +12,14 @@ export function terminalSafe(text: string): string {
   })
 }
 
+/**
+ * One line of the runner's log: terminal-safe (so a newline cannot start another line), and
+ * never starting with `::`, which the runner would read as a workflow command.
+ */
+export function logLine(text: string): string {
+  return terminalSafe(text).replace(/^(\s*):/, '$1\\u003A')
+}
+
 /** Cuts a string to at most `max` code points, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const points = [...text]

@@ -71,14 +71,20 @@ export function planReview(findings: Finding[], anchors: Map<string, Set<number>
   return { comments, rest: groups.slice(REVIEW_COMMENTS_MAX).flat(), outside, repeated }
 }
 
-/** Fingerprints in this name's earlier review comments that still sit on a current line. */
-function postedFingerprints(bodies: Array<{ body: string; line?: number | null }>, name: string): Set<string> {
+interface PostedComment {
+  body: string
+  line?: number | null
+  user?: { login?: string; type?: string } | null
+}
+
+/** Fingerprints in this name's earlier review comments (ours, not copies of the marker) that still sit on a current line. */
+async function postedFingerprints(api: GitHubApi, comments: PostedComment[], name: string): Promise<Set<string>> {
   const prefix = `${markerPrefix(name)} ids=`
   const out = new Set<string>()
-  for (const c of bodies) {
+  for (const c of comments) {
     if (c.line === null || c.line === undefined) continue
     const at = c.body.lastIndexOf(prefix)
-    if (at < 0) continue
+    if (at < 0 || !(await api.writesAs(c.user))) continue
     const ids = /^([0-9a-f,]+) -->/.exec(c.body.slice(at + prefix.length))?.[1]
     for (const id of ids?.split(',') ?? []) out.add(id)
   }
@@ -108,7 +114,7 @@ export async function postReview(request: ReviewRequest): Promise<ReviewResult> 
   if (candidates.length === 0) return { comments: 0, rest: 0, outside: 0, repeated: 0 }
   const anchors = await request.addedLines([...new Set(candidates.map((f) => f.file))])
   const existing = await api.octokit.paginate(api.octokit.rest.pulls.listReviewComments, { ...repo, pull_number: request.number, per_page: 100 })
-  const plan = planReview(candidates, anchors, postedFingerprints(existing, name), name)
+  const plan = planReview(candidates, anchors, await postedFingerprints(api, existing, name), name)
   const result = { comments: plan.comments.length, rest: plan.rest.length, outside: plan.outside, repeated: plan.repeated }
   if (plan.comments.length === 0 && plan.rest.length === 0) return result
   const lines = [

@@ -2,7 +2,8 @@
 // same head sends nothing to the services and a push that changes one segment re-scores
 // only that one. In the action the directory is carried between runs by actions/cache
 // (see the README); locally it stays in the working directory. One JSON file, written
-// atomically, bounded in size; a corrupt or foreign file is set aside with a warning.
+// atomically, bounded in size; a corrupt or foreign file is ignored with a warning and
+// replaced when the run writes the cache.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Logger } from '../log.js'

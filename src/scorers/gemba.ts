@@ -57,12 +57,12 @@ function languageName(locale: string): string {
   }
 }
 
-/** Short ids, unique within a batch and unknown to whoever wrote the strings. */
 /** Changes whenever a prompt does, so cached scores from other prompts are not reused. */
 export function promptDigest(mode: LlmMode): string {
   return createHash('sha256').update(mode === 'mqm' ? MQM_SYSTEM : DA_SYSTEM).digest('hex').slice(0, 12)
 }
 
+/** Short ids, unique within a batch and unknown to whoever wrote the strings. */
 export function segmentIds(n: number, random: (bytes: number) => Buffer = randomBytes): string[] {
   const ids = new Set<string>()
   while (ids.size < n) ids.add(`s${random(3).readUIntBE(0, 3).toString(36).padStart(4, '0').slice(-4)}`)

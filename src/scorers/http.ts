@@ -4,7 +4,7 @@
 // scoring deadline, bounded concurrency, a request counter, and secrets masked everywhere.
 import { setTimeout as delay } from 'node:timers/promises'
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
-import type { Logger } from '../log.js'
+import { masker, type Logger } from '../log.js'
 import { OutOfTime } from './scorer.js'
 
 export interface ServiceClientOptions {
@@ -97,16 +97,6 @@ const BODY_EXCERPT = 300
 const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) => delay(ms, undefined, { signal }),
-}
-
-/** Replaces every secret (and its URL-encoded form) by `***`. */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let out = text
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length < 4) continue
-    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join('***')
-  }
-  return out
 }
 
 /** Milliseconds to wait from a Retry-After header (seconds or an HTTP date). */
@@ -217,7 +207,7 @@ export class ServiceClient {
   }
 
   mask(text: string): string {
-    return maskSecrets(text, this.secrets)
+    return masker(this.secrets)(text)
   }
 
   async close(): Promise<void> {

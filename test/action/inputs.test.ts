@@ -34,6 +34,17 @@ describe('action inputs', () => {
     for (const key of Object.keys(inputs)) delete inputs[key]
   })
 
+  it('masks each header value of a multi-line openai-headers input on its own', () => {
+    Object.assign(inputs, { 'openai-headers': 'api-key: az-secret-1\nX-Gateway-Token:  gw-secret-2 \n' })
+    calls.length = 0
+    readInputs()
+    const masked = calls.filter((c) => c.startsWith('mask')).map((c) => c.slice(5))
+    // The runner masks what it is given, as one value: a line showing only one header's value would show it.
+    expect(masked).toEqual(expect.arrayContaining(['az-secret-1', 'gw-secret-2']))
+    expect(calls.indexOf('mask gw-secret-2')).toBeLessThan(calls.indexOf('get threshold'))
+    for (const key of Object.keys(inputs)) delete inputs[key]
+  })
+
   it.each([
     [{ threshold: 'high' }, "Invalid input 'threshold': 'high'. Expected a number from 0 to 1."],
     [{ comment: 'yes' }, "Invalid input 'comment': 'yes'. Expected one of summary, review, both, off."],

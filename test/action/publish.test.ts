@@ -33,17 +33,19 @@ afterEach(() => {
 
 const HOSTILE_FILE = 'locales/de/a,b::c%0A\n.json'
 
-async function publishWith(inputs: Record<string, string>, token: string | undefined = fake.token) {
+async function publishWith(inputs: Record<string, string>, token: string | undefined = fake.token, extra: { findings?: Parameters<typeof reportOf>[0]; warned?: number } = {}) {
   const log = memoryLogger()
   const written: string[] = []
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     written.push(String(chunk))
     return true
   })
-  const report = reportOf([
-    { file: HOSTILE_FILE, key: 'k\n::error::fake', target: '@acme/team', issues: [missingPlaceholder] },
-    { file: 'a.json', key: 'x', issues: [{ s: 1, r: 1006, d: 'Untranslated' }] },
-  ])
+  const report = reportOf(
+    extra.findings ?? [
+      { file: HOSTILE_FILE, key: 'k\n::error::fake', target: '@acme/team', issues: [missingPlaceholder] },
+      { file: 'a.json', key: 'x', issues: [{ s: 1, r: 1006, d: 'Untranslated' }] },
+    ],
+  )
   const request: PublishRequest = {
     api: new GitHubApi({ token, baseUrl: fake.url, log }),
     repo: { owner: 'acme', repo: 'shop' },
@@ -55,6 +57,7 @@ async function publishWith(inputs: Record<string, string>, token: string | undef
     context: 'test',
     addedLines: async () => new Map(),
     log,
+    ...(extra.warned !== undefined && { warned: () => extra.warned! }),
   }
   try {
     const outcome = await publish(request)
@@ -78,6 +81,17 @@ describe('publish', () => {
     const warnings = log.lines.filter((l) => l.startsWith('warning:'))
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toContain('Pull requests from forks get a read-only token.')
+  })
+
+  it("counts the step's earlier warnings against GitHub's 10 warning annotations per step", async () => {
+    fake.readOnly = true
+    const findings = Array.from({ length: 12 }, (_, i) => ({ file: 'a.json', line: i + 1, key: `k${i}`, issues: [{ s: 1 as const, r: 1006, d: 'Untranslated' }] }))
+    // Three warnings already shown (a failing quality service...), and the one saying why the findings are here.
+    const { outcome, log, stdout } = await publishWith({ comment: 'off' }, fake.token, { findings, warned: 3 })
+    const annotated = stdout.filter((l) => l.startsWith('::warning '))
+    const ours = log.lines.filter((l) => l.startsWith('warning:'))
+    expect(annotated.length + ours.length + 3).toBe(10)
+    expect(outcome.workflowAnnotations).toEqual({ shown: annotated.length, hidden: 12 - annotated.length })
   })
 
   it('names a missing or bad token as such', async () => {

@@ -17,14 +17,16 @@ let head: string
 let merge: string
 
 const odd = 'locales/de/:(glob)*odd name -- "x".json'
+const SHOP = (pay: string) => `{\n  "cart": "Warenkorb",\n  "empty": "Leer",\n  "pay": "${pay}",\n  "total": "Summe",\n  "tax": "MwSt.",\n  "ship": "Versand"\n}\n`
 
 beforeAll(async () => {
   repo = TestRepo.create()
-  base = repo.commit('main', 'base', { files: { 'locales/en/app.json': '{\n  "a": "A",\n  "b": "B"\n}\n', 'locales/de/app.json': '{\n  "a": "A-de"\n}\n', 'node_modules/x/en.json': '{}' } })
+  base = repo.commit('main', 'base', { files: { 'locales/en/app.json': '{\n  "a": "A",\n  "b": "B"\n}\n', 'locales/de/app.json': '{\n  "a": "A-de"\n}\n', 'locales/de/shop.json': SHOP('Bezahlen'), 'node_modules/x/en.json': '{}' } })
   const many = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`docs/page${i}.md`, `page ${i}\n`]))
   head = repo.commit('topic', 'head', {
     from: base,
-    files: { 'locales/de/app.json': '{\n  "a": "A-de",\n  "b": "B-de"\n}\n', [odd]: '{"x": "ü"}\n', 'locales/fr/app.json': '\uFEFF{"a": "A-fr"}\n', ...many },
+    // shop.json is renamed with one line changed: GitHub's diff shows that line only.
+    files: { 'locales/de/app.json': '{\n  "a": "A-de",\n  "b": "B-de"\n}\n', [odd]: '{"x": "ü"}\n', 'locales/fr/app.json': '\uFEFF{"a": "A-fr"}\n', 'locales/de/shop.json': null, 'locales/de/checkout.json': SHOP('Jetzt bezahlen'), ...many },
   })
   merge = repo.mergeCommit(2, base, head)
   fake = await FakeGitHub.start(repo.origin)
@@ -62,7 +64,7 @@ async function snapshot(req: CompareRequest) {
       sizes: await Promise.all(locale.map((p) => changes.head.size(p))),
       changed: await Promise.all(locale.map((p) => changes.changed(p))),
       ignored: paths.some((p) => p.startsWith('node_modules/')),
-      added: Object.fromEntries(await changes.addedLines(['locales/de/app.json', odd, 'locales/en/app.json', 'docs/page119.md'])),
+      added: Object.fromEntries(await changes.addedLines(['locales/de/app.json', odd, 'locales/en/app.json', 'locales/de/checkout.json', 'docs/page119.md'])),
     }
   } finally {
     changes.close?.()
@@ -79,13 +81,14 @@ describe('repoChanges', () => {
     expect(viaGit.via).toBe('git')
     expect(viaApi.via).toBe('api')
     expect({ ...viaApi, via: 'git' }).toEqual(viaGit)
-    expect(viaGit.head).toEqual(['locales/de/:(glob)*odd name -- "x".json', 'locales/de/app.json', 'locales/en/app.json', 'locales/fr/app.json'])
-    expect(viaGit.changed).toEqual([true, true, false, true])
+    expect(viaGit.head).toEqual(['locales/de/:(glob)*odd name -- "x".json', 'locales/de/app.json', 'locales/de/checkout.json', 'locales/en/app.json', 'locales/fr/app.json'])
+    expect(viaGit.changed).toEqual([true, true, true, false, true])
     expect(viaGit.ignored).toBe(false)
-    expect(viaGit.added).toEqual({ 'locales/de/app.json': new Set([2, 3]), [odd]: new Set([1]), 'docs/page119.md': new Set([1]) })
+    // The renamed file anchors only its changed line, as in GitHub's diff.
+    expect(viaGit.added).toEqual({ 'locales/de/app.json': new Set([2, 3]), [odd]: new Set([1]), 'locales/de/checkout.json': new Set([4]), 'docs/page119.md': new Set([1]) })
     // Two listings, one blob per file read, and the PR's file list in two pages of 100.
     expect(used.filter((r) => r.path.includes('/git/trees/'))).toHaveLength(2)
-    expect(used.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(4)
+    expect(used.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(5)
     expect(used.filter((r) => r.path.endsWith('/pulls/2/files'))).toHaveLength(2)
   })
 

@@ -270,6 +270,25 @@ describe('the bundled action on other events and edge cases', () => {
     expect(untrusted.outputs).toMatchObject({ passed: 'true', errors: '1' })
   })
 
+  it("under pull_request_target detects the locale files from the base commit's .phrase.yml, not the PR's", async () => {
+    const repo = TestRepo.create()
+    const json = (o: object) => `${JSON.stringify(o, null, 2)}\n`
+    const phrase = (dir: string) => `phrase:\n  pull:\n    targets:\n      - file: ${dir}/<locale_name>.json\n`
+    const base = repo.commit('main', 'App', {
+      files: { '.phrase.yml': phrase('strings'), 'strings/en.json': json({ title: 'Hello {{name}}' }), 'strings/de.json': json({ title: 'Hallo {{name}}' }) },
+    })
+    // The PR breaks a placeholder and points detection somewhere else, so that nothing is checked.
+    const head = repo.commit('fork', 'Translations', { from: base, files: { '.phrase.yml': phrase('nowhere'), 'strings/de.json': json({ title: 'Hallo' }) } })
+    const merge = repo.mergeCommit(6, base, head)
+    const fake = await fakeGitHub(repo)
+    open.push({ repo, fake })
+    fake.addPull({ number: 6, base: { ref: 'main', sha: base }, head: { ref: 'fork', sha: head }, headRepo: 'mallory/shop' })
+    const payload = payloadOf(6, { ref: 'main', sha: base }, { ref: 'fork', sha: head }, 'mallory/shop')
+    const result = await run({ repo, fake, base, head, merge, workspace: repo.checkout(base), payload }, {}, { eventName: 'pull_request_target' })
+    expect(result.outputs).toMatchObject({ passed: 'false', segments: '1', errors: '1' })
+    expect(result.code).toBe(1)
+  })
+
   it('on a push compares the two commits, with a check run and no comment; RUNNER_DEBUG logs the requests', async () => {
     const pr = await examplesPr()
     pr.fake.allowHead(pr.head)

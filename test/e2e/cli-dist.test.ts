@@ -2,10 +2,14 @@
 // as a user runs it: a separate node process, on Node 20 and on Node 24.
 import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve as resolvePath } from 'node:path'
+import { gitIn } from '../helpers/cli.js'
 
-function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(cmd: string, args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(cmd, args, { cwd, env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
     })
   })
@@ -35,6 +39,27 @@ describe('dist/cli.js', () => {
     expect(code).toBe(1)
     expect(lines(stdout)).toEqual(['config/locales/de.yml:8 1081'])
     expect(JSON.parse(stdout).fileFindings).toEqual([expect.objectContaining({ file: 'config/locales/es.yml', line: 1, issue: expect.objectContaining({ r: 1009 }) })])
+  })
+
+  it('says what git could not read and exits 2, never crashing with exit 1 (the gate failed)', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'tqg-broken-'))
+    try {
+      const git = gitIn(repo)
+      await git('init', '-q', '-b', 'main')
+      await writeFile(join(repo, 'en.json'), '{}\n')
+      await git('add', '.')
+      await git('commit', '-q', '-m', 'base')
+      await git('checkout', '-q', '-b', 'topic')
+      // The base commit's tree is missing (a damaged clone): listing and diffing it both fail.
+      const tree = (await git('rev-parse', 'main^{tree}')).trim()
+      await rm(join(repo, '.git/objects', tree.slice(0, 2), tree.slice(2)))
+      const { code, stdout, stderr } = await run('node', [resolvePath('dist/cli.js'), '--base', 'main', '--files', 'l/{locale}.json', '--cache-dir', 'off'], repo)
+      expect(stdout).toBe('')
+      expect(stderr).toMatch(/^tqg: git ls-tree failed: fatal: not a tree object/)
+      expect(code).toBe(2)
+    } finally {
+      await rm(repo, { recursive: true, force: true })
+    }
   })
 
   it('runs on Node 24 with the same result', async () => {

@@ -6,8 +6,10 @@
 //   only on a pull request's head commit (or a commit registered with allowHead)
 // - comment bodies <= 65,536 characters
 // - reviews: only on the PR's head commit, comments with `line` + `side` on a line of the
-//   diff (never `position`); one bad comment rejects the whole review
+//   diff (never `position`; a renamed file's diff shows only what changed); one bad comment
+//   rejects the whole review
 // - pagination with `Link` headers (per_page <= 100; a PR lists at most 3,000 files)
+// - `GET /user` answers a personal token (`user` of type User) and refuses the workflow token
 // - secondary rate limits on demand (403 with `retry-after`)
 import { execFile } from 'node:child_process'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -247,25 +249,29 @@ export class FakeGitHub {
     return (await gitIn(this.gitDir, ['merge-base', a, b])).trim()
   }
 
-  private readonly filesCache = new Map<string, Promise<Array<{ filename: string; status: string; patch?: string; sha: string }>>>()
+  private readonly filesCache = new Map<string, Promise<Array<{ filename: string; status: string; patch?: string; sha: string; previous_filename?: string }>>>()
 
-  private pullFiles(pull: FakePull): Promise<Array<{ filename: string; status: string; patch?: string; sha: string }>> {
+  private pullFiles(pull: FakePull): Promise<Array<{ filename: string; status: string; patch?: string; sha: string; previous_filename?: string }>> {
     const key = `${pull.base.sha}...${pull.head.sha}`
     if (!this.filesCache.has(key)) this.filesCache.set(key, this.diffFiles(pull))
     return this.filesCache.get(key)!
   }
 
-  private async diffFiles(pull: FakePull): Promise<Array<{ filename: string; status: string; patch?: string; sha: string }>> {
+  private async diffFiles(pull: FakePull): Promise<Array<{ filename: string; status: string; patch?: string; sha: string; previous_filename?: string }>> {
     const base = await this.mergeBase(pull.base.sha, pull.head.sha)
-    const out = await gitIn(this.gitDir, ['diff', '--name-status', '-z', '--no-renames', base, pull.head.sha])
+    // GitHub detects renames: a renamed file's patch holds only what changed.
+    const out = await gitIn(this.gitDir, ['diff', '--name-status', '-z', '-M', base, pull.head.sha])
     const parts = out.split('\0').filter(Boolean)
     const files = []
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-      const filename = parts[i + 1]
-      const patch = await gitIn(this.gitDir, ['--literal-pathspecs', 'diff', base, pull.head.sha, '--', filename])
+    for (let i = 0; i + 1 < parts.length; ) {
+      const renamed = parts[i].startsWith('R')
+      const [from, filename] = renamed ? [parts[i + 1], parts[i + 2]] : [undefined, parts[i + 1]]
+      const patch = await gitIn(this.gitDir, ['--literal-pathspecs', 'diff', '-M', base, pull.head.sha, '--', ...(from ? [from] : []), filename])
       // GitHub's `patch` is the diff from the first hunk on.
       const at = patch.indexOf('\n@@')
-      files.push({ filename, status: { A: 'added', D: 'removed', M: 'modified' }[parts[i]] ?? 'modified', sha: '', ...(at >= 0 && { patch: patch.slice(at + 1) }) })
+      const status = renamed ? 'renamed' : ({ A: 'added', D: 'removed', M: 'modified' }[parts[i]] ?? 'modified')
+      files.push({ filename, status, sha: '', ...(from && { previous_filename: from }), ...(at >= 0 && { patch: patch.slice(at + 1) }) })
+      i += renamed ? 3 : 2
     }
     return files.slice(0, 3000)
   }
@@ -301,6 +307,11 @@ export class FakeGitHub {
   }
 
   private async route(method: string, url: URL, input: Record<string, unknown>): Promise<{ status?: number; body?: unknown; headers?: Record<string, string> }> {
+    // The authenticated user: a personal token's; an installation token (the workflow token) has none.
+    if (method === 'GET' && url.pathname === '/user') {
+      if (this.user.type === 'Bot') throw new HttpError(403, 'Resource not accessible by integration')
+      return { body: { login: this.user.login, type: this.user.type } }
+    }
     const prefix = `/repos/${this.owner}/${this.repo}`
     if (!url.pathname.startsWith(`${prefix}/`)) throw new HttpError(404, 'Not Found')
     const path = url.pathname.slice(prefix.length)

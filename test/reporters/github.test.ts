@@ -128,6 +128,32 @@ describe('the sticky comment', () => {
     expect(fake.comments.find((c) => c.id === 60_000)?.edits).toBe(0)
   })
 
+  it('never takes over a comment someone else opened with its marker', async () => {
+    // Anyone can comment with the marker before the first run, hoping the bot writes its
+    // report there: the report would show under their name, and they could edit it to pass.
+    const marker = commentMarker('Hijack test')
+    fake.comments.push({ id: 70_000, issue: 1, body: `${marker}\n✅ all good`, user: { login: 'mallory', type: 'User' }, edits: 0 })
+    const first = await upsertStickyComment({ api: api(), repo: repoId, number: 1, name: 'Hijack test', body: `${marker}\n❌ failed` })
+    expect(first.action).toBe('created')
+    expect(fake.comments.find((c) => c.id === first.id)?.user.login).toBe('github-actions[bot]')
+    expect(await upsertStickyComment({ api: api(), repo: repoId, number: 1, name: 'Hijack test', body: `${marker}\n❌ still failed` })).toMatchObject({ action: 'updated', id: first.id })
+    expect(fake.comments.find((c) => c.id === 70_000)).toMatchObject({ body: `${marker}\n✅ all good`, edits: 0 })
+  })
+
+  it("with a personal token, edits that user's own comment and no one else's", async () => {
+    const marker = commentMarker('PAT test')
+    fake.comments.push({ id: 70_001, issue: 1, body: `${marker}\nfake`, user: { login: 'mallory', type: 'User' }, edits: 0 })
+    fake.user = { login: 'release-bot', type: 'User' }
+    try {
+      const first = await upsertStickyComment({ api: api(), repo: repoId, number: 1, name: 'PAT test', body: `${marker}\none` })
+      expect(first.action).toBe('created')
+      expect(await upsertStickyComment({ api: api(), repo: repoId, number: 1, name: 'PAT test', body: `${marker}\ntwo` })).toMatchObject({ action: 'updated', id: first.id })
+      expect(fake.comments.find((c) => c.id === 70_001)?.edits).toBe(0)
+    } finally {
+      fake.user = { login: 'github-actions[bot]', type: 'Bot' }
+    }
+  })
+
   it.each([
     ['Translation quality', '<!-- translation-quality-gate name=Translation%20quality -->'],
     ['x --> <script>', '<!-- translation-quality-gate name=x%20%2D%2D%3E%20%3Cscript%3E -->'],
@@ -179,6 +205,14 @@ describe('the review', () => {
     // GitHub clears `line` when a later push changes the commented line.
     fake.reviewComments.filter((c) => c.body.includes('name=Review%20test')).forEach((c, i) => i === 0 && (c.line = null))
     expect(await postReview(request)).toMatchObject({ comments: 1, repeated: 2 })
+  })
+
+  it("does not count someone else's copy of its marker as already commented", async () => {
+    const report = reportOf([on('locales/de/app.json', 5)])
+    const request = { api: api(), repo: repoId, number: 1, headSha: head, name: 'Copied marker', findings: report.findings, addedLines: async () => new Map([['locales/de/app.json', new Set([5])]]), link: () => 'https://x' }
+    const copied = `<!-- translation-quality-gate review name=Copied%20marker ids=${fingerprint(report.findings[0])} -->\nnothing to see`
+    fake.reviewComments.push({ id: 80_000, pull: 1, review: 1, path: 'locales/de/app.json', line: 5, side: 'RIGHT', body: copied, commit_id: head, user: { login: 'mallory', type: 'User' } })
+    expect(await postReview(request)).toMatchObject({ comments: 1, repeated: 0 })
   })
 })
 

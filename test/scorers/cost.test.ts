@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { memoryLogger } from '../../src/log.js'
 import type { CheckedSegment, Report } from '../../src/model.js'
 import { decide } from '../../src/policy.js'
-import { publishReport } from '../../src/publish.js'
+import { writeBack } from '../../src/write-back.js'
 import { ruleSettings } from '../../src/rule-settings.js'
 import { MemoryScoreCache, type ScoreCache } from '../../src/scorers/cache.js'
 import { FileScoreCache } from '../../src/scorers/file-cache.js'
@@ -113,7 +113,7 @@ describe('Wordbee requests per 100 segments', () => {
     const log = memoryLogger()
     const scoring = await score(scorer, segments)
     const report: Report = { ...decide(segments, [], { failOn: [], rules: ruleSettings({}), dismissals: [], reportFilter: {} }), usage: scoring.usage }
-    await publishReport(report, [scorer], log)
+    await writeBack(report, [scorer], log)
     await scorer.close()
     expect(fake.calls('/api/resources/segments/search')).toHaveLength(20)
     expect(fake.calls('/api/resources/qa/issues/update')).toHaveLength(1)

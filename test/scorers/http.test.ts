@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
-import { memoryLogger } from '../../src/log.js'
-import { maskSecrets, retryAfterMs, ServiceClient, ServiceError, type Clock, type ServiceClientOptions } from '../../src/scorers/http.js'
+import { masker, memoryLogger } from '../../src/log.js'
+import { retryAfterMs, ServiceClient, ServiceError, type Clock, type ServiceClientOptions } from '../../src/scorers/http.js'
 import { OutOfTime } from '../../src/scorers/scorer.js'
 import { FakeServer, type RecordedRequest } from '../emulators/server.js'
 
@@ -309,8 +309,8 @@ describe('helpers', () => {
     ['a/b%2Bcd', ['b+cd'], 'a/***'],
     ['short ab', ['ab'], 'short ab'],
     ['longest first: abcdef', ['abc', 'abcdef'], 'longest first: ***'],
-  ])('maskSecrets(%j)', (text, secrets, expected) => {
-    expect(maskSecrets(text, secrets)).toBe(expected)
+  ])('masker(%j)', (text, secrets, expected) => {
+    expect(masker(secrets)(text)).toBe(expected)
   })
 
   it.each([

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { memoryLogger } from '../../src/log.js'
 import type { CheckedSegment, Issue, Report } from '../../src/model.js'
 import { decide } from '../../src/policy.js'
-import { publishReport } from '../../src/publish.js'
+import { writeBack } from '../../src/write-back.js'
 import { ruleSettings } from '../../src/rule-settings.js'
 import { MemoryScoreCache } from '../../src/scorers/cache.js'
 import { toIssue, WordbeeScorer, WORDBEE_TAKE, type WordbeeOptions } from '../../src/scorers/wordbee.js'
@@ -47,7 +47,7 @@ async function fullRun(s: WordbeeScorer, segments: CheckedSegment[]): Promise<Re
   const scoring = await scoreSegments(segments, [s], { timeBudget: 60, cache: new MemoryScoreCache(), log, threshold: () => undefined, defaultThreshold: 0.7 })
   const decided = decide(segments, [], { failOn: ['error'], rules: ruleSettings({}), dismissals: [], reportFilter: {} })
   const report: Report = { ...decided, usage: scoring.usage }
-  await publishReport(report, [s], log)
+  await writeBack(report, [s], log)
   return report
 }
 

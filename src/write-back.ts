@@ -5,7 +5,7 @@ import type { Logger } from './log.js'
 import type { Report } from './model.js'
 import type { Scorer } from './scorers/scorer.js'
 
-export async function publishReport(report: Report, scorers: Scorer[], log: Logger): Promise<void> {
+export async function writeBack(report: Report, scorers: Scorer[], log: Logger): Promise<void> {
   for (const scorer of scorers) {
     if (!scorer.afterReport) continue
     try {
