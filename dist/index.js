@@ -48939,7 +48939,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7322:
+/***/ 5486:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51895,12 +51895,12 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./lib/changes/tree.js
 // The two versions of the repository a run compares. Each source of changes (two
 // directories, two git revisions, a pull request) provides these.
@@ -51943,6 +51943,7 @@ class DirTree {
     root;
     label;
     listing;
+    realRoot;
     constructor(root, label = root) {
         this.root = root;
         this.label = label;
@@ -51968,13 +51969,23 @@ class DirTree {
         await visit(this.root);
         return out.sort();
     }
-    resolve(path) {
-        const full = (0,external_node_path_.join)(this.root, path);
-        // Paths come from the tree's own listing, but never read outside the root.
-        return (0,external_node_path_.relative)(this.root, full).startsWith('..') ? undefined : full;
+    /**
+     * The file a path names, never outside the root: not through `..`, nor through a symbolic
+     * link (a checkout holds links as the repository has them, and the action reads its config
+     * file from the workspace). Undefined when it does not exist.
+     */
+    async resolve(path) {
+        try {
+            const [root, full] = await Promise.all([(this.realRoot ??= (0,promises_.realpath)(this.root)), (0,promises_.realpath)((0,external_node_path_.join)(this.root, path))]);
+            const rel = (0,external_node_path_.relative)(root, full);
+            return rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel) ? undefined : full;
+        }
+        catch {
+            return undefined;
+        }
     }
     async size(path) {
-        const full = this.resolve(path);
+        const full = await this.resolve(path);
         if (!full)
             return undefined;
         try {
@@ -51986,7 +51997,7 @@ class DirTree {
         }
     }
     async read(path) {
-        const full = this.resolve(path);
+        const full = await this.resolve(path);
         if (!full)
             return undefined;
         try {
@@ -52150,7 +52161,6 @@ class BlobReader {
     }
 }
 /** One commit of a repository. */
-
 class GitTree extends EntryTree {
     cwd;
     commit;
@@ -52227,14 +52237,19 @@ async function gitChanges(cwd, baseRev, headRev) {
     const blobs = new BlobReader(top);
     const base = new GitTree(top, baseCommit, baseLabel, blobs);
     const head = new WorkTree(top);
-    const changedList = git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
-        const set = new Set(out.split('\0').filter(Boolean));
-        for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0'))
-            if (p)
-                set.add(p);
-        return set;
-    });
-    return { base, head, baseCommit, description, changed: async (path) => (await changedList).has(path), close: () => blobs.close() };
+    // Lazy, as in commitChanges: a failing diff must reject where it is awaited.
+    let changedList;
+    const changed = async (path) => {
+        changedList ??= git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
+            const set = new Set(out.split('\0').filter(Boolean));
+            for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0'))
+                if (p)
+                    set.add(p);
+            return set;
+        });
+        return (await changedList).has(path);
+    };
+    return { base, head, baseCommit, description, changed, close: () => blobs.close() };
 }
 const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Whether the repository holds a commit (a shallow checkout may not). */
@@ -52268,11 +52283,23 @@ async function fetchCommits(cwd, commits) {
     // Without the checkout's credentials git would ask for a password and wait forever.
     await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } });
 }
-/** The lines `head` adds to each path (for review anchors); paths never reach git as pathspec magic. */
+/**
+ * The lines `head` adds to each path (for review anchors), as GitHub's diff of the PR shows
+ * them: a renamed file is diffed against its old path, so only what changed counts (GitHub
+ * refuses a review comment on any other line). Paths never reach git as pathspec magic.
+ */
 async function gitAddedLines(cwd, baseCommit, headCommit, paths) {
     const out = new Map();
+    const renamedFrom = new Map();
+    const status = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', baseCommit, headCommit])).split('\0');
+    for (let i = 0; i < status.length; i += status[i].startsWith('R') ? 3 : 2) {
+        if (status[i].startsWith('R'))
+            renamedFrom.set(status[i + 2], status[i + 1]);
+    }
     for (const path of paths) {
-        const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', baseCommit, headCommit, '--', path]);
+        const from = renamedFrom.get(path);
+        const rename = from === undefined ? ['--no-renames'] : ['-M'];
+        const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', ...rename, baseCommit, headCommit, '--', ...(from === undefined ? [] : [from]), path]);
         // Like the API's file list: a path the diff does not touch is absent.
         if (patch)
             out.set(path, addedLines(patch));
@@ -57283,9 +57310,13 @@ function memoryLogger(lines = []) {
         },
     };
 }
-/** Replaces every secret in a text with `***` (longest first, so overlapping secrets go whole). */
+/**
+ * Replaces every secret in a text, and its URL-encoded form (a secret in a query string),
+ * with `***`: longest first, so overlapping secrets go whole. Shorter than 4 characters is
+ * not a secret worth garbling every line for.
+ */
 function masker(secrets) {
-    const values = secrets.filter((s) => !!s && s.length >= 4).sort((a, b) => b.length - a.length);
+    const values = [...new Set(secrets.filter((s) => !!s && s.length >= 4).flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
     return (text) => values.reduce((out, s) => out.split(s).join('***'), text);
 }
 
@@ -57296,8 +57327,6 @@ function masker(secrets) {
 // mode, one log line per request with every secret masked.
 
 
-/** The workflow token's REST budget per repository and hour. */
-const HOURLY_BUDGET = 1000;
 // Longer waits than this are not worth holding a runner for; the request fails instead.
 const MAX_WAIT_MS = 60_000;
 const MAX_RETRIES = 3;
@@ -57367,6 +57396,21 @@ class GitHubApi {
                 }
             }
         });
+    }
+    login;
+    /**
+     * Whether a comment's author is who this token writes as. Anyone can copy a hidden marker,
+     * so only the author tells our comments apart. A bot is trusted as is (the workflow token
+     * and GitHub Apps write as bots; no one else can); for a person's comment, `GET /user`
+     * (asked once; installation tokens get 403) says whether the token is theirs.
+     */
+    async writesAs(user) {
+        if (!user?.login)
+            return false;
+        if (user.type === 'Bot')
+            return true;
+        this.login ??= this.octokit.rest.users.getAuthenticated().then(({ data }) => data.login, () => undefined);
+        return user.login === (await this.login);
     }
     track(headers) {
         const remaining = headers['x-ratelimit-remaining'];
@@ -57523,6 +57567,13 @@ function escape_terminalSafe(text) {
         return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
     });
 }
+/**
+ * One line of the runner's log: terminal-safe (so a newline cannot start another line), and
+ * never starting with `::`, which the runner would read as a workflow command.
+ */
+function logLine(text) {
+    return escape_terminalSafe(text).replace(/^(\s*):/, '$1\\u003A');
+}
 /** Cuts a string to at most `max` code points, marking the cut with an ellipsis. */
 function truncate(text, max) {
     const points = [...text];
@@ -57574,50 +57625,6 @@ function urlPath(path) {
 /** Text for plain-text fields (annotation titles and messages): no control or bidi characters, bounded length. */
 function plainText(text, max) {
     return truncate(escape_terminalSafe(text), max);
-}
-
-;// CONCATENATED MODULE: ./lib/reporters/json.js
-function jsonReport(report) {
-    const { summary } = report;
-    return {
-        version: 1,
-        passed: report.verdict.passed,
-        failedOn: report.verdict.reasons,
-        summary: {
-            files: summary.files,
-            segments: summary.segments,
-            scored: summary.scored,
-            belowThreshold: summary.belowThreshold,
-            notScored: summary.notScored,
-            errors: summary.errors,
-            warnings: summary.warnings,
-            notices: summary.notices,
-            dismissed: summary.dismissed,
-            ...(summary.averageScore !== undefined && { averageScore: Number(summary.averageScore.toFixed(4)) }),
-            providers: summary.providers,
-        },
-        segments: report.segments.map((s) => ({
-            file: s.file,
-            line: s.line,
-            column: s.column,
-            key: s.key,
-            locale: s.locale,
-            sourceLocale: s.sourceLocale,
-            source: s.source ?? null,
-            target: s.target,
-            status: s.status,
-            ...(s.previousTarget !== undefined && { previousTarget: s.previousTarget }),
-            scores: s.scores,
-            issues: s.issues,
-        })),
-        fileFindings: report.fileFindings,
-        notes: report.notes,
-        usage: report.usage,
-        ...(report.decisions && report.decisions.length > 0 && { decisions: report.decisions }),
-    };
-}
-function renderJson(report) {
-    return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/paths.js
@@ -67830,46 +67837,6 @@ function isQualityRule(rule) {
     return rule >= 1900 && rule <= 1999;
 }
 
-;// CONCATENATED MODULE: ./lib/reporters/sarif.js
-
-
-const LEVEL = ['note', 'warning', 'error'];
-function sarifReport(report, version) {
-    const used = new Set(report.findings.map((f) => f.issue.r));
-    const rules = allRules().filter((r) => used.has(r.rule));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'translation-quality-gate',
-                        version,
-                        rules: rules.map((r) => ({
-                            id: `TQG${r.rule}`,
-                            name: r.id,
-                            shortDescription: { text: r.title },
-                            fullDescription: { text: r.description },
-                            defaultConfiguration: { level: LEVEL[r.severity] },
-                        })),
-                    },
-                },
-                results: report.findings.map((f) => ({
-                    ruleId: `TQG${f.issue.r}`,
-                    level: LEVEL[f.issue.s],
-                    message: { text: f.key ? `${f.issue.d} [${f.locale ?? ''} ${f.key}]` : f.issue.d },
-                    locations: [{ physicalLocation: { artifactLocation: { uri: urlPath(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
-                    ...(f.issue.x && { suppressions: [{ kind: 'external', justification: f.issue.c ?? '' }] }),
-                })),
-            },
-        ],
-    };
-}
-function renderSarif(report, version) {
-    return `${JSON.stringify(sarifReport(report, version), null, 2)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./lib/reporters/services.js
 const NAMES = {
     phrase: 'Phrase QPS',
@@ -68169,10 +68136,94 @@ function renderJobSummary(report, options) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/reporters/json.js
+function jsonReport(report) {
+    const { summary } = report;
+    return {
+        version: 1,
+        passed: report.verdict.passed,
+        failedOn: report.verdict.reasons,
+        summary: {
+            files: summary.files,
+            segments: summary.segments,
+            scored: summary.scored,
+            belowThreshold: summary.belowThreshold,
+            notScored: summary.notScored,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            notices: summary.notices,
+            dismissed: summary.dismissed,
+            ...(summary.averageScore !== undefined && { averageScore: Number(summary.averageScore.toFixed(4)) }),
+            providers: summary.providers,
+        },
+        segments: report.segments.map((s) => ({
+            file: s.file,
+            line: s.line,
+            column: s.column,
+            key: s.key,
+            locale: s.locale,
+            sourceLocale: s.sourceLocale,
+            source: s.source ?? null,
+            target: s.target,
+            status: s.status,
+            ...(s.previousTarget !== undefined && { previousTarget: s.previousTarget }),
+            scores: s.scores,
+            issues: s.issues,
+        })),
+        fileFindings: report.fileFindings,
+        notes: report.notes,
+        usage: report.usage,
+        ...(report.decisions && report.decisions.length > 0 && { decisions: report.decisions }),
+    };
+}
+function renderJson(report) {
+    return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/sarif.js
+
+
+const LEVEL = ['note', 'warning', 'error'];
+function sarifReport(report, version) {
+    const used = new Set(report.findings.map((f) => f.issue.r));
+    const rules = allRules().filter((r) => used.has(r.rule));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'translation-quality-gate',
+                        version,
+                        rules: rules.map((r) => ({
+                            id: `TQG${r.rule}`,
+                            name: r.id,
+                            shortDescription: { text: r.title },
+                            fullDescription: { text: r.description },
+                            defaultConfiguration: { level: LEVEL[r.severity] },
+                        })),
+                    },
+                },
+                results: report.findings.map((f) => ({
+                    ruleId: `TQG${f.issue.r}`,
+                    level: LEVEL[f.issue.s],
+                    message: { text: f.key ? `${f.issue.d} [${f.locale ?? ''} ${f.key}]` : f.issue.d },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: urlPath(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
+                    ...(f.issue.x && { suppressions: [{ kind: 'external', justification: f.issue.c ?? '' }] }),
+                })),
+            },
+        ],
+    };
+}
+function renderSarif(report, version) {
+    return `${JSON.stringify(sarifReport(report, version), null, 2)}\n`;
+}
+
 ;// CONCATENATED MODULE: ./lib/settings.js
 const FAIL_ON = ['error', 'warning', 'below-threshold', 'not-scored', 'never'];
 const settingDefs = [
-    { name: 'github-token', kind: 'secret', env: 'GITHUB_TOKEN', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
+    { name: 'github-token', kind: 'secret', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
     { name: 'name', kind: 'string', default: 'Translation quality', config: true, description: 'Name of the check run and marker of the sticky comment; give each invocation in one repository its own name.' },
     { name: 'files', kind: 'list', config: true, description: 'Locale file patterns, one per line, with `{locale}` and globs (`locales/{locale}/*.json`, `config/locales/{locale}.yml`, `res/values{-locale}/strings.xml`); String Catalogs (`**/*.xcstrings`) hold their locales inside and need no `{locale}`. Empty: detect from `.phrase.yml`, `crowdin.yml` and common layouts.' },
     { name: 'source-locale', kind: 'string', default: 'en', config: true, description: 'Locale of the source strings; the file of this locale is the source of each pattern.' },
@@ -68329,11 +68380,9 @@ function resolveSettings({ inputs, origin, config, configLabel = 'the config fil
     const groups = !inputFiles && configGroups.length > 0
         ? configGroups.map((g) => ({ files: g.files ?? [], sourceLocale: g['source-locale'] ?? sourceLocale }))
         : [{ files, sourceLocale }];
-    const settings = {
+    return {
         name: str('name'),
-        githubToken: str('github-token'),
         groups,
-        configPath: str('config'),
         threshold: num('threshold'),
         failOn: failOn.filter((f) => f !== 'never'),
         comment: str('comment'),
@@ -68358,11 +68407,30 @@ function resolveSettings({ inputs, origin, config, configLabel = 'the config fil
         },
         wordbee: { accountId: str('wordbee-account-id'), apiKey: str('wordbee-api-key'), apiUrl: str('wordbee-api-url'), projectId: num('wordbee-project-id'), push: values.get('wordbee-push') },
         extra: configExtra(config),
-        secrets: settingDefs.filter((d) => d.kind === 'secret').map((d) => str(d.name)).filter((s) => !!s),
+        secrets: secretValues(inputs),
     };
-    // A header line's value is the secret, not the whole input.
-    settings.secrets.push(...Object.values(settings.openai.headers));
-    return settings;
+}
+/**
+ * The secret values among raw inputs or flags, for masking: each secret setting's value,
+ * and each header value of `openai-headers` on its own (a log line may show one header's
+ * value alone). Lenient: it runs before the inputs are validated, to mask them first.
+ */
+function secretValues(inputs) {
+    const out = new Set();
+    for (const def of settingDefs) {
+        const value = inputs[def.name]?.trim();
+        if (def.kind !== 'secret' || !value)
+            continue;
+        out.add(value);
+        if (def.name !== 'openai-headers')
+            continue;
+        for (const line of value.split(/\r?\n/)) {
+            const header = line.slice(line.indexOf(':') + 1).trim();
+            if (line.includes(':') && header)
+                out.add(header);
+        }
+    }
+    return [...out];
 }
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** `Name: value` lines; the message names the line, never its value (it may be a key). */
@@ -68425,7 +68493,7 @@ function settingSchema(def) {
             return {
                 anyOf: [
                     { type: 'array', items: def.values ? { type: 'string', enum: def.values } : { type: 'string' } },
-                    { type: 'string', ...(def.values ? {} : {}) },
+                    { type: 'string' },
                 ],
                 description,
             };
@@ -69182,25 +69250,6 @@ function decide(segments, fileFindings, options) {
     return { version: 1, verdict: verdict(summary, options.failOn), summary, segments, fileFindings: findingsOnFiles, findings, notes };
 }
 
-;// CONCATENATED MODULE: ./lib/publish.js
-async function publishReport(report, scorers, log) {
-    for (const scorer of scorers) {
-        if (!scorer.afterReport)
-            continue;
-        try {
-            report.notes.push(...(await scorer.afterReport(report, { log })));
-        }
-        catch (e) {
-            const note = `${scorer.provider}: results not written back: ${e instanceof Error ? e.message : String(e)}`;
-            log.warning(note);
-            report.notes.push(note);
-        }
-        const usage = scorer.usage?.();
-        if (usage)
-            report.usage[scorer.provider] = usage;
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/config/schema.js
 // A small JSON Schema subset: enough to describe the config file, to validate it with
 // errors that name the key, its line and the expected form, and to publish it as
@@ -69493,6 +69542,25 @@ async function scoreSegments(segments, scorers, options) {
     return { notes, usage };
 }
 
+;// CONCATENATED MODULE: ./lib/write-back.js
+async function writeBack(report, scorers, log) {
+    for (const scorer of scorers) {
+        if (!scorer.afterReport)
+            continue;
+        try {
+            report.notes.push(...(await scorer.afterReport(report, { log })));
+        }
+        catch (e) {
+            const note = `${scorer.provider}: results not written back: ${e instanceof Error ? e.message : String(e)}`;
+            log.warning(note);
+            report.notes.push(note);
+        }
+        const usage = scorer.usage?.();
+        if (usage)
+            report.usage[scorer.provider] = usage;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/run.js
 // Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
 // -> write-back (scorers that push results to their service).
@@ -69510,14 +69578,14 @@ async function scoreSegments(segments, scorers, options) {
 
 
 
-async function findAllBundles(settings, changes, notes) {
+async function findAllBundles(settings, changes, trusted, notes) {
     const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()]);
     const paths = [...new Set([...headPaths, ...basePaths])].sort();
     const bundles = [];
     const tmsConfigs = {};
     if (settings.groups.some((g) => g.files.length === 0)) {
         for (const name of Object.keys(TMS_CONFIGS)) {
-            const bytes = headPaths.includes(name) ? await changes.head.read(name) : undefined;
+            const bytes = await trusted.read(name);
             if (bytes)
                 tmsConfigs[name] = new TextDecoder().decode(bytes);
         }
@@ -69541,7 +69609,7 @@ async function runPipeline(settings, deps) {
     checkDismissals(settings.extra.dismissals, rules);
     const bundles = await log.group('Locale files', async () => {
         log.info(`Comparing ${changes.description}`);
-        const found = await findAllBundles(settings, changes, notes);
+        const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes);
         const files = found.reduce((n, b) => n + b.targets.length + (b.source ? 1 : 0), 0);
         log.info(`${found.length} bundle(s) of ${files} locale file(s) match the patterns`);
         return found;
@@ -69595,7 +69663,7 @@ async function runPipeline(settings, deps) {
     });
     const report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage };
     if (deps.scorers.some((s) => s.afterReport))
-        await log.group('Write back', () => publishReport(report, deps.scorers, log));
+        await log.group('Write back', () => writeBack(report, deps.scorers, log));
     return report;
 }
 
@@ -69632,7 +69700,8 @@ class MemoryScoreCache {
 // same head sends nothing to the services and a push that changes one segment re-scores
 // only that one. In the action the directory is carried between runs by actions/cache
 // (see the README); locally it stays in the working directory. One JSON file, written
-// atomically, bounded in size; a corrupt or foreign file is set aside with a warning.
+// atomically, bounded in size; a corrupt or foreign file is ignored with a warning and
+// replaced when the run writes the cache.
 
 
 
@@ -69859,6 +69928,7 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 /** A request that failed after its retries; the message names service, request and status. */
 class ServiceError extends Error {
     service;
@@ -69890,17 +69960,6 @@ const realClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
 };
-/** Replaces every secret (and its URL-encoded form) by `***`. */
-function maskSecrets(text, secrets) {
-    let out = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < 4)
-            continue;
-        for (const form of new Set([secret, encodeURIComponent(secret)]))
-            out = out.split(form).join('***');
-    }
-    return out;
-}
 /** Milliseconds to wait from a Retry-After header (seconds or an HTTP date). */
 function retryAfterMs(value, now) {
     if (!value)
@@ -70000,7 +70059,7 @@ class ServiceClient {
         this.secrets.push(secret);
     }
     mask(text) {
-        return maskSecrets(text, this.secrets);
+        return masker(this.secrets)(text);
     }
     async close() {
         if (!this.ownDispatcher || this.closed)
@@ -70388,11 +70447,11 @@ function gemba_languageName(locale) {
         return locale;
     }
 }
-/** Short ids, unique within a batch and unknown to whoever wrote the strings. */
 /** Changes whenever a prompt does, so cached scores from other prompts are not reused. */
 function promptDigest(mode) {
     return (0,external_node_crypto_.createHash)('sha256').update(mode === 'mqm' ? MQM_SYSTEM : DA_SYSTEM).digest('hex').slice(0, 12);
 }
+/** Short ids, unique within a batch and unknown to whoever wrote the strings. */
 function segmentIds(n, random = external_node_crypto_.randomBytes) {
     const ids = new Set();
     while (ids.size < n)
@@ -71431,6 +71490,10 @@ function wordbeeFromSettings(settings, io, notes) {
     return new WordbeeScorer({ accountId: accountId, apiKey, apiUrl: apiUrl, projectId: projectId, push, locales: section.locales, qa: section.qa, log: io.log });
 }
 
+;// CONCATENATED MODULE: ./lib/version.js
+// The tool's version, for reports and --version.
+const lib_version_VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./lib/xliff-decisions.js
 // Custom.MT's QE decisions written into XLIFF 1.2 the way its API document maps them:
 // confirm_segment -> approved="yes", lock_segment -> translate="no" on the <trans-unit>.
@@ -71609,7 +71672,10 @@ function decisionNotes(files) {
 // What both entries (tqg and the action) do around the pipeline: build the configured
 // quality services, open the score cache, run the pipeline, write Custom.MT's XLIFF
 // decision copies next to the report, and release the services however the run ends
-// (their usage is read after that, so it counts every request).
+// (their usage is read after that, so it counts every request); then the report files.
+
+
+
 
 
 
@@ -71631,6 +71697,18 @@ async function writeDecisionCopy(dir, file, bytes) {
     await (0,promises_.writeFile)(path, bytes);
     return path;
 }
+/** Writes a text file, creating its directory. */
+async function writeTextFile(path, text) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, text);
+}
+/** The JSON report and the SARIF report at their absolute paths, each when given. */
+async function writeReportFiles(report, paths) {
+    if (paths.json)
+        await writeTextFile(paths.json, renderJson(report));
+    if (paths.sarif)
+        await writeTextFile(paths.sarif, renderSarif(report, lib_version_VERSION));
+}
 async function runWithServices(settings, io) {
     const { changes, log, root, decisionsDir } = io;
     const built = await buildScorers(settings, { readText: io.readText, log });
@@ -71638,7 +71716,7 @@ async function runWithServices(settings, io) {
     try {
         const cacheDir = settings.cacheDir && (0,external_node_path_.resolve)(root, settings.cacheDir);
         const cache = await openScoreCache(cacheDir, log);
-        report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes });
+        report = await runPipeline(settings, { changes, trusted: io.trusted, scorers: built.scorers, cache, log, notes: built.notes });
         report.decisions = await writeDecisionCopies(report.segments, {
             read: (file) => changes.head.read(file),
             write: decisionsDir ? async (file, bytes) => shownPath(root, await writeDecisionCopy(decisionsDir, file, bytes)) : undefined,
@@ -71657,10 +71735,6 @@ async function runWithServices(settings, io) {
             report.usage[s.provider] = s.usage();
     return report;
 }
-
-;// CONCATENATED MODULE: ./lib/version.js
-// The tool's version, for reports and --version.
-const lib_version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./lib/action/event.js
 // What the triggering event asks to check: a pull request (its head against the merge base
@@ -72082,25 +72156,15 @@ const inputOrigin = (name) => `input '${name}'`;
 const ACTION_SETTINGS = settingDefs.filter((d) => d.only !== 'cli');
 /** Every input by setting name; empty inputs are unset. Secrets are masked in the log first. */
 function readInputs() {
-    for (const def of ACTION_SETTINGS) {
-        if (def.kind !== 'secret')
-            continue;
-        const value = getInput(def.name);
-        if (value)
-            core_setSecret(value);
-    }
+    const secrets = Object.fromEntries(ACTION_SETTINGS.filter((d) => d.kind === 'secret').map((d) => [d.name, getInput(d.name)]));
+    for (const value of secretValues(secrets))
+        core_setSecret(value);
     const inputs = {};
     for (const def of ACTION_SETTINGS) {
         const value = getInput(def.name);
         inputs[def.name] = value === '' ? undefined : value;
     }
     return inputs;
-}
-/** The secrets among the inputs, for masking in our own log lines. */
-function inputSecrets(inputs) {
-    return ACTION_SETTINGS.filter((d) => d.kind === 'secret')
-        .map((d) => inputs[d.name])
-        .filter((v) => !!v);
 }
 /** Checks the inputs alone, so a typo fails before any request is made. */
 function checkInputs(inputs) {
@@ -72136,11 +72200,20 @@ async function loadSettings(inputs, trusted) {
 ;// CONCATENATED MODULE: ./lib/action/logger.js
 // The pipeline's Logger on the runner: @actions/core lines and groups, every line passed
 // through the mask first (the runner masks registered secrets too; this does not rely on it).
+// Info lines are written raw to standard output, where a line starting with `::` is a
+// workflow command: they are made single, inert lines (the toolkit escapes the others).
 
+
+/** The Logger, and how many warnings it showed: each is an annotation, and GitHub shows 10 per step. */
 function actionLogger(mask) {
+    let warnings = 0;
     return {
-        info: (m) => info(mask(m)),
-        warning: (m) => warning(mask(m)),
+        warned: () => warnings,
+        info: (m) => info(logLine(mask(m))),
+        warning: (m) => {
+            warnings++;
+            warning(mask(m));
+        },
         debug: (m) => core_debug(mask(m)),
         group: (name, fn) => group(mask(name), fn),
     };
@@ -72240,8 +72313,15 @@ async function upsertStickyComment({ api, repo, number, name, body }) {
     if (!body.startsWith(marker))
         throw new Error('A sticky comment body must start with its marker');
     const comments = await api.octokit.paginate(api.octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-    // The marker must open the body: a comment that merely quotes it is someone else's.
-    const ours = comments.find((c) => c.body?.startsWith(marker));
+    // The marker must open the body (a comment that merely quotes it is someone else's), and
+    // the author must be us: someone could open a comment with the marker before our first run.
+    let ours;
+    for (const c of comments) {
+        if (c.body?.startsWith(marker) && (await api.writesAs(c.user))) {
+            ours = c;
+            break;
+        }
+    }
     if (ours) {
         const { data } = await api.octokit.rest.issues.updateComment({ ...repo, comment_id: ours.id, body });
         return { action: 'updated', id: data.id, url: data.html_url };
@@ -72301,15 +72381,15 @@ function planReview(findings, anchors, posted, name) {
     });
     return { comments, rest: groups.slice(REVIEW_COMMENTS_MAX).flat(), outside, repeated };
 }
-/** Fingerprints in this name's earlier review comments that still sit on a current line. */
-function postedFingerprints(bodies, name) {
+/** Fingerprints in this name's earlier review comments (ours, not copies of the marker) that still sit on a current line. */
+async function postedFingerprints(api, comments, name) {
     const prefix = `${markerPrefix(name)} ids=`;
     const out = new Set();
-    for (const c of bodies) {
+    for (const c of comments) {
         if (c.line === null || c.line === undefined)
             continue;
         const at = c.body.lastIndexOf(prefix);
-        if (at < 0)
+        if (at < 0 || !(await api.writesAs(c.user)))
             continue;
         const ids = /^([0-9a-f,]+) -->/.exec(c.body.slice(at + prefix.length))?.[1];
         for (const id of ids?.split(',') ?? [])
@@ -72324,7 +72404,7 @@ async function postReview(request) {
         return { comments: 0, rest: 0, outside: 0, repeated: 0 };
     const anchors = await request.addedLines([...new Set(candidates.map((f) => f.file))]);
     const existing = await api.octokit.paginate(api.octokit.rest.pulls.listReviewComments, { ...repo, pull_number: request.number, per_page: 100 });
-    const plan = planReview(candidates, anchors, postedFingerprints(existing, name), name);
+    const plan = planReview(candidates, anchors, await postedFingerprints(api, existing, name), name);
     const result = { comments: plan.comments.length, rest: plan.rest.length, outside: plan.outside, repeated: plan.repeated };
     if (plan.comments.length === 0 && plan.rest.length === 0)
         return result;
@@ -72390,9 +72470,10 @@ function emit(a) {
     else
         notice(a.message, properties);
 }
-function workflowAnnotations(report, max) {
-    // Slots for the failed verdict (an error) and the one warning saying why annotations are here.
-    const picked = pickWorkflowAnnotations(report.findings, max, { failure: report.verdict.passed ? 0 : 1, warning: 1 });
+function workflowAnnotations(request) {
+    const { report, settings } = request;
+    // Slots for the failed verdict (an error), the warnings already shown and the one saying why annotations are here.
+    const picked = pickWorkflowAnnotations(report.findings, settings.maxAnnotations, { failure: report.verdict.passed ? 0 : 1, warning: (request.warned?.() ?? 0) + 1 });
     picked.shown.forEach(emit);
     return { shown: picked.shown.length, hidden: picked.hidden };
 }
@@ -72420,7 +72501,7 @@ async function publish(request) {
             outcome.skipped = `the pull request's head moved from ${request.headSha.slice(0, 7)} to ${head.slice(0, 7)} while this run was checking; the run for ${head.slice(0, 7)} reports on it`;
             log.warning(`Nothing written to the pull request: ${outcome.skipped}.`);
             if (settings.annotations !== 'off')
-                outcome.workflowAnnotations = workflowAnnotations(report, settings.maxAnnotations);
+                outcome.workflowAnnotations = workflowAnnotations(request);
             return outcome;
         }
     }
@@ -72447,12 +72528,12 @@ async function publish(request) {
             }
             catch (e) {
                 refused('checks: write', 'Creating the check run', e);
-                outcome.workflowAnnotations = workflowAnnotations(report, settings.maxAnnotations);
+                outcome.workflowAnnotations = workflowAnnotations(request);
             }
         });
     }
     else if (settings.annotations === 'workflow') {
-        outcome.workflowAnnotations = workflowAnnotations(report, settings.maxAnnotations);
+        outcome.workflowAnnotations = workflowAnnotations(request);
     }
     if (wantsComment) {
         await log.group('Comment', async () => {
@@ -72490,9 +72571,6 @@ async function publish(request) {
 // The GitHub Action: reads the inputs and the event, opens the changes of the pull request
 // (or push, or merge-queue entry), runs the same pipeline as the CLI, and reports through
 // the GitHub reporters. The verdict comes from the policy; reporting problems never change it.
-
-
-
 
 
 
@@ -72567,10 +72645,6 @@ async function openChanges(target, api, repo, workspace, log) {
         trusted = changes.head;
     return { changes, headSha, context, trusted };
 }
-async function writeFileIn(path, text) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, text);
-}
 function summaryExtras(outcome, settings) {
     const lines = [];
     if (outcome.skipped)
@@ -72606,10 +72680,8 @@ function decisionsExtra(report, dir) {
     ];
 }
 async function writeOutputs(report, settings, reportFile, workspace) {
-    await writeFileIn(reportFile, renderJson(report));
     const sarifFile = settings.sarifFile ? (0,external_node_path_.resolve)(workspace, settings.sarifFile) : undefined;
-    if (sarifFile)
-        await writeFileIn(sarifFile, renderSarif(report, lib_version_VERSION));
+    await writeReportFiles(report, { json: reportFile, sarif: sarifFile });
     const s = report.summary;
     setOutput('passed', String(report.verdict.passed));
     setOutput('segments', String(s.segments));
@@ -72624,7 +72696,7 @@ async function writeOutputs(report, settings, reportFile, workspace) {
 }
 async function run(env = process.env) {
     const inputs = readInputs();
-    const mask = masker(inputSecrets(inputs));
+    const mask = masker(secretValues(inputs));
     const log = actionLogger(mask);
     let changes;
     try {
@@ -72650,6 +72722,7 @@ async function run(env = process.env) {
         const reportFile = reportPath(settings, env, root);
         const report = await runWithServices(settings, {
             changes,
+            trusted: compared.trusted,
             log,
             root,
             readText: async (path) => {
@@ -72665,7 +72738,7 @@ async function run(env = process.env) {
         const link = (file, line) => `${repoUrl}/blob/${compared.headSha}/${urlPath(file)}#L${line}`;
         const runUrl = env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
         const context = runUrl ? `${compared.context} · [workflow run](${runUrl})` : compared.context;
-        const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes.addedLines(paths), log });
+        const outcome = await publish({ api, repo, target, headSha: compared.headSha, settings, report, link, runUrl, context, addedLines: (paths) => changes.addedLines(paths), log, warned: log.warned });
         await log.group('Job summary and outputs', async () => {
             const files = await writeOutputs(report, settings, reportFile, root);
             log.info(`JSON report: ${files.reportFile}${files.sarifFile ? `; SARIF: ${files.sarifFile}` : ''}`);
@@ -72698,7 +72771,7 @@ async function run(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7322);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5486);
 // The action's entry; see action/main.ts.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -47773,7 +47773,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2295);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3439);
 // The `tqg` command's entry; see cli/main.ts.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)({
@@ -47789,7 +47789,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2295:
+/***/ 3439:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47848,6 +47848,7 @@ class DirTree {
     root;
     label;
     listing;
+    realRoot;
     constructor(root, label = root) {
         this.root = root;
         this.label = label;
@@ -47873,13 +47874,23 @@ class DirTree {
         await visit(this.root);
         return out.sort();
     }
-    resolve(path) {
-        const full = (0,external_node_path_.join)(this.root, path);
-        // Paths come from the tree's own listing, but never read outside the root.
-        return (0,external_node_path_.relative)(this.root, full).startsWith('..') ? undefined : full;
+    /**
+     * The file a path names, never outside the root: not through `..`, nor through a symbolic
+     * link (a checkout holds links as the repository has them, and the action reads its config
+     * file from the workspace). Undefined when it does not exist.
+     */
+    async resolve(path) {
+        try {
+            const [root, full] = await Promise.all([(this.realRoot ??= (0,promises_.realpath)(this.root)), (0,promises_.realpath)((0,external_node_path_.join)(this.root, path))]);
+            const rel = (0,external_node_path_.relative)(root, full);
+            return rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel) ? undefined : full;
+        }
+        catch {
+            return undefined;
+        }
     }
     async size(path) {
-        const full = this.resolve(path);
+        const full = await this.resolve(path);
         if (!full)
             return undefined;
         try {
@@ -47891,7 +47902,7 @@ class DirTree {
         }
     }
     async read(path) {
-        const full = this.resolve(path);
+        const full = await this.resolve(path);
         if (!full)
             return undefined;
         try {
@@ -48024,7 +48035,6 @@ class BlobReader {
     }
 }
 /** One commit of a repository. */
-
 class GitTree extends EntryTree {
     cwd;
     commit;
@@ -48101,14 +48111,19 @@ async function gitChanges(cwd, baseRev, headRev) {
     const blobs = new BlobReader(top);
     const base = new GitTree(top, baseCommit, baseLabel, blobs);
     const head = new WorkTree(top);
-    const changedList = git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
-        const set = new Set(out.split('\0').filter(Boolean));
-        for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0'))
-            if (p)
-                set.add(p);
-        return set;
-    });
-    return { base, head, baseCommit, description, changed: async (path) => (await changedList).has(path), close: () => blobs.close() };
+    // Lazy, as in commitChanges: a failing diff must reject where it is awaited.
+    let changedList;
+    const changed = async (path) => {
+        changedList ??= git(top, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', baseCommit]).then(async (out) => {
+            const set = new Set(out.split('\0').filter(Boolean));
+            for (const p of (await git(top, ['ls-files', '-z', '--others', '--exclude-standard'])).split('\0'))
+                if (p)
+                    set.add(p);
+            return set;
+        });
+        return (await changedList).has(path);
+    };
+    return { base, head, baseCommit, description, changed, close: () => blobs.close() };
 }
 const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Whether the repository holds a commit (a shallow checkout may not). */
@@ -48142,11 +48157,23 @@ async function fetchCommits(cwd, commits) {
     // Without the checkout's credentials git would ask for a password and wait forever.
     await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } });
 }
-/** The lines `head` adds to each path (for review anchors); paths never reach git as pathspec magic. */
+/**
+ * The lines `head` adds to each path (for review anchors), as GitHub's diff of the PR shows
+ * them: a renamed file is diffed against its old path, so only what changed counts (GitHub
+ * refuses a review comment on any other line). Paths never reach git as pathspec magic.
+ */
 async function gitAddedLines(cwd, baseCommit, headCommit, paths) {
     const out = new Map();
+    const renamedFrom = new Map();
+    const status = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', baseCommit, headCommit])).split('\0');
+    for (let i = 0; i < status.length; i += status[i].startsWith('R') ? 3 : 2) {
+        if (status[i].startsWith('R'))
+            renamedFrom.set(status[i + 2], status[i + 1]);
+    }
     for (const path of paths) {
-        const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', baseCommit, headCommit, '--', path]);
+        const from = renamedFrom.get(path);
+        const rename = from === undefined ? ['--no-renames'] : ['-M'];
+        const patch = await git(cwd, ['--literal-pathspecs', 'diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', ...rename, baseCommit, headCommit, '--', ...(from === undefined ? [] : [from]), path]);
         // Like the API's file list: a path the diff does not touch is absent.
         if (patch)
             out.set(path, addedLines(patch));
@@ -48157,7 +48184,7 @@ async function gitAddedLines(cwd, baseCommit, headCommit, paths) {
 ;// CONCATENATED MODULE: ./lib/settings.js
 const FAIL_ON = ['error', 'warning', 'below-threshold', 'not-scored', 'never'];
 const settingDefs = [
-    { name: 'github-token', kind: 'secret', env: 'GITHUB_TOKEN', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
+    { name: 'github-token', kind: 'secret', actionDefault: '${{ github.token }}', config: false, only: 'action', description: 'Token for the check run, comments and reading the pull request. Needs `checks: write` and `pull-requests: write` to report; read-only tokens (forks) fall back to workflow annotations.' },
     { name: 'name', kind: 'string', default: 'Translation quality', config: true, description: 'Name of the check run and marker of the sticky comment; give each invocation in one repository its own name.' },
     { name: 'files', kind: 'list', config: true, description: 'Locale file patterns, one per line, with `{locale}` and globs (`locales/{locale}/*.json`, `config/locales/{locale}.yml`, `res/values{-locale}/strings.xml`); String Catalogs (`**/*.xcstrings`) hold their locales inside and need no `{locale}`. Empty: detect from `.phrase.yml`, `crowdin.yml` and common layouts.' },
     { name: 'source-locale', kind: 'string', default: 'en', config: true, description: 'Locale of the source strings; the file of this locale is the source of each pattern.' },
@@ -48314,11 +48341,9 @@ function resolveSettings({ inputs, origin, config, configLabel = 'the config fil
     const groups = !inputFiles && configGroups.length > 0
         ? configGroups.map((g) => ({ files: g.files ?? [], sourceLocale: g['source-locale'] ?? sourceLocale }))
         : [{ files, sourceLocale }];
-    const settings = {
+    return {
         name: str('name'),
-        githubToken: str('github-token'),
         groups,
-        configPath: str('config'),
         threshold: num('threshold'),
         failOn: failOn.filter((f) => f !== 'never'),
         comment: str('comment'),
@@ -48343,11 +48368,30 @@ function resolveSettings({ inputs, origin, config, configLabel = 'the config fil
         },
         wordbee: { accountId: str('wordbee-account-id'), apiKey: str('wordbee-api-key'), apiUrl: str('wordbee-api-url'), projectId: num('wordbee-project-id'), push: values.get('wordbee-push') },
         extra: configExtra(config),
-        secrets: settingDefs.filter((d) => d.kind === 'secret').map((d) => str(d.name)).filter((s) => !!s),
+        secrets: secretValues(inputs),
     };
-    // A header line's value is the secret, not the whole input.
-    settings.secrets.push(...Object.values(settings.openai.headers));
-    return settings;
+}
+/**
+ * The secret values among raw inputs or flags, for masking: each secret setting's value,
+ * and each header value of `openai-headers` on its own (a log line may show one header's
+ * value alone). Lenient: it runs before the inputs are validated, to mask them first.
+ */
+function secretValues(inputs) {
+    const out = new Set();
+    for (const def of settingDefs) {
+        const value = inputs[def.name]?.trim();
+        if (def.kind !== 'secret' || !value)
+            continue;
+        out.add(value);
+        if (def.name !== 'openai-headers')
+            continue;
+        for (const line of value.split(/\r?\n/)) {
+            const header = line.slice(line.indexOf(':') + 1).trim();
+            if (line.includes(':') && header)
+                out.add(header);
+        }
+    }
+    return [...out];
 }
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** `Name: value` lines; the message names the line, never its value (it may be a key). */
@@ -48410,7 +48454,7 @@ function settingSchema(def) {
             return {
                 anyOf: [
                     { type: 'array', items: def.values ? { type: 'string', enum: def.values } : { type: 'string' } },
-                    { type: 'string', ...(def.values ? {} : {}) },
+                    { type: 'string' },
                 ],
                 description,
             };
@@ -48850,6 +48894,232 @@ function parseConfig(text, label) {
         throw new SettingsError(`Invalid config file ${label}:\n${lines.join('\n')}`);
     }
     return value;
+}
+
+;// CONCATENATED MODULE: ./lib/formats/decode.js
+const RULE_ENCODING = 1008;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes, from = 0) {
+    let i = from;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        if (b >= 0xc2 && b <= 0xdf)
+            [need, min] = [1, 0x80];
+        else if (b >= 0xe0 && b <= 0xef)
+            [need, min] = [2, 0x800];
+        else if (b >= 0xf0 && b <= 0xf4)
+            [need, min] = [3, 0x10000];
+        else
+            return i;
+        if (i + need >= bytes.length)
+            return i; // truncated sequence at the end
+        let cp = b & (0x3f >> need);
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || (c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+function utf16(bytes, encoding, skip) {
+    return { text: new TextDecoder(encoding).decode(bytes.subarray(skip)), encoding, problems: [] };
+}
+/**
+ * Decodes a file. A UTF-8 BOM is dropped; UTF-16 (with a BOM, or without one when
+ * `allowUtf16` and the bytes look like it) is decoded where the format allows it.
+ */
+function decode(bytes, options = {}) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return withUtf16Check(utf16(bytes, 'utf-16le', 2), options);
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return withUtf16Check(utf16(bytes, 'utf-16be', 2), options);
+    if (options.allowUtf16 && bytes.length >= 4 && bytes.length % 2 === 0) {
+        if (bytes[0] !== 0 && bytes[1] === 0 && bytes[3] === 0)
+            return utf16(bytes, 'utf-16le', 0);
+        if (bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0)
+            return utf16(bytes, 'utf-16be', 0);
+    }
+    const skip = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const body = bytes.subarray(skip);
+    // Valid UTF-8, the usual case, is checked by the native decoder; only a bad file is scanned here.
+    try {
+        return { text: STRICT_UTF8.decode(body), encoding: 'utf-8', problems: [] };
+    }
+    catch {
+        // reported below
+    }
+    const bad = firstInvalidUtf8(body);
+    const text = new TextDecoder('utf-8').decode(body);
+    if (bad < 0)
+        return { text, encoding: 'utf-8', problems: [] };
+    const shown = Array.from(body.subarray(bad, bad + 4), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`);
+    if (options.legacyEncoding) {
+        return {
+            text: latin1(body),
+            encoding: 'iso-8859-1',
+            problems: [
+                {
+                    message: `The file is not valid UTF-8 (bytes ${shown.join(' ')}), so it was read as ISO-8859-1. Save it as UTF-8, or write non-ASCII characters as \\uXXXX escapes, so every tool reads the same text.`,
+                    offset: bad,
+                    rule: RULE_ENCODING,
+                    severity: 1,
+                },
+            ],
+        };
+    }
+    const offset = new TextDecoder('utf-8').decode(body.subarray(0, bad)).length;
+    return {
+        text,
+        encoding: 'utf-8',
+        problems: [
+            {
+                message: `Invalid UTF-8 (bytes ${shown.join(' ')}); the file must be saved as UTF-8. Invalid bytes are read as U+FFFD.`,
+                offset,
+                rule: RULE_ENCODING,
+                severity: 2,
+            },
+        ],
+    };
+}
+/** ISO-8859-1 maps each byte to the code point of the same value (TextDecoder's 'latin1' is windows-1252). */
+function latin1(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+        out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return out;
+}
+function withUtf16Check(decoded, options) {
+    if (options.allowUtf16)
+        return decoded;
+    return {
+        ...decoded,
+        problems: [
+            {
+                message: `The file is ${decoded.encoding.toUpperCase()}; this format is expected in UTF-8.`,
+                offset: 0,
+                rule: RULE_ENCODING,
+                severity: 1,
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/log.js
+const silentLogger = {
+    info: () => { },
+    warning: () => { },
+    debug: () => { },
+    group: (_name, fn) => fn(),
+};
+/** Collects messages (tests). */
+function memoryLogger(lines = []) {
+    return {
+        lines,
+        info: (m) => void lines.push(m),
+        warning: (m) => void lines.push(`warning: ${m}`),
+        debug: (m) => void lines.push(`debug: ${m}`),
+        group: async (name, fn) => {
+            lines.push(`## ${name}`);
+            return fn();
+        },
+    };
+}
+/**
+ * Replaces every secret in a text, and its URL-encoded form (a secret in a query string),
+ * with `***`: longest first, so overlapping secrets go whole. Shorter than 4 characters is
+ * not a secret worth garbling every line for.
+ */
+function masker(secrets) {
+    const values = [...new Set(secrets.filter((s) => !!s && s.length >= 4).flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
+    return (text) => values.reduce((out, s) => out.split(s).join('***'), text);
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/escape.js
+// Untrusted text (keys, strings, file names) made safe for a terminal: control, bidi and
+// invisible characters are shown as escapes so they cannot move the cursor, recolour the
+// output or reorder what a reader sees.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+function terminalSafe(text) {
+    return text.replace(UNSAFE, (c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\t')
+            return '\\t';
+        if (c === '\r')
+            return '\\r';
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+    });
+}
+/**
+ * One line of the runner's log: terminal-safe (so a newline cannot start another line), and
+ * never starting with `::`, which the runner would read as a workflow command.
+ */
+function logLine(text) {
+    return terminalSafe(text).replace(/^(\s*):/, '$1\\u003A');
+}
+/** Cuts a string to at most `max` code points, marking the cut with an ellipsis. */
+function escape_truncate(text, max) {
+    const points = [...text];
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Untrusted text shown as Markdown prose (a table cell, a list item): it stays on one line,
+ * renders literally (no emphasis, links, HTML or table breaks), and cannot mention a user or
+ * team (`@org/team`) or reference an issue (`#12`): a zero-width space follows `@` and `#`.
+ */
+function escape_markdownText(text) {
+    return (terminalSafe(text)
+        .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+        // Emphasis, code, links, tables, strikethrough, math and headings; `(`, `!` and `:`
+        // are harmless once `[` cannot open a link.
+        .replace(/[\\`*_[\]|~#$]/g, (c) => `\\${c}`)
+        // A list marker or setext underline only counts at the start of a line or list item.
+        .replace(/^[-+=]/, '\\$&')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/@/g, '@&#8203;')
+        .replace(/\\#/g, '\\#&#8203;'));
+}
+/**
+ * Untrusted text shown verbatim as an inline code span, safe inside a table cell: mentions,
+ * links and HTML are inert in code, the fence is longer than any backtick run inside, and
+ * `|` is escaped (GitHub tables split cells on it even inside code).
+ */
+function escape_codeSpan(text) {
+    const safe = terminalSafe(text).replace(/\|/g, '\\|');
+    if (safe === '')
+        return '` `';
+    const longest = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = safe.startsWith('`') || safe.endsWith('`') || (safe.startsWith(' ') && safe.endsWith(' ')) ? ' ' : '';
+    return `${fence}${pad}${safe}${pad}${fence}`;
+}
+/**
+ * A URL path (or SARIF's relative URI) from a repository path: every segment percent-encoded,
+ * `(` and `)` too (they end Markdown links). A lone surrogate, which encodeURIComponent
+ * refuses, becomes U+FFFD.
+ */
+function urlPath(path) {
+    return path
+        .replace(/\p{Surrogate}/gu, '\ufffd')
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+/** Text for plain-text fields (annotation titles and messages): no control or bidi characters, bounded length. */
+function plainText(text, max) {
+    return escape_truncate(terminalSafe(text), max);
 }
 
 ;// CONCATENATED MODULE: ./lib/reporters/json.js
@@ -55188,75 +55458,6 @@ function placeholderChecks(def) {
 }
 const placeholderRules = syntaxes.flatMap(placeholderChecks);
 
-;// CONCATENATED MODULE: ./lib/reporters/escape.js
-// Untrusted text (keys, strings, file names) made safe for a terminal: control, bidi and
-// invisible characters are shown as escapes so they cannot move the cursor, recolour the
-// output or reorder what a reader sees.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
-function terminalSafe(text) {
-    return text.replace(UNSAFE, (c) => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\t')
-            return '\\t';
-        if (c === '\r')
-            return '\\r';
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
-    });
-}
-/** Cuts a string to at most `max` code points, marking the cut with an ellipsis. */
-function escape_truncate(text, max) {
-    const points = [...text];
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * Untrusted text shown as Markdown prose (a table cell, a list item): it stays on one line,
- * renders literally (no emphasis, links, HTML or table breaks), and cannot mention a user or
- * team (`@org/team`) or reference an issue (`#12`): a zero-width space follows `@` and `#`.
- */
-function escape_markdownText(text) {
-    return (terminalSafe(text)
-        .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-        // Emphasis, code, links, tables, strikethrough, math and headings; `(`, `!` and `:`
-        // are harmless once `[` cannot open a link.
-        .replace(/[\\`*_[\]|~#$]/g, (c) => `\\${c}`)
-        // A list marker or setext underline only counts at the start of a line or list item.
-        .replace(/^[-+=]/, '\\$&')
-        .replace(/^(\d+)([.)])/, '$1\\$2')
-        .replace(/@/g, '@&#8203;')
-        .replace(/\\#/g, '\\#&#8203;'));
-}
-/**
- * Untrusted text shown verbatim as an inline code span, safe inside a table cell: mentions,
- * links and HTML are inert in code, the fence is longer than any backtick run inside, and
- * `|` is escaped (GitHub tables split cells on it even inside code).
- */
-function escape_codeSpan(text) {
-    const safe = terminalSafe(text).replace(/\|/g, '\\|');
-    if (safe === '')
-        return '` `';
-    const longest = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = safe.startsWith('`') || safe.endsWith('`') || (safe.startsWith(' ') && safe.endsWith(' ')) ? ' ' : '';
-    return `${fence}${pad}${safe}${pad}${fence}`;
-}
-/**
- * A URL path (or SARIF's relative URI) from a repository path: every segment percent-encoded,
- * `(` and `)` too (they end Markdown links). A lone surrogate, which encodeURIComponent
- * refuses, becomes U+FFFD.
- */
-function urlPath(path) {
-    return path
-        .replace(/\p{Surrogate}/gu, '\ufffd')
-        .split('/')
-        .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-/** Text for plain-text fields (annotation titles and messages): no control or bidi characters, bounded length. */
-function plainText(text, max) {
-    return escape_truncate(terminalSafe(text), max);
-}
-
 ;// CONCATENATED MODULE: ./lib/formats/json-tree.js
 const MAX_DEPTH = 256;
 class SyntaxFailure extends Error {
@@ -56954,126 +57155,6 @@ const chrome_chrome = {
     parse: (text) => parseChromeMessages(text),
     layouts: ['**/_locales/{locale}/messages.json'],
 };
-
-;// CONCATENATED MODULE: ./lib/formats/decode.js
-const RULE_ENCODING = 1008;
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes, from = 0) {
-    let i = from;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let min;
-        if (b >= 0xc2 && b <= 0xdf)
-            [need, min] = [1, 0x80];
-        else if (b >= 0xe0 && b <= 0xef)
-            [need, min] = [2, 0x800];
-        else if (b >= 0xf0 && b <= 0xf4)
-            [need, min] = [3, 0x10000];
-        else
-            return i;
-        if (i + need >= bytes.length)
-            return i; // truncated sequence at the end
-        let cp = b & (0x3f >> need);
-        for (let k = 1; k <= need; k++) {
-            const c = bytes[i + k];
-            if (c === undefined || (c & 0xc0) !== 0x80)
-                return i;
-            cp = (cp << 6) | (c & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += need + 1;
-    }
-    return -1;
-}
-function utf16(bytes, encoding, skip) {
-    return { text: new TextDecoder(encoding).decode(bytes.subarray(skip)), encoding, problems: [] };
-}
-/**
- * Decodes a file. A UTF-8 BOM is dropped; UTF-16 (with a BOM, or without one when
- * `allowUtf16` and the bytes look like it) is decoded where the format allows it.
- */
-function decode(bytes, options = {}) {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe)
-        return withUtf16Check(utf16(bytes, 'utf-16le', 2), options);
-    if (bytes[0] === 0xfe && bytes[1] === 0xff)
-        return withUtf16Check(utf16(bytes, 'utf-16be', 2), options);
-    if (options.allowUtf16 && bytes.length >= 4 && bytes.length % 2 === 0) {
-        if (bytes[0] !== 0 && bytes[1] === 0 && bytes[3] === 0)
-            return utf16(bytes, 'utf-16le', 0);
-        if (bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0)
-            return utf16(bytes, 'utf-16be', 0);
-    }
-    const skip = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const body = bytes.subarray(skip);
-    // Valid UTF-8, the usual case, is checked by the native decoder; only a bad file is scanned here.
-    try {
-        return { text: STRICT_UTF8.decode(body), encoding: 'utf-8', problems: [] };
-    }
-    catch {
-        // reported below
-    }
-    const bad = firstInvalidUtf8(body);
-    const text = new TextDecoder('utf-8').decode(body);
-    if (bad < 0)
-        return { text, encoding: 'utf-8', problems: [] };
-    const shown = Array.from(body.subarray(bad, bad + 4), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`);
-    if (options.legacyEncoding) {
-        return {
-            text: latin1(body),
-            encoding: 'iso-8859-1',
-            problems: [
-                {
-                    message: `The file is not valid UTF-8 (bytes ${shown.join(' ')}), so it was read as ISO-8859-1. Save it as UTF-8, or write non-ASCII characters as \\uXXXX escapes, so every tool reads the same text.`,
-                    offset: bad,
-                    rule: RULE_ENCODING,
-                    severity: 1,
-                },
-            ],
-        };
-    }
-    const offset = new TextDecoder('utf-8').decode(body.subarray(0, bad)).length;
-    return {
-        text,
-        encoding: 'utf-8',
-        problems: [
-            {
-                message: `Invalid UTF-8 (bytes ${shown.join(' ')}); the file must be saved as UTF-8. Invalid bytes are read as U+FFFD.`,
-                offset,
-                rule: RULE_ENCODING,
-                severity: 2,
-            },
-        ],
-    };
-}
-/** ISO-8859-1 maps each byte to the code point of the same value (TextDecoder's 'latin1' is windows-1252). */
-function latin1(bytes) {
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 0x8000)
-        out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return out;
-}
-function withUtf16Check(decoded, options) {
-    if (options.allowUtf16)
-        return decoded;
-    return {
-        ...decoded,
-        problems: [
-            {
-                message: `The file is ${decoded.encoding.toUpperCase()}; this format is expected in UTF-8.`,
-                offset: 0,
-                rule: RULE_ENCODING,
-                severity: 1,
-            },
-        ],
-    };
-}
 
 ;// CONCATENATED MODULE: ./lib/formats/escapes.js
 const HEX4 = /^[0-9a-fA-F]{4}$/;
@@ -60260,25 +60341,6 @@ function decide(segments, fileFindings, options) {
     return { version: 1, verdict: verdict(summary, options.failOn), summary, segments, fileFindings: findingsOnFiles, findings, notes };
 }
 
-;// CONCATENATED MODULE: ./lib/publish.js
-async function publishReport(report, scorers, log) {
-    for (const scorer of scorers) {
-        if (!scorer.afterReport)
-            continue;
-        try {
-            report.notes.push(...(await scorer.afterReport(report, { log })));
-        }
-        catch (e) {
-            const note = `${scorer.provider}: results not written back: ${e instanceof Error ? e.message : String(e)}`;
-            log.warning(note);
-            report.notes.push(note);
-        }
-        const usage = scorer.usage?.();
-        if (usage)
-            report.usage[scorer.provider] = usage;
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/rule-settings.js
 // The config file's `rules` section: rules switched off or given another severity, for all
 // locales or per locale. Keys are rule numbers (1051) or ids (icu-placeholder-missing).
@@ -60498,6 +60560,25 @@ async function scoreSegments(segments, scorers, options) {
     return { notes, usage };
 }
 
+;// CONCATENATED MODULE: ./lib/write-back.js
+async function writeBack(report, scorers, log) {
+    for (const scorer of scorers) {
+        if (!scorer.afterReport)
+            continue;
+        try {
+            report.notes.push(...(await scorer.afterReport(report, { log })));
+        }
+        catch (e) {
+            const note = `${scorer.provider}: results not written back: ${e instanceof Error ? e.message : String(e)}`;
+            log.warning(note);
+            report.notes.push(note);
+        }
+        const usage = scorer.usage?.();
+        if (usage)
+            report.usage[scorer.provider] = usage;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/run.js
 // Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
 // -> write-back (scorers that push results to their service).
@@ -60515,14 +60596,14 @@ async function scoreSegments(segments, scorers, options) {
 
 
 
-async function findAllBundles(settings, changes, notes) {
+async function findAllBundles(settings, changes, trusted, notes) {
     const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()]);
     const paths = [...new Set([...headPaths, ...basePaths])].sort();
     const bundles = [];
     const tmsConfigs = {};
     if (settings.groups.some((g) => g.files.length === 0)) {
         for (const name of Object.keys(TMS_CONFIGS)) {
-            const bytes = headPaths.includes(name) ? await changes.head.read(name) : undefined;
+            const bytes = await trusted.read(name);
             if (bytes)
                 tmsConfigs[name] = new TextDecoder().decode(bytes);
         }
@@ -60546,7 +60627,7 @@ async function runPipeline(settings, deps) {
     checkDismissals(settings.extra.dismissals, rules);
     const bundles = await log.group('Locale files', async () => {
         log.info(`Comparing ${changes.description}`);
-        const found = await findAllBundles(settings, changes, notes);
+        const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes);
         const files = found.reduce((n, b) => n + b.targets.length + (b.source ? 1 : 0), 0);
         log.info(`${found.length} bundle(s) of ${files} locale file(s) match the patterns`);
         return found;
@@ -60600,7 +60681,7 @@ async function runPipeline(settings, deps) {
     });
     const report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage };
     if (deps.scorers.some((s) => s.afterReport))
-        await log.group('Write back', () => publishReport(report, deps.scorers, log));
+        await log.group('Write back', () => writeBack(report, deps.scorers, log));
     return report;
 }
 
@@ -60637,7 +60718,8 @@ class MemoryScoreCache {
 // same head sends nothing to the services and a push that changes one segment re-scores
 // only that one. In the action the directory is carried between runs by actions/cache
 // (see the README); locally it stays in the working directory. One JSON file, written
-// atomically, bounded in size; a corrupt or foreign file is set aside with a warning.
+// atomically, bounded in size; a corrupt or foreign file is ignored with a warning and
+// replaced when the run writes the cache.
 
 
 
@@ -60866,6 +60948,7 @@ var undici = __nccwpck_require__(4371);
 
 
 
+
 /** A request that failed after its retries; the message names service, request and status. */
 class ServiceError extends Error {
     service;
@@ -60897,17 +60980,6 @@ const realClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
 };
-/** Replaces every secret (and its URL-encoded form) by `***`. */
-function maskSecrets(text, secrets) {
-    let out = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < 4)
-            continue;
-        for (const form of new Set([secret, encodeURIComponent(secret)]))
-            out = out.split(form).join('***');
-    }
-    return out;
-}
 /** Milliseconds to wait from a Retry-After header (seconds or an HTTP date). */
 function retryAfterMs(value, now) {
     if (!value)
@@ -61007,7 +61079,7 @@ class ServiceClient {
         this.secrets.push(secret);
     }
     mask(text) {
-        return maskSecrets(text, this.secrets);
+        return masker(this.secrets)(text);
     }
     async close() {
         if (!this.ownDispatcher || this.closed)
@@ -61395,11 +61467,11 @@ function gemba_languageName(locale) {
         return locale;
     }
 }
-/** Short ids, unique within a batch and unknown to whoever wrote the strings. */
 /** Changes whenever a prompt does, so cached scores from other prompts are not reused. */
 function promptDigest(mode) {
     return (0,external_node_crypto_.createHash)('sha256').update(mode === 'mqm' ? MQM_SYSTEM : DA_SYSTEM).digest('hex').slice(0, 12);
 }
+/** Short ids, unique within a batch and unknown to whoever wrote the strings. */
 function segmentIds(n, random = external_node_crypto_.randomBytes) {
     const ids = new Set();
     while (ids.size < n)
@@ -62438,6 +62510,10 @@ function wordbeeFromSettings(settings, io, notes) {
     return new WordbeeScorer({ accountId: accountId, apiKey, apiUrl: apiUrl, projectId: projectId, push, locales: section.locales, qa: section.qa, log: io.log });
 }
 
+;// CONCATENATED MODULE: ./lib/version.js
+// The tool's version, for reports and --version.
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./lib/xliff-decisions.js
 // Custom.MT's QE decisions written into XLIFF 1.2 the way its API document maps them:
 // confirm_segment -> approved="yes", lock_segment -> translate="no" on the <trans-unit>.
@@ -62616,7 +62692,10 @@ function decisionNotes(files) {
 // What both entries (tqg and the action) do around the pipeline: build the configured
 // quality services, open the score cache, run the pipeline, write Custom.MT's XLIFF
 // decision copies next to the report, and release the services however the run ends
-// (their usage is read after that, so it counts every request).
+// (their usage is read after that, so it counts every request); then the report files.
+
+
+
 
 
 
@@ -62638,6 +62717,18 @@ async function writeDecisionCopy(dir, file, bytes) {
     await (0,promises_.writeFile)(path, bytes);
     return path;
 }
+/** Writes a text file, creating its directory. */
+async function writeTextFile(path, text) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, text);
+}
+/** The JSON report and the SARIF report at their absolute paths, each when given. */
+async function writeReportFiles(report, paths) {
+    if (paths.json)
+        await writeTextFile(paths.json, renderJson(report));
+    if (paths.sarif)
+        await writeTextFile(paths.sarif, renderSarif(report, VERSION));
+}
 async function runWithServices(settings, io) {
     const { changes, log, root, decisionsDir } = io;
     const built = await buildScorers(settings, { readText: io.readText, log });
@@ -62645,7 +62736,7 @@ async function runWithServices(settings, io) {
     try {
         const cacheDir = settings.cacheDir && (0,external_node_path_.resolve)(root, settings.cacheDir);
         const cache = await openScoreCache(cacheDir, log);
-        report = await runPipeline(settings, { changes, scorers: built.scorers, cache, log, notes: built.notes });
+        report = await runPipeline(settings, { changes, trusted: io.trusted, scorers: built.scorers, cache, log, notes: built.notes });
         report.decisions = await writeDecisionCopies(report.segments, {
             read: (file) => changes.head.read(file),
             write: decisionsDir ? async (file, bytes) => shownPath(root, await writeDecisionCopy(decisionsDir, file, bytes)) : undefined,
@@ -62664,10 +62755,6 @@ async function runWithServices(settings, io) {
             report.usage[s.provider] = s.usage();
     return report;
 }
-
-;// CONCATENATED MODULE: ./lib/version.js
-// The tool's version, for reports and --version.
-const VERSION = '0.1.0';
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
@@ -62689,6 +62776,7 @@ const OWN = {
     version: { type: 'boolean' },
 };
 const CLI_SETTINGS = settingDefs.filter((d) => d.only !== 'action');
+const BOOLEAN_FLAGS = new Set(CLI_SETTINGS.filter((d) => d.kind === 'boolean').map((d) => `--${d.name}`));
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 function parseCli(argv, env) {
     const options = { ...OWN };
@@ -62696,8 +62784,8 @@ function parseCli(argv, env) {
         options[def.name] = { type: 'string' };
     let parsed;
     try {
-        // A bare `--wordbee-push` means true.
-        const args = argv.map((a, i) => (a === '--wordbee-push' && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? '--wordbee-push=true' : a));
+        // A bare yes/no flag (`--wordbee-push`, `--score-fuzzy`) means true.
+        const args = argv.map((a, i) => (BOOLEAN_FLAGS.has(a) && (argv[i + 1] === undefined || argv[i + 1].startsWith('-')) ? `${a}=true` : a));
         parsed = (0,external_node_util_.parseArgs)({ args, options, allowPositionals: true, strict: true });
     }
     catch (e) {
@@ -62775,18 +62863,25 @@ function helpText() {
 
 
 
+
 const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 };
-function stderrLogger(io, verbose) {
+/** Log lines on standard error; they may quote untrusted text (paths, a service's message), so each is masked and terminal-safe. */
+function stderrLogger(io, verbose, mask) {
+    const line = (text) => io.stderr(`${terminalSafe(mask(text))}\n`);
     return {
-        info: (m) => verbose && io.stderr(`${m}\n`),
-        debug: (m) => verbose && io.stderr(`  ${m}\n`),
-        warning: (m) => io.stderr(`warning: ${m}\n`),
+        info: (m) => verbose && line(m),
+        debug: (m) => verbose && line(`  ${m}`),
+        warning: (m) => line(`warning: ${m}`),
         group: async (name, fn) => {
             if (verbose)
-                io.stderr(`== ${name}\n`);
+                line(`== ${name}`);
             return fn();
         },
     };
+}
+/** A settings file (config, scores) decoded as the action decodes it: BOM, UTF-16. */
+async function readText(path) {
+    return decode(await (0,promises_.readFile)(path)).text;
 }
 async function readConfig(path, explicit) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
@@ -62794,11 +62889,7 @@ async function readConfig(path, explicit) {
             throw new SettingsError(`Invalid --config: '${path}' does not exist. Expected the path of a YAML config file.`);
         return {};
     }
-    return { config: parseConfig(await (0,promises_.readFile)(path, 'utf8'), path), label: path };
-}
-async function writeOut(path, text) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, text);
+    return { config: parseConfig(await readText(path), path), label: path };
 }
 async function main(io) {
     let changes;
@@ -62830,26 +62921,23 @@ async function main(io) {
         const configPath = explicitConfig ? at(explicitConfig) : (0,external_node_path_.resolve)(root, settingDefs.find((d) => d.name === 'config').default);
         const { config, label } = await readConfig(configPath, !!explicitConfig);
         const settings = resolveSettings({ inputs: command.inputs, origin: (n) => `--${n}`, config, configLabel: label });
-        const log = stderrLogger(io, command.verbose);
+        const log = stderrLogger(io, command.verbose, masker(settings.secrets));
         const reportPath = settings.reportFile ?? command.output;
         const report = await runWithServices(settings, {
             changes,
             log,
             root: io.cwd,
-            readText: (p) => (0,promises_.readFile)(at(p), 'utf8'),
+            readText: (p) => readText(at(p)),
             decisionsDir: reportPath ? (0,external_node_path_.dirname)(at(reportPath)) : undefined,
         });
         const rendered = renderers[command.format](report, VERSION);
         if (command.output) {
-            await writeOut(at(command.output), rendered);
+            await writeTextFile(at(command.output), rendered);
             io.stderr(`${verdictLine(report)}\nReport written to ${command.output}\n`);
         }
         else
             io.stdout(rendered);
-        if (settings.reportFile)
-            await writeOut(at(settings.reportFile), renderJson(report));
-        if (settings.sarifFile)
-            await writeOut(at(settings.sarifFile), renderSarif(report, VERSION));
+        await writeReportFiles(report, { json: settings.reportFile && at(settings.reportFile), sarif: settings.sarifFile && at(settings.sarifFile) });
         if (!report.verdict.passed)
             return EXIT.failed;
         return report.summary.notScored > 0 ? EXIT.internal : EXIT.passed;
