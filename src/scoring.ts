@@ -89,11 +89,13 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
       }
       if (cached > 0) options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`)
       const context: ScoringContext = { signal: controller.signal, deadline, log: options.log, memo: options.cache.memo(scorer.provider) }
+      // Failures are said once per service and message (each warning is an annotation in the action).
+      const failures = new Map<string, number>()
       // A call that failed as a whole: every segment of it is failed, or skipped when time ran out.
       const unscored = (batch: CheckedSegment[], e: unknown): Score[] => {
         const outOfTime = controller.signal.aborted || e instanceof OutOfTime
         if (outOfTime) overBudget += batch.length
-        else options.log.warning(`${scorer.provider}: ${message(e)}`)
+        else failures.set(message(e), (failures.get(message(e)) ?? 0) + batch.length)
         return batch.map(() => ({
           provider: scorer.provider,
           engine: scorer.engine,
@@ -144,6 +146,7 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         }
         batch.forEach((segment, i) => record(segment, scores[i]))
       })
+      for (const [reason, n] of failures) options.log.warning(`${scorer.provider}: ${reason} (${n} segment${n === 1 ? '' : 's'} not scored)`)
       const u = scorer.usage?.()
       if (u) usage[scorer.provider] = u
     }),

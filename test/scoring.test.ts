@@ -81,7 +81,8 @@ describe('scoring stage', () => {
     await scoreSegments(segments, [fakeScorer({ fail: (n) => n === 1 }).scorer], opts({ cache, log }))
     expect(segments.map((s) => s.scores[0].state)).toEqual(['failed', 'failed', 'failed', 'scored', 'scored'])
     expect(segments[0].scores[0].reason).toBe('fake: HTTP 503 Service Unavailable')
-    expect(log.lines).toContain('warning: fake: fake: HTTP 503 Service Unavailable')
+    // Said once for the service, with how many segments it cost.
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual(['warning: fake: fake: HTTP 503 Service Unavailable (3 segments not scored)'])
     expect(cache.entries.size).toBe(2)
   })
 
@@ -206,4 +207,14 @@ describe('static scorer', () => {
     ['{"a": 1}', /expected a JSON list/],
     ['[{"file": "f", "key": "k"}]', /entry 0 needs "file" and "key" strings and a "score" from 0 to 1/],
   ])('rejects %j', (text, message) => expect(() => parseScoresFile(text, 's.json')).toThrow(message))
+})
+
+describe('scoring stage warnings', () => {
+  it('warns once per service and message however many batches failed', async () => {
+    const log = memoryLogger()
+    const segments = checked(9)
+    await scoreSegments(segments, [fakeScorer({ fail: () => true }).scorer], opts({ log }))
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual(['warning: fake: fake: HTTP 503 Service Unavailable (9 segments not scored)'])
+    expect(segments.every((s) => s.scores[0].state === 'failed')).toBe(true)
+  })
 })

@@ -47995,6 +47995,8 @@ class BlobReader {
             this.drain();
         });
         proc.on('error', (e) => this.failAll(e));
+        // git gone mid-read: the write fails with EPIPE, which must not crash the run.
+        proc.stdin.on('error', (e) => this.failAll(new GitError(`git cat-file stopped: ${e.message}`)));
         proc.on('close', () => this.failAll(new GitError('git cat-file stopped')));
         return proc;
     }
@@ -60474,13 +60476,15 @@ async function scoreSegments(segments, scorers, options) {
         if (cached > 0)
             options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`);
         const context = { signal: controller.signal, deadline, log: options.log, memo: options.cache.memo(scorer.provider) };
+        // Failures are said once per service and message (each warning is an annotation in the action).
+        const failures = new Map();
         // A call that failed as a whole: every segment of it is failed, or skipped when time ran out.
         const unscored = (batch, e) => {
             const outOfTime = controller.signal.aborted || e instanceof OutOfTime;
             if (outOfTime)
                 overBudget += batch.length;
             else
-                options.log.warning(`${scorer.provider}: ${message(e)}`);
+                failures.set(message(e), (failures.get(message(e)) ?? 0) + batch.length);
             return batch.map(() => ({
                 provider: scorer.provider,
                 engine: scorer.engine,
@@ -60541,6 +60545,8 @@ async function scoreSegments(segments, scorers, options) {
             }
             batch.forEach((segment, i) => record(segment, scores[i]));
         });
+        for (const [reason, n] of failures)
+            options.log.warning(`${scorer.provider}: ${reason} (${n} segment${n === 1 ? '' : 's'} not scored)`);
         const u = scorer.usage?.();
         if (u)
             usage[scorer.provider] = u;

@@ -52,6 +52,8 @@ export class BlobReader {
       this.drain()
     })
     proc.on('error', (e) => this.failAll(e))
+    // git gone mid-read: the write fails with EPIPE, which must not crash the run.
+    proc.stdin.on('error', (e) => this.failAll(new GitError(`git cat-file stopped: ${e.message}`)))
     proc.on('close', () => this.failAll(new GitError('git cat-file stopped')))
     return proc
   }
