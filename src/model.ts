@@ -77,7 +77,11 @@ export interface ParseProblem {
 export interface ParseResult {
   units: Unit[]
   problems: ParseProblem[]
-  /** Locales named inside the file (Rails root key, XLIFF target-language...). */
+  /**
+   * Locales named inside the file (Rails root key, XLIFF target-language...). The target
+   * locale only when it agrees with the path's: a file naming another is reported (1009)
+   * and its strings stay in the path's locale.
+   */
   locale?: string
   sourceLocale?: string
 }

@@ -250,16 +250,17 @@ export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): 
   const keys = root.items.map((p) => scalarKey(p.key))
   // Rails files: one root key naming the locale, everything else below it.
   if (root.items.length === 1 && keys[0] && looksLikeLocale(keys[0]) && isMap(root.items[0].value)) {
-    locale = keys[0]
+    const named = keys[0]
     const keyNode = root.items[0].key as Node
-    if (context.locale && normalizeLocale(locale) !== normalizeLocale(context.locale)) {
+    // A root key naming another locale is reported; the strings are still the path's locale's.
+    if (context.locale && normalizeLocale(named) !== normalizeLocale(context.locale)) {
       problems.push({
-        message: `The root key "${locale}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${locale}`,
+        message: `The root key "${named}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${named}`,
         offset: keyNode.range?.[0] ?? 0,
         rule: RULE_ROOT_LOCALE,
         severity: 2,
       })
-    }
+    } else locale = normalizeLocale(named)
     walk(w, root.items[0].value as Node, '', keyNode.range?.[0] ?? 0, 0)
   } else {
     walk(w, root, '', 0, 0)
