@@ -7,6 +7,7 @@
 // - Bilingual formats (PO, XLIFF, xcstrings): the source is in the unit itself.
 // - A source string changed while a translation kept its old text is reported once, on the
 //   source line, listing the locales (monolingual), or on the unit (bilingual).
+// - A string flagged `no-translate`, in the translation or in its source, is not checked.
 import type { LoadedBundle, LoadedFile, LoadedSide } from './load.js'
 import type { FileFinding, Segment, Unit } from './model.js'
 import { RULE } from './rules.js'
@@ -114,6 +115,9 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
       const locale = unit.locale ?? head.locale ?? side.locale
       const unitSourceLocale = head.sourceLocale ?? sourceLocale
       if (unit.locale && unit.locale === unitSourceLocale) continue
+      const sourceUnit = bilingual ? undefined : sourceHead.find(unit)
+      // The source marks the string as not to be translated (Android translatable="false"): its translations are not checked either.
+      if (sourceUnit && isSkipped(sourceUnit)) continue
       const previous = base.get(identity(unit))
       const changed = !previous || previous.value !== unit.value
 
@@ -125,7 +129,6 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
             findings.push({ file: side.path, line, column, key: unit.key, locales: [locale], issue: { s: 1, r: RULE.stale, d: 'The source text changed but this translation was not updated' } })
           }
         } else if (sourceChanged) {
-          const sourceUnit = sourceHead.find(unit)
           const before = sourceUnit && sourceBase.find(unit)
           if (sourceUnit && before && before.value !== sourceUnit.value) {
             const entry = stale.get(sourceUnit.key) ?? { unit: sourceUnit, locales: [] }
@@ -136,7 +139,6 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         continue
       }
 
-      const sourceUnit = bilingual ? undefined : sourceHead.find(unit)
       const source = bilingual ? unit.source : sourceUnit?.value
       const { line, column } = head.lines.position(unit.span.start)
       const segment: Segment = {

@@ -121,6 +121,18 @@ describe('pairing', () => {
     expect(unhandled).toEqual([])
   })
 
+  it('does not check translations of strings the source marks as not to be translated', async () => {
+    const res = 'app/src/main/res/values{-locale}/strings.xml'
+    const source = (appName: string) =>
+      `<?xml version="1.0" encoding="utf-8"?>\n<resources>\n    <string name="app_name" translatable="false">${appName}</string>\n    <string name="save">Save</string>\n</resources>\n`
+    const de = '<?xml version="1.0" encoding="utf-8"?>\n<resources>\n    <string name="app_name">Acme Notes</string>\n    <string name="save">Speichern</string>\n</resources>\n'
+    const added = await pair({ 'app/src/main/res/values/strings.xml': source('Acme Notes') }, { 'app/src/main/res/values/strings.xml': source('Acme Notes'), 'app/src/main/res/values-de/strings.xml': de }, [res])
+    expect(added.segments.map((s) => s.key)).toEqual(['save'])
+    // Nor is such a string stale in its translations when the source changes it.
+    const renamed = await pair({ 'app/src/main/res/values/strings.xml': source('Acme Notes'), 'app/src/main/res/values-de/strings.xml': de }, { 'app/src/main/res/values/strings.xml': source('Acme Memo'), 'app/src/main/res/values-de/strings.xml': de }, [res])
+    expect(renamed).toEqual({ segments: [], findings: [] })
+  })
+
   it('reports files over the size limit instead of parsing them', async () => {
     const result = await pair({}, { 'locales/en.json': en, 'locales/de.json': `{"save": "${'x'.repeat(200)}"}` }, ['locales/{locale}.json'], 100)
     expect(result.findings).toEqual([{ file: 'locales/de.json', line: 1, rule: 1002, d: 'File not checked: 212 bytes is over the max-file-size limit of 100 bytes' }])
