@@ -142,7 +142,10 @@ export interface Segment {
   target: string
   status: SegmentStatus
   previousTarget?: string
-  /** The file's format id and the unit's metadata, for rules and scorers. */
+  /**
+   * The file's format id and the unit's metadata, for rules and scorers. For monolingual
+   * formats the unit carries its source unit's placeholder syntax where that names one.
+   */
   format: string
   unit: Unit
   /**

@@ -8,6 +8,7 @@
 // - A source string changed while a translation kept its old text is reported once, on the
 //   source line, listing the locales (monolingual), or on the unit (bilingual).
 // - A string flagged `no-translate`, in the translation or in its source, is not checked.
+// - The source unit's placeholder syntax, where it names one, is the translation's too.
 import type { LoadedBundle, LoadedFile, LoadedSide } from './load.js'
 import type { FileFinding, Segment, Unit } from './model.js'
 import { RULE } from './rules.js'
@@ -154,7 +155,8 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         status: previous ? 'changed' : 'new',
         previousTarget: previous?.value,
         format: head.format.id,
-        unit,
+        // The app formats the string as its source is written (MessageFormat for a .properties key whose source has {0}).
+        unit: sourceUnit?.syntax ? { ...unit, syntax: sourceUnit.syntax } : unit,
       }
       if (unit.pluralGroup) {
         targetForms ??= pluralForms(head.units)
