@@ -91,6 +91,11 @@ rules:
   it.each([
     ['an id taken by a built-in rule', "  - {id: untranslated, pattern: x, message: m}\n", "Invalid custom-rules[0] in the config file: the id 'untranslated' is already taken by another rule. Expected a new kebab-case id."],
     ['a number used twice', "  - {id: a, rule: 1805, pattern: x, message: m}\n  - {id: b, rule: 1805, pattern: y, message: m}\n", 'Invalid custom-rules[1] in the config file: rule number 1805 is already taken. Expected a number from 1801 to 1899 used once.'],
+    [
+      'a default number taken by an earlier rule',
+      "  - {id: a, rule: 1802, pattern: x, message: m}\n  - {id: b, pattern: y, message: m}\n",
+      'Invalid custom-rules[1] in the config file: rule number 1802, its default from its place in the list, is already taken. Expected a number from 1801 to 1899 used once: give this entry a rule.',
+    ],
   ])('rejects %s', async (_, rules, message) => {
     await expect(issues(`version: 1\ncustom-rules:\n${rules}`, good)).rejects.toThrow(new SettingsError(message))
   })
