@@ -56,7 +56,8 @@ function looksLikeLocale(key: string): boolean {
 interface Walk {
   /** The parsed document, which resolves aliases; the fast reader reads none. */
   doc?: Document
-  units: Map<string, Unit>
+  /** One per string; a flat key and a nested one that read alike are readUnits's to report. */
+  units: Unit[]
   problems: ParseProblem[]
   active: Set<Node>
   stopped: boolean
@@ -117,14 +118,12 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
       w.stopped = true
       return
     }
-    if (w.units.size >= MAX_UNITS) {
+    if (w.units.length >= MAX_UNITS) {
       w.problems.push({ message: `More than ${MAX_UNITS} strings; the rest are not checked`, offset: at })
       w.stopped = true
       return
     }
-    const unit: Unit = { key, value: flattened(node.value), span: { start: at, end: at + 1 }, ...plural }
-    w.units.delete(key)
-    w.units.set(key, unit)
+    w.units.push({ key, value: flattened(node.value), span: { start: at, end: at + 1 }, ...plural })
     return
   }
   if (isSeq(node)) {
@@ -134,10 +133,15 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
   if (isMap(node)) {
     const seen = new Set<string>()
     const merges: Node[] = []
-    const pluralForms = isPluralMap(node.items.map((p) => scalarKey(p.key)))
+    const keys = node.items.map((p) => scalarKey(p.key))
+    const pluralForms = isPluralMap(keys)
     const child = (k: string): Plural => (pluralForms && isPluralCategory(k) ? { plural: k, pluralGroup: key } : {})
-    for (const pair of node.items) {
-      const k = scalarKey(pair.key)
+    // Of a repeated key only the last value is loaded (a Ruby Hash keeps the last): the others give no strings.
+    const last = new Map<string, number>()
+    keys.forEach((k, i) => k !== undefined && last.set(k, i))
+    for (let i = 0; i < node.items.length; i++) {
+      const pair = node.items[i]
+      const k = keys[i]
       const keyAt = (pair.key as Node | null)?.range?.[0] ?? at
       if (k === undefined) {
         w.problems.push({ message: 'Only plain keys are supported here; this complex key is ignored', offset: keyAt, severity: 1 })
@@ -151,6 +155,7 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
         w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE_DUPLICATE_KEY, severity: 1 })
       }
       seen.add(k)
+      if (last.get(k) !== i) continue
       walk(w, pair.value as Node, key ? `${key}.${k}` : k, (pair.value as Node | null)?.range?.[0] ?? keyAt, depth + 1, child(k))
     }
     // Merged keys fill in what the map does not set itself (YAML 1.1 merge semantics).
@@ -245,7 +250,7 @@ export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): 
   if (!isMap(root)) {
     return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] }
   }
-  const w: Walk = { doc, units: new Map(), problems, active: new Set(), stopped: false, aliased: 0 }
+  const w: Walk = { doc, units: [], problems, active: new Set(), stopped: false, aliased: 0 }
   let locale: string | undefined
   const keys = root.items.map((p) => scalarKey(p.key))
   // Rails files: one root key naming the locale, everything else below it.
@@ -265,7 +270,7 @@ export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): 
   } else {
     walk(w, root, '', 0, 0)
   }
-  return { units: [...w.units.values()], problems, locale }
+  return { units: w.units, problems, locale }
 }
 
 export const yaml: Format = {

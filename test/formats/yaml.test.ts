@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseYaml } from '../../src/formats/yaml.js'
+import { parseYaml, yaml } from '../../src/formats/yaml.js'
 import { LineIndex } from '../../src/span.js'
+import { read as readFile } from '../helpers/units.js'
 
 function read(text: string, locale = 'de') {
   const result = parseYaml(text, { locale })
@@ -73,6 +74,22 @@ describe('YAML (Rails) locale files', () => {
       units: [{ key: 'a', value: 'zwei', line: 3 }],
       problems: [{ line: 3, rule: 1003, message: 'Duplicate key "a": the last value wins' }],
     })
+  })
+
+  it.each([
+    ['a map', 'de:\n  nav:\n    home: Start\n    back: Zurück\n  nav:\n    home: Startseite\n', [['nav.home', 'Startseite', 6]]],
+    ['a string by a map', 'de:\n  title: Titel\n  title:\n    short: Kurz\n', [['title.short', 'Kurz', 4]]],
+    ['a map by a string', 'de:\n  title:\n    short: Kurz\n  title: Titel\n', [['title', 'Titel', 4]]],
+  ])('reads nothing of %s a later duplicate key replaces', (_, text, units) => {
+    const r = read(text)
+    expect(r.units.map((u) => [u.key, u.value, u.line])).toEqual(units)
+    expect(r.problems.map((p) => p.rule)).toEqual([1003])
+  })
+
+  it('reports a flat key and a nested one that read as the same key', () => {
+    const r = readFile(yaml, 'de:\n  nav.home: Start\n  nav:\n    home: Startseite\n', { locale: 'de' })
+    expect(r.units.map((u) => [u.key, u.value, u.line])).toEqual([['nav.home', 'Startseite', 4]])
+    expect(r.problems.map((p) => [p.line, p.rule, p.severity])).toEqual([[4, 1003, 1]])
   })
 
   it('stops an alias bomb instead of expanding it', () => {
