@@ -52,7 +52,7 @@ export interface Unit {
   /** Developer or translator comment attached to the string. */
   comment?: string
   maxLength?: number
-  /** Format flags: `fuzzy`, `c-format`, `no-translate`, `state:needs-review`... */
+  /** Format flags: `fuzzy`, `c-format`, `no-translate`, `untranslated` (gettext's empty msgstr), `state:needs-review`... */
   flags?: string[]
   /** Placeholder syntaxes implied by the format or flags; undefined means infer from the source. */
   syntax?: PlaceholderSyntax[]

@@ -2,7 +2,7 @@
 // translation (msgstr). The header (msgid "") names the language and the Plural-Forms; each
 // plural form becomes one unit named with its CLDR category (./gettext-plural.ts). Flags
 // choose the placeholder syntax (`c-format` -> printf); `fuzzy` is kept as a unit flag.
-// Obsolete entries (`#~`) are ignored. Key: msgctxt + U+0004 + msgid, as gettext itself
+// An entry with an empty msgstr is flagged `untranslated`. Obsolete entries (`#~`) are ignored. Key: msgctxt + U+0004 + msgid, as gettext itself
 // joins them, plus `[n]` for a plural form.
 import type { ParseProblem, ParseResult, PlaceholderSyntax, Unit } from '../model.js'
 import { languageOf, normalizeLocale } from '../paths.js'
@@ -324,6 +324,8 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
       const syntax = syntaxByFlags.get(flags)
       if (syntax) common.syntax = syntax
     }
+    // An entry without its first msgstr is untranslated: gettext shows the source (one empty form of a translated entry shows a blank).
+    if (text(e.msgstr.get(0) ?? e.msgstr.values().next().value!) === '') common.flags = [...e.flags, 'untranslated']
     const unit = (k: string, field: Field, source: Field): Unit => ({
       key: k,
       value: text(field)!,
