@@ -15,7 +15,6 @@ import { strings } from './strings.js'
 import { stringsdict } from './stringsdict.js'
 import { xcstrings } from './xcstrings.js'
 import { xliff } from './xliff.js'
-import { capped } from './xml.js'
 import { yaml } from './yaml.js'
 
 export type { Format, ParseContext } from './format.js'
@@ -56,6 +55,15 @@ function uniqueUnits(units: Unit[], problems: ParseProblem[]): Unit[] {
     byKey.set(id, unit)
   }
   return byKey.size === units.length ? units : [...byKey.values()]
+}
+
+const MAX_PROBLEMS = 100
+
+/** The first problems of a file and a note of how many more there are: a hostile file cannot flood the report. */
+function capped(problems: ParseProblem[]): ParseProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems
+  const kept = problems.slice(0, MAX_PROBLEMS)
+  return [...kept, { message: `${problems.length - MAX_PROBLEMS} more problems in this file are not shown`, offset: kept.at(-1)!.offset, rule: kept.at(-1)!.rule, severity: kept.at(-1)!.severity }]
 }
 
 /**
