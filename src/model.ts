@@ -59,8 +59,6 @@ export interface Unit {
   /** Bilingual formats (PO, XLIFF, xcstrings) carry the source text next to the target. */
   source?: string
   sourceSpan?: Span
-  /** Inline codes of bilingual formats (XLIFF `<x/>`, `<ph>`...) as placeholder tokens. */
-  codes?: { source: string[]; target: string[] }
   /** Set only by files that hold several target locales (xcstrings); otherwise the path's locale. */
   locale?: string
 }

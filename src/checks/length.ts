@@ -1,4 +1,4 @@
-// Length: a hard limit from the unit (XLIFF maxwidth, ARB...) or the config file's
+// Length: a hard limit from the unit (XLIFF maxwidth in characters) or the config file's
 // `max-length`, and a heuristic for translations far longer or shorter than the source.
 import type { CheckInput, LengthLimit, SegmentCheck } from './check.js'
 import { plainProse } from './prose.js'
