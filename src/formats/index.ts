@@ -7,7 +7,7 @@ import { arb } from './arb.js'
 import { chrome } from './chrome.js'
 import { decode } from './decode.js'
 import type { Format, ParseContext } from './format.js'
-import { json, RULE_DUPLICATE_KEY } from './json.js'
+import { json } from './json.js'
 import { po } from './po.js'
 import { properties } from './properties.js'
 import { resx } from './resx.js'
@@ -16,6 +16,7 @@ import { stringsdict } from './stringsdict.js'
 import { xcstrings } from './xcstrings.js'
 import { xliff } from './xliff.js'
 import { yaml } from './yaml.js'
+import { RULE } from '../rule-numbers.js'
 
 export type { Format, ParseContext } from './format.js'
 
@@ -49,7 +50,7 @@ function uniqueUnits(units: Unit[], problems: ParseProblem[]): Unit[] {
     const id = `${unit.locale ?? ''}\u0000${unit.key}`
     if (byKey.has(id)) {
       const which = unit.locale ? ` (${unit.locale})` : ''
-      problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}${which}: two strings of this file read as this key; this one is read, the earlier one is ignored`, offset: unit.span.start, rule: RULE_DUPLICATE_KEY, severity: 1 })
+      problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}${which}: two strings of this file read as this key; this one is read, the earlier one is ignored`, offset: unit.span.start, rule: RULE.duplicateKey, severity: 1 })
       byKey.delete(id)
     }
     byKey.set(id, unit)

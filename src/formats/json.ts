@@ -4,8 +4,7 @@ import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format } from './format.js'
 import { describeNode, lastEntries, parseJsonTree, type JsonNode } from './json-tree.js'
 import { isPluralCategory } from './plural.js'
-
-export const RULE_DUPLICATE_KEY = 1003
+import { RULE } from '../rule-numbers.js'
 
 /** `items_one` -> plural form `one` of `items`; `place_ordinal_two` -> `two` of `place_ordinal`. */
 function i18nextPlural(key: string): Pick<Unit, 'plural' | 'pluralGroup'> {
@@ -25,7 +24,7 @@ function collectStrings(root: JsonNode, problems: ParseProblem[]): Unit[] {
     if (node.type === 'string') {
       units.push({ key: prefix, value: node.value, span: { start: node.start, end: node.start + 1 }, ...i18nextPlural(prefix) })
     } else if (node.type === 'object') {
-      for (const entry of lastEntries(node, problems, RULE_DUPLICATE_KEY)) walk(entry.value, prefix ? `${prefix}.${entry.key}` : entry.key)
+      for (const entry of lastEntries(node, problems, RULE.duplicateKey)) walk(entry.value, prefix ? `${prefix}.${entry.key}` : entry.key)
     } else if (node.type === 'array') {
       node.items.forEach((item, i) => walk(item, `${prefix}[${i}]`))
     }

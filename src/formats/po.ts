@@ -9,8 +9,7 @@ import { languageOf, normalizeLocale } from '../paths.js'
 import { unescape, type EscapeRules } from './escapes.js'
 import type { Format, ParseContext } from './format.js'
 import { DEFAULT_PLURAL_FORMS, formCategories, parsePluralForms, PluralExprError, type FormCategories } from './gettext-plural.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
-import { RULE_ROOT_LOCALE } from './yaml.js'
+import { RULE } from '../rule-numbers.js'
 
 const C_ESCAPES: EscapeRules = {
   simple: { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', a: '\u0007', b: '\b', f: '\f', v: '\v', '?': '?', "'": "'" },
@@ -259,7 +258,7 @@ function readHeader(entry: Entry | undefined, context: Pick<ParseContext, 'local
   if (language?.value) {
     const named = normalizeLocale(language.value)
     if (context.locale && languageOf(named) !== languageOf(context.locale)) {
-      problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE_ROOT_LOCALE, severity: 1 })
+      problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE.rootLocale, severity: 1 })
     } else locale = named
   }
   const charset = /charset=([\w.-]+)/i.exec(fields.get('content-type')?.value ?? '')?.[1]
@@ -308,7 +307,7 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
     const ctxt = text(e.msgctxt)
     const key = ctxt === undefined ? id : `${ctxt}\u0004${id}`
     if (seen.has(key)) {
-      problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(id)}${ctxt === undefined ? '' : ` with msgctxt ${JSON.stringify(ctxt)}`} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE_DUPLICATE_KEY, severity: 1 })
+      problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(id)}${ctxt === undefined ? '' : ` with msgctxt ${JSON.stringify(ctxt)}`} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE.duplicateKey, severity: 1 })
       continue
     }
     seen.add(key)

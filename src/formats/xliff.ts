@@ -10,7 +10,7 @@ import { maskInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
 import type { Format, ParseContext } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
 import { childNamed, childrenNamed, localName, readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
-import { RULE_ROOT_LOCALE } from './yaml.js'
+import { RULE } from '../rule-numbers.js'
 
 interface Reader {
   doc: XmlDocument
@@ -140,7 +140,7 @@ function walkV2(el: XmlElement, prefix: string, noTranslate: boolean, r: Reader)
 /** The file's own target locale when it agrees with the path's; one that does not is reported, and the path's stays. */
 function checkLocale(locale: string | undefined, context: ParseContext, offset: number, attribute: string, problems: ParseProblem[]): string | undefined {
   if (!locale || !context.locale || languageOf(locale) === languageOf(context.locale)) return locale
-  problems.push({ message: `${attribute}="${locale}" does not match the file's locale "${context.locale}" from its path`, offset, rule: RULE_ROOT_LOCALE, severity: 2 })
+  problems.push({ message: `${attribute}="${locale}" does not match the file's locale "${context.locale}" from its path`, offset, rule: RULE.rootLocale, severity: 2 })
   return undefined
 }
 

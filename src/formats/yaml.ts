@@ -3,12 +3,10 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format, ParseContext } from './format.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
 import { isPluralCategory } from './plural.js'
 import { normalizeLocale } from '../paths.js'
 import { readSimpleYaml } from './yaml-simple.js'
-
-export const RULE_ROOT_LOCALE = 1009
+import { RULE } from '../rule-numbers.js'
 
 // Aliases let a small file describe a huge tree ("billion laughs"): stop well before that.
 const MAX_UNITS = 500_000
@@ -152,7 +150,7 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
         continue
       }
       if (seen.has(k)) {
-        w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE_DUPLICATE_KEY, severity: 1 })
+        w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE.duplicateKey, severity: 1 })
       }
       seen.add(k)
       if (last.get(k) !== i) continue
@@ -262,7 +260,7 @@ export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): 
       problems.push({
         message: `The root key "${named}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${named}`,
         offset: keyNode.range?.[0] ?? 0,
-        rule: RULE_ROOT_LOCALE,
+        rule: RULE.rootLocale,
         severity: 2,
       })
     } else locale = normalizeLocale(named)
