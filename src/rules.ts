@@ -56,3 +56,8 @@ export function allRules(): RuleMeta[] {
 export function isQualityRule(rule: number): boolean {
   return rule >= 1900 && rule <= 1999
 }
+
+/** Rules the pipeline raises on a file or a source line (parse errors, stale sources), never on one translation. */
+export function isFileRule(rule: number): boolean {
+  return !isQualityRule(rule) && pipelineRules.some((r) => r.rule === rule)
+}

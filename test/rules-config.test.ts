@@ -137,6 +137,15 @@ dismissals:
     )
   })
 
+  it.each([
+    ['stale-translation', 1007],
+    [1003, 1003],
+  ])('cannot name a rule reported on files rather than on a translation (%j): it would dismiss nothing', async (rule, number) => {
+    await expect(issues(`version: 1\ndismissals:\n  - {file: locales/en/app.json, key: save, rule: ${rule}, target: Save, comment: c}\n`, good)).rejects.toThrow(
+      new SettingsError(`Rule ${number} in dismissals[0] of the config file is reported on files, not on one translation, so it cannot be dismissed. Expected a rule of a translation; switch this one off or change its severity under rules.`),
+    )
+  })
+
   it('may name custom rules by id', async () => {
     const config = `version: 1
 custom-rules:
