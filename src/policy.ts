@@ -94,7 +94,7 @@ function summarize(segments: CheckedSegment[], fileFindings: FileFinding[]): Sum
   for (const s of segments) {
     s.issues.forEach(count)
     if (s.issues.some((i) => i.r === RULE.belowThreshold && !i.x)) summary.belowThreshold++
-    if (s.scores.some((sc) => sc.state === 'failed')) summary.notScored++
+    if (s.issues.some((i) => i.r === RULE.notScored && !i.x)) summary.notScored++
     if (s.scores.some((sc) => sc.state === 'scored')) summary.scored++
     for (const sc of s.scores) {
       const p = (summary.providers[sc.provider] ??= { scored: 0, failed: 0, notApplicable: 0, skipped: 0 })
