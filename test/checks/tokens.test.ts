@@ -72,6 +72,10 @@ describe('tokens', () => {
     ['Text with <br />line break', 'Text mit <br /> Zeilenumbruch', []],
     ['Saved in C:\\Users\\Public', 'Gespeichert in C:\\Benutzer\\Public', ['1504 Path C:\\Users\\Public became C:\\Benutzer\\Public']],
     ['Edit config/app.yml and/or 24/7', 'Bearbeiten Sie config/app.yml und/oder rund um die Uhr', []],
+    // A unit after a currency sign or percent is no path
+    ['It costs €9.99/month', 'Es kostet 9,99 €/Monat', []],
+    ['Only $5/month', 'Nur 5 $/Monat', []],
+    ['Up 5%/year', 'Plus 5 %/Jahr', []],
     ['--help', '--help', []],
     ['--help', '--hilfe', ['1505 Option --help became --hilfe']],
     ['--input=FILE', '--input=DATEI', []],
