@@ -173,7 +173,7 @@ export const numbers: SegmentCheck = {
   family: 'tokens',
   title: 'Numbers differ',
   description:
-    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
+    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
   examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
   check(input) {
     if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []
