@@ -19,7 +19,7 @@ export interface CustomRuleConfig {
 }
 
 const SEVERITY: Record<string, Severity> = { error: 2, warning: 1, info: 0 }
-export const CUSTOM_RULES = { first: 1801, last: 1899 }
+const CUSTOM_RULES = { first: 1801, last: 1899 }
 
 /**
  * Builds the checks of `custom-rules`. `taken` are the rules that exist already (built-in);

@@ -23,7 +23,7 @@ function globMatches(pattern: string, value: string): boolean {
 }
 
 /** The limit for a segment: its own (from the format), else the first matching config entry. */
-export function limitFor(input: CheckInput): number | undefined {
+function limitFor(input: CheckInput): number | undefined {
   const own = input.segment.unit.maxLength
   if (own !== undefined) return own
   const key = input.segment.unit.pluralGroup ?? input.segment.key

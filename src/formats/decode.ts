@@ -18,7 +18,7 @@ export interface DecodeOptions {
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
   let i = from
   while (i < bytes.length) {
     const b = bytes[i]
