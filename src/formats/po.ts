@@ -25,6 +25,8 @@ const FLAG_SYNTAX: Readonly<Record<string, PlaceholderSyntax>> = {
   'objc-format': 'printf',
   'php-format': 'printf',
   'java-printf-format': 'printf',
+  // Boost.Format's %1% is read by the printf syntax.
+  'boost-format': 'printf',
   'python-format': 'python-format',
   'python-brace-format': 'python-brace',
   'java-format': 'java-messageformat',

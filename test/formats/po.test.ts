@@ -162,6 +162,7 @@ describe('Gettext PO', () => {
     [['java-format'], ['java-messageformat']],
     [['qt-format'], ['qt']],
     [['csharp-format'], ['dotnet']],
+    [['boost-format'], ['printf']],
     [['no-c-format'], []],
     [['fuzzy'], undefined],
     [[], undefined],
