@@ -4,7 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format, ParseContext } from './format.js'
 import { isPluralCategory } from './plural.js'
-import { normalizeLocale } from '../paths.js'
+import { isKnownLanguage, languageOf, normalizeLocale } from '../paths.js'
 import { readSimpleYaml } from './yaml-simple.js'
 import { RULE } from '../rule-numbers.js'
 
@@ -47,8 +47,14 @@ function openingQuote(quotes: number[], before: number): number | undefined {
   return lo > 0 ? quotes[lo - 1] : undefined
 }
 
-function looksLikeLocale(key: string): boolean {
-  return /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key)
+/**
+ * Whether a file's single root key names its locale (Rails `de:`, `pt-BR:`) rather than a
+ * namespace (`app:`, `nav:`): a known language of two letters, or the path's own language
+ * (`fil:` in fil.yml). Three-letter namespaces are often language codes too (nav is Navajo).
+ */
+function namesLocale(key: string, pathLocale: string): boolean {
+  if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key) || !isKnownLanguage(key)) return false
+  return /^[a-z]{2}(?:[-_]|$)/.test(key) || (pathLocale !== '' && languageOf(key) === languageOf(pathLocale))
 }
 
 interface Walk {
@@ -252,7 +258,7 @@ export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): 
   let locale: string | undefined
   const keys = root.items.map((p) => scalarKey(p.key))
   // Rails files: one root key naming the locale, everything else below it.
-  if (root.items.length === 1 && keys[0] && looksLikeLocale(keys[0]) && isMap(root.items[0].value)) {
+  if (root.items.length === 1 && keys[0] && namesLocale(keys[0], context.locale) && isMap(root.items[0].value)) {
     const named = keys[0]
     const keyNode = root.items[0].key as Node
     // A root key naming another locale is reported; the strings are still the path's locale's.

@@ -51,6 +51,21 @@ describe('YAML (Rails) locale files', () => {
     ])
   })
 
+  // One top-level namespace is no locale: only a two-letter language, or the path's own, is a Rails root key.
+  it.each([
+    ['app:\n  title: Titel\n', 'de', undefined, [['app.title', 'Titel', 2]], []],
+    ['nav:\n  home: Start\n', 'de', undefined, [['nav.home', 'Start', 2]], []],
+    ['new:\n  file: Neue Datei\n', 'de', undefined, [['new.file', 'Neue Datei', 2]], []],
+    ['fil:\n  save: I-save\n', 'fil', 'fil', [['save', 'I-save', 2]], []],
+    ['en:\n  title: Title\n', 'de', undefined, [['title', 'Title', 2]], [1009]],
+    ['pt-BR:\n  title: Título\n', 'de', undefined, [['title', 'Título', 2]], [1009]],
+  ])('reads the single root key of %j (path locale %s) as a locale only when it is one', (text, pathLocale, locale, units, rules) => {
+    const r = read(text, pathLocale)
+    expect(r.locale).toBe(locale)
+    expect(r.units.map((u) => [u.key, u.value, u.line])).toEqual(units)
+    expect(r.problems.map((p) => p.rule)).toEqual(rules)
+  })
+
   it('reports a root key that names another locale', () => {
     expect(read('en:\n  title: Titel\n', 'de').problems).toEqual([
       { line: 1, rule: 1009, message: 'The root key "en" does not match the file\'s locale "de"; Rails will load these strings as en' },
