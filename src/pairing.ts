@@ -66,9 +66,10 @@ function pluralForms(units: Unit[]): Map<string, string[]> {
   return out
 }
 
-function fileProblems(side: LoadedSide): FileFinding[] {
+/** The problems of a file the change touches; a file over the size limit is reported also when `tooLargeAnyway`. */
+function fileProblems(side: LoadedSide, tooLargeAnyway = false): FileFinding[] {
   const head = side.head
-  if (!head || !side.changed) return []
+  if (!head || !(side.changed || (tooLargeAnyway && head.tooLarge !== undefined))) return []
   if (head.tooLarge !== undefined) {
     const { size, limit } = head.tooLarge
     return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${size.toLocaleString('en')} bytes is over the max-file-size limit of ${limit.toLocaleString('en')} bytes` } }]
@@ -88,8 +89,11 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
   const findings: FileFinding[] = []
   const segments: Segment[] = []
   const sourceLocale = loaded.bundle.sourceLocale
-  if (loaded.source) findings.push(...fileProblems(loaded.source))
-  const sourceHead = new SourceIndex(loaded.source?.head)
+  // A source over the size limit was not read: said once, on it, even when it did not change,
+  // and its translations are compared with nothing rather than found missing from it.
+  if (loaded.source) findings.push(...fileProblems(loaded.source, true))
+  const sourceFile = loaded.source?.head?.tooLarge === undefined ? loaded.source?.head : undefined
+  const sourceHead = new SourceIndex(sourceFile)
   // An unchanged source is loaded once (base is head): then no translation can be stale.
   const sourceChanged = loaded.source?.base !== loaded.source?.head
   const sourceBase = sourceChanged ? new SourceIndex(loaded.source?.base) : sourceHead
@@ -163,15 +167,14 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         const target = targetForms.get(`${unit.locale ?? ''}\u0000${unit.pluralGroup}`) ?? []
         segment.pluralForms = bilingual ? { target } : { target, source: sourceHead.forms(unit.pluralGroup) }
       }
-      if (!bilingual && loaded.source?.head) {
-        segment.sourceFile = loaded.source.path
-        if (sourceUnit) segment.sourceLine = loaded.source.head.lines.position(sourceUnit.span.start).line
+      if (!bilingual && sourceFile) {
+        segment.sourceFile = sourceFile.path
+        if (sourceUnit) segment.sourceLine = sourceFile.lines.position(sourceUnit.span.start).line
       }
       segments.push(segment)
     }
   }
 
-  const sourceFile = loaded.source?.head
   if (sourceFile && loaded.source) {
     for (const [key, { unit, locales }] of stale) {
       const { line, column } = sourceFile.lines.position(unit.span.start)

@@ -159,6 +159,16 @@ describe('pairing', () => {
     expect(checked.issues.map((i) => i.r).filter((r) => r >= 1050 && r < 1200)).toEqual(rules)
   })
 
+  it('says once that a source over the size limit was not read, instead of reporting every key as missing from it', async () => {
+    const enBig = `{"save": "Save", "help": "${'x'.repeat(200)}"}`
+    const changes = memoryChanges({ 'locales/en.json': enBig, 'locales/de.json': '{"save": "Speichern"}' }, { 'locales/en.json': enBig, 'locales/de.json': '{"save": "Sichern"}' })
+    const [bundle] = findBundles(['locales/{locale}.json'], ['locales/de.json', 'locales/en.json'], 'en')
+    const { segments, findings } = await pairBundle((await loadBundle(bundle, changes, 100))!)
+    expect(findings.map((f) => [f.file, f.line, f.issue.r, f.issue.d])).toEqual([['locales/en.json', 1, 1002, 'File not checked: 228 bytes is over the max-file-size limit of 100 bytes']])
+    const [checked] = runChecks(segments, checks, defaultCheckOptions, ruleSettings({}))
+    expect(checked.issues).toEqual([])
+  })
+
   it('reports files over the size limit instead of parsing them', async () => {
     const result = await pair({}, { 'locales/en.json': en, 'locales/de.json': `{"save": "${'x'.repeat(200)}"}` }, ['locales/{locale}.json'], 100)
     expect(result.findings).toEqual([{ file: 'locales/de.json', line: 1, rule: 1002, d: 'File not checked: 212 bytes is over the max-file-size limit of 100 bytes' }])
