@@ -66,10 +66,10 @@ function pluralForms(units: Unit[]): Map<string, string[]> {
   return out
 }
 
-/** The problems of a file the change touches; a file over the size limit is reported also when `tooLargeAnyway`. */
-function fileProblems(side: LoadedSide, tooLargeAnyway = false): FileFinding[] {
+/** The problems of a file the change touches (or of any file, `always`). */
+function fileProblems(side: LoadedSide, always = false): FileFinding[] {
   const head = side.head
-  if (!head || !(side.changed || (tooLargeAnyway && head.tooLarge !== undefined))) return []
+  if (!head || !(side.changed || always)) return []
   if (head.tooLarge !== undefined) {
     const { size, limit } = head.tooLarge
     return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${size.toLocaleString('en')} bytes is over the max-file-size limit of ${limit.toLocaleString('en')} bytes` } }]
@@ -89,10 +89,13 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
   const findings: FileFinding[] = []
   const segments: Segment[] = []
   const sourceLocale = loaded.bundle.sourceLocale
-  // A source over the size limit was not read: said once, on it, even when it did not change,
-  // and its translations are compared with nothing rather than found missing from it.
-  if (loaded.source) findings.push(...fileProblems(loaded.source, true))
-  const sourceFile = loaded.source?.head?.tooLarge === undefined ? loaded.source?.head : undefined
+  // A source that could not be read (over the size limit, broken) is said so once, on it, even
+  // when it did not change, and its translations are compared with nothing rather than found
+  // missing from it.
+  const read = loaded.source?.head
+  const unreadable = read !== undefined && (read.tooLarge !== undefined || (read.units.length === 0 && read.problems.some((p) => (p.rule ?? RULE.unreadable) === RULE.unreadable)))
+  if (loaded.source) findings.push(...fileProblems(loaded.source, unreadable))
+  const sourceFile = unreadable ? undefined : read
   const sourceHead = new SourceIndex(sourceFile)
   // An unchanged source is loaded once (base is head): then no translation can be stale.
   const sourceChanged = loaded.source?.base !== loaded.source?.head

@@ -169,6 +169,13 @@ describe('pairing', () => {
     expect(checked.issues).toEqual([])
   })
 
+  it('says once that a source that cannot be read was not compared with, also when the change did not touch it', async () => {
+    const broken = '{\n  "save": "Save"\n  "help": "Help"\n}\n'
+    const result = await pair({ 'locales/en.json': broken, 'locales/de.json': '{"save": "Speichern"}' }, { 'locales/en.json': broken, 'locales/de.json': '{"save": "Sichern"}' })
+    expect(result.findings).toEqual([{ file: 'locales/en.json', line: 2, rule: 1001, d: `Invalid JSON: Missing ',' after the value of "save"` }])
+    expect(result.segments.map((s) => [s.key, s.source])).toEqual([['save', undefined]])
+  })
+
   it('reports files over the size limit instead of parsing them', async () => {
     const result = await pair({}, { 'locales/en.json': en, 'locales/de.json': `{"save": "${'x'.repeat(200)}"}` }, ['locales/{locale}.json'], 100)
     expect(result.findings).toEqual([{ file: 'locales/de.json', line: 1, rule: 1002, d: 'File not checked: 212 bytes is over the max-file-size limit of 100 bytes' }])
