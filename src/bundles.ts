@@ -25,7 +25,7 @@ export interface Bundle {
 }
 
 /** Bundles of the given paths; a path is claimed by the first pattern it matches. */
-export function findBundles(patterns: readonly string[], paths: Iterable<string>, sourceLocale: string): Bundle[] {
+export function findBundles(patterns: readonly string[], paths: readonly string[], sourceLocale: string): Bundle[] {
   const compiled = patterns.map((p) => {
     try {
       return compilePattern(p, { localeless: holdsOwnLocales(p) })

@@ -52,15 +52,13 @@ export interface Unit {
   /** Developer or translator comment attached to the string. */
   comment?: string
   maxLength?: number
-  /** Format flags: `fuzzy`, `c-format`, `no-translate`, `state:needs-review`... */
+  /** Format flags: `fuzzy`, `c-format`, `no-translate`, `untranslated` (gettext's empty msgstr), `state:needs-review`... */
   flags?: string[]
   /** Placeholder syntaxes implied by the format or flags; undefined means infer from the source. */
   syntax?: PlaceholderSyntax[]
   /** Bilingual formats (PO, XLIFF, xcstrings) carry the source text next to the target. */
   source?: string
   sourceSpan?: Span
-  /** Inline codes of bilingual formats (XLIFF `<x/>`, `<ph>`...) as placeholder tokens. */
-  codes?: { source: string[]; target: string[] }
   /** Set only by files that hold several target locales (xcstrings); otherwise the path's locale. */
   locale?: string
 }
@@ -77,7 +75,11 @@ export interface ParseProblem {
 export interface ParseResult {
   units: Unit[]
   problems: ParseProblem[]
-  /** Locales named inside the file (Rails root key, XLIFF target-language...). */
+  /**
+   * Locales named inside the file (Rails root key, XLIFF target-language...). The target
+   * locale only when it agrees with the path's: a file naming another is reported (1009)
+   * and its strings stay in the path's locale.
+   */
   locale?: string
   sourceLocale?: string
 }
@@ -138,7 +140,10 @@ export interface Segment {
   target: string
   status: SegmentStatus
   previousTarget?: string
-  /** The file's format id and the unit's metadata, for rules and scorers. */
+  /**
+   * The file's format id and the unit's metadata, for rules and scorers. For monolingual
+   * formats the unit carries its source unit's placeholder syntax where that names one.
+   */
   format: string
   unit: Unit
   /**

@@ -7,6 +7,8 @@
 // - Bilingual formats (PO, XLIFF, xcstrings): the source is in the unit itself.
 // - A source string changed while a translation kept its old text is reported once, on the
 //   source line, listing the locales (monolingual), or on the unit (bilingual).
+// - A string flagged `no-translate`, in the translation or in its source, is not checked.
+// - The source unit's placeholder syntax, where it names one, is the translation's too.
 import type { LoadedBundle, LoadedFile, LoadedSide } from './load.js'
 import type { FileFinding, Segment, Unit } from './model.js'
 import { RULE } from './rules.js'
@@ -64,9 +66,10 @@ function pluralForms(units: Unit[]): Map<string, string[]> {
   return out
 }
 
-function fileProblems(side: LoadedSide): FileFinding[] {
+/** The problems of a file the change touches (or of any file, `always`). */
+function fileProblems(side: LoadedSide, always = false): FileFinding[] {
   const head = side.head
-  if (!head || !side.changed) return []
+  if (!head || !(side.changed || always)) return []
   if (head.tooLarge !== undefined) {
     const { size, limit } = head.tooLarge
     return [{ file: side.path, line: 1, column: 1, issue: { s: 1, r: RULE.tooLarge, d: `File not checked: ${size.toLocaleString('en')} bytes is over the max-file-size limit of ${limit.toLocaleString('en')} bytes` } }]
@@ -86,8 +89,14 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
   const findings: FileFinding[] = []
   const segments: Segment[] = []
   const sourceLocale = loaded.bundle.sourceLocale
-  if (loaded.source) findings.push(...fileProblems(loaded.source))
-  const sourceHead = new SourceIndex(loaded.source?.head)
+  // A source that could not be read (over the size limit, broken) is said so once, on it, even
+  // when it did not change, and its translations are compared with nothing rather than found
+  // missing from it.
+  const read = loaded.source?.head
+  const unreadable = read !== undefined && (read.tooLarge !== undefined || (read.units.length === 0 && read.problems.some((p) => (p.rule ?? RULE.unreadable) === RULE.unreadable)))
+  if (loaded.source) findings.push(...fileProblems(loaded.source, unreadable))
+  const sourceFile = unreadable ? undefined : read
+  const sourceHead = new SourceIndex(sourceFile)
   // An unchanged source is loaded once (base is head): then no translation can be stale.
   const sourceChanged = loaded.source?.base !== loaded.source?.head
   const sourceBase = sourceChanged ? new SourceIndex(loaded.source?.base) : sourceHead
@@ -114,6 +123,9 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
       const locale = unit.locale ?? head.locale ?? side.locale
       const unitSourceLocale = head.sourceLocale ?? sourceLocale
       if (unit.locale && unit.locale === unitSourceLocale) continue
+      const sourceUnit = bilingual ? undefined : sourceHead.find(unit)
+      // The source marks the string as not to be translated (Android translatable="false"): its translations are not checked either.
+      if (sourceUnit && isSkipped(sourceUnit)) continue
       const previous = base.get(identity(unit))
       const changed = !previous || previous.value !== unit.value
 
@@ -125,7 +137,6 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
             findings.push({ file: side.path, line, column, key: unit.key, locales: [locale], issue: { s: 1, r: RULE.stale, d: 'The source text changed but this translation was not updated' } })
           }
         } else if (sourceChanged) {
-          const sourceUnit = sourceHead.find(unit)
           const before = sourceUnit && sourceBase.find(unit)
           if (sourceUnit && before && before.value !== sourceUnit.value) {
             const entry = stale.get(sourceUnit.key) ?? { unit: sourceUnit, locales: [] }
@@ -136,7 +147,6 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         continue
       }
 
-      const sourceUnit = bilingual ? undefined : sourceHead.find(unit)
       const source = bilingual ? unit.source : sourceUnit?.value
       const { line, column } = head.lines.position(unit.span.start)
       const segment: Segment = {
@@ -152,22 +162,22 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         status: previous ? 'changed' : 'new',
         previousTarget: previous?.value,
         format: head.format.id,
-        unit,
+        // The app formats the string as its source is written (MessageFormat for a .properties key whose source has {0}).
+        unit: sourceUnit?.syntax ? { ...unit, syntax: sourceUnit.syntax } : unit,
       }
       if (unit.pluralGroup) {
         targetForms ??= pluralForms(head.units)
         const target = targetForms.get(`${unit.locale ?? ''}\u0000${unit.pluralGroup}`) ?? []
         segment.pluralForms = bilingual ? { target } : { target, source: sourceHead.forms(unit.pluralGroup) }
       }
-      if (!bilingual && loaded.source?.head) {
-        segment.sourceFile = loaded.source.path
-        if (sourceUnit) segment.sourceLine = loaded.source.head.lines.position(sourceUnit.span.start).line
+      if (!bilingual && sourceFile) {
+        segment.sourceFile = sourceFile.path
+        if (sourceUnit) segment.sourceLine = sourceFile.lines.position(sourceUnit.span.start).line
       }
       segments.push(segment)
     }
   }
 
-  const sourceFile = loaded.source?.head
   if (sourceFile && loaded.source) {
     for (const [key, { unit, locales }] of stale) {
       const { line, column } = sourceFile.lines.position(unit.span.start)

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import type { CheckedSegment, FailReason, FileFinding, Finding, Issue, Report, Summary, Verdict } from './model.js'
 import { normalizeLocale } from './paths.js'
 import type { RuleSettings } from './rule-settings.js'
-import { isQualityRule, RULE } from './rules.js'
+import { isFileRule, isQualityRule, RULE } from './rules.js'
 import { SettingsError, type ConfigExtra } from './settings.js'
 
 export interface PolicyOptions {
@@ -67,10 +67,14 @@ function applyDismissals(segment: CheckedSegment, dismissals: PolicyOptions['dis
   }
 }
 
-/** Dismissals must name rules that exist (built-in or custom); a typo would silently dismiss nothing. */
+/** Dismissals must name rules that exist (built-in or custom) and are raised on translations; any other would silently dismiss nothing. */
 export function checkDismissals(dismissals: PolicyOptions['dismissals'], rules: RuleSettings, label = 'the config file'): void {
   dismissals.forEach((d, i) => {
-    if (rules.ruleNumber(d.rule) === undefined) throw new SettingsError(`Unknown rule '${d.rule}' in dismissals[${i}] of ${label}. Expected a rule number or id from docs/rules.md.`)
+    const rule = rules.ruleNumber(d.rule)
+    if (rule === undefined) throw new SettingsError(`Unknown rule '${d.rule}' in dismissals[${i}] of ${label}. Expected a rule number or id from docs/rules.md.`)
+    if (isFileRule(rule)) {
+      throw new SettingsError(`Rule ${rule} in dismissals[${i}] of ${label} is reported on files, not on one translation, so it cannot be dismissed. Expected a rule of a translation; switch this one off or change its severity under rules.`)
+    }
   })
 }
 
@@ -90,7 +94,7 @@ function summarize(segments: CheckedSegment[], fileFindings: FileFinding[]): Sum
   for (const s of segments) {
     s.issues.forEach(count)
     if (s.issues.some((i) => i.r === RULE.belowThreshold && !i.x)) summary.belowThreshold++
-    if (s.scores.some((sc) => sc.state === 'failed')) summary.notScored++
+    if (s.issues.some((i) => i.r === RULE.notScored && !i.x)) summary.notScored++
     if (s.scores.some((sc) => sc.state === 'scored')) summary.scored++
     for (const sc of s.scores) {
       const p = (summary.providers[sc.provider] ??= { scored: 0, failed: 0, notApplicable: 0, skipped: 0 })

@@ -4,6 +4,9 @@
 import { checks } from './checks/index.js'
 import type { Family } from './checks/check.js'
 import type { Severity } from './model.js'
+import { RULE } from './rule-numbers.js'
+
+export { RULE }
 
 export interface RuleMeta {
   id: string
@@ -14,25 +17,6 @@ export interface RuleMeta {
   description: string
   examples?: { fail: [string, string]; pass: [string, string]; locale?: string; config?: string }
 }
-
-export const RULE = {
-  unreadable: 1001,
-  tooLarge: 1002,
-  duplicateKey: 1003,
-  stale: 1007,
-  encoding: 1008,
-  rootLocale: 1009,
-  noSourceFile: 1010,
-  belowThreshold: 1901,
-  notScored: 1902,
-  mqmAccuracy: 1911,
-  mqmFluency: 1912,
-  mqmLocaleConvention: 1913,
-  mqmStyle: 1914,
-  mqmTerminology: 1915,
-  mqmNonTranslation: 1916,
-  mqmOther: 1917,
-} as const
 
 export const pipelineRules: readonly RuleMeta[] = [
   { id: 'file-unreadable', rule: RULE.unreadable, severity: 2, family: 'file', title: 'File cannot be parsed', description: 'The file is not valid in its format (a syntax error, an unclosed tag, a bad escape); reported at the line where reading failed. Its strings are not checked, but the other files are.' },
@@ -71,4 +55,9 @@ export function allRules(): RuleMeta[] {
 /** QE rules are counted as below-threshold / not-scored, not as errors or warnings. */
 export function isQualityRule(rule: number): boolean {
   return rule >= 1900 && rule <= 1999
+}
+
+/** Rules the pipeline raises on a file or a source line (parse errors, stale sources), never on one translation. */
+export function isFileRule(rule: number): boolean {
+  return !isQualityRule(rule) && pipelineRules.some((r) => r.rule === rule)
 }

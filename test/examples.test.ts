@@ -14,6 +14,7 @@ describe('examples/ (npm run demo)', () => {
       [
         'config/locales/de.yml:8 orders.track 1081', // %{number} missing
         'config/locales/es.yml:1 - 1009', // root key en: in es.yml
+        'config/locales/es.yml:6 orders.count.one 1011', // still Spanish: no count.many (for millions): information
         'locales/de/common.json:16 cart.items_other 1061', // {{count}} missing
         'locales/de/common.json:17 cart.coupon 1005', // empty
         'locales/de/common.json:18 cart.promo 1004', // not in the source

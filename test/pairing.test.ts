@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { findBundles } from '../src/bundles.js'
+import { defaultCheckOptions } from '../src/checks/check.js'
+import { runChecks } from '../src/checks/engine.js'
+import { checks } from '../src/checks/index.js'
 import { loadBundle } from '../src/load.js'
 import { pairBundle } from '../src/pairing.js'
+import { ruleSettings } from '../src/rule-settings.js'
 import { memoryChanges } from './helpers/trees.js'
 
 async function pair(base: Record<string, string>, head: Record<string, string>, patterns = ['locales/{locale}.json'], maxFileSize = 1e6) {
@@ -119,6 +123,57 @@ describe('pairing', () => {
       process.off('unhandledRejection', onUnhandled)
     }
     expect(unhandled).toEqual([])
+  })
+
+  it('does not check translations of strings the source marks as not to be translated', async () => {
+    const res = 'app/src/main/res/values{-locale}/strings.xml'
+    const source = (appName: string) =>
+      `<?xml version="1.0" encoding="utf-8"?>\n<resources>\n    <string name="app_name" translatable="false">${appName}</string>\n    <string name="save">Save</string>\n</resources>\n`
+    const de = '<?xml version="1.0" encoding="utf-8"?>\n<resources>\n    <string name="app_name">Acme Notes</string>\n    <string name="save">Speichern</string>\n</resources>\n'
+    const added = await pair({ 'app/src/main/res/values/strings.xml': source('Acme Notes') }, { 'app/src/main/res/values/strings.xml': source('Acme Notes'), 'app/src/main/res/values-de/strings.xml': de }, [res])
+    expect(added.segments.map((s) => s.key)).toEqual(['save'])
+    // Nor is such a string stale in its translations when the source changes it.
+    const renamed = await pair({ 'app/src/main/res/values/strings.xml': source('Acme Notes'), 'app/src/main/res/values-de/strings.xml': de }, { 'app/src/main/res/values/strings.xml': source('Acme Memo'), 'app/src/main/res/values-de/strings.xml': de }, [res])
+    expect(renamed).toEqual({ segments: [], findings: [] })
+  })
+
+  // The app formats a string as its source is written (Java calls MessageFormat for a key whose
+  // source has {0}; Android formats a string unless the source says formatted="false").
+  it.each<[label: string, pattern: string, source: string, target: string, path: string, rules: number[]]>([
+    ['a {0} left out of a .properties translation', 'src/messages{_locale}.properties', 'delete=Delete {0}?\n', 'delete=Supprimer ?\n', 'src/messages_fr.properties', [1111]],
+    ["'' in a .properties translation whose {0} is left out", 'src/messages{_locale}.properties', "greeting=Don''t forget {0}\n", "greeting=N''oubliez pas\n", 'src/messages_fr.properties', [1111]],
+    [
+      'an Android translation that drops formatted="false"',
+      'res/values{-locale}/strings.xml',
+      '<resources>\n    <string name="hint" formatted="false">Use %s for text and %d for numbers</string>\n</resources>\n',
+      '<resources>\n    <string name="hint">Utilisez %d pour les nombres et %s pour le texte</string>\n</resources>\n',
+      'res/values-fr/strings.xml',
+      [],
+    ],
+  ])('formats a translation as its source is written: %s', async (_, pattern, source, target, path, rules) => {
+    const sourcePath = path.replace('_fr', '').replace('-fr', '')
+    const changes = memoryChanges({ [sourcePath]: source }, { [sourcePath]: source, [path]: target })
+    const [bundle] = findBundles([pattern], [sourcePath, path], 'en')
+    const { segments } = await pairBundle((await loadBundle(bundle, changes, 1e6))!)
+    const [checked] = runChecks(segments, checks, defaultCheckOptions, ruleSettings({}))
+    expect(checked.issues.map((i) => i.r).filter((r) => r >= 1050 && r < 1200)).toEqual(rules)
+  })
+
+  it('says once that a source over the size limit was not read, instead of reporting every key as missing from it', async () => {
+    const enBig = `{"save": "Save", "help": "${'x'.repeat(200)}"}`
+    const changes = memoryChanges({ 'locales/en.json': enBig, 'locales/de.json': '{"save": "Speichern"}' }, { 'locales/en.json': enBig, 'locales/de.json': '{"save": "Sichern"}' })
+    const [bundle] = findBundles(['locales/{locale}.json'], ['locales/de.json', 'locales/en.json'], 'en')
+    const { segments, findings } = await pairBundle((await loadBundle(bundle, changes, 100))!)
+    expect(findings.map((f) => [f.file, f.line, f.issue.r, f.issue.d])).toEqual([['locales/en.json', 1, 1002, 'File not checked: 228 bytes is over the max-file-size limit of 100 bytes']])
+    const [checked] = runChecks(segments, checks, defaultCheckOptions, ruleSettings({}))
+    expect(checked.issues).toEqual([])
+  })
+
+  it('says once that a source that cannot be read was not compared with, also when the change did not touch it', async () => {
+    const broken = '{\n  "save": "Save"\n  "help": "Help"\n}\n'
+    const result = await pair({ 'locales/en.json': broken, 'locales/de.json': '{"save": "Speichern"}' }, { 'locales/en.json': broken, 'locales/de.json': '{"save": "Sichern"}' })
+    expect(result.findings).toEqual([{ file: 'locales/en.json', line: 2, rule: 1001, d: `Invalid JSON: Missing ',' after the value of "save"` }])
+    expect(result.segments.map((s) => [s.key, s.source])).toEqual([['save', undefined]])
   })
 
   it('reports files over the size limit instead of parsing them', async () => {

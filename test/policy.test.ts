@@ -46,6 +46,17 @@ describe('policy', () => {
     expect(report.summary.scored).toBe(0)
   })
 
+  // As below-threshold: what fails the gate is the issue, so switching it off or dismissing it counts.
+  it.each([
+    ['switched off', { rules: ruleSettings({ 'not-scored': 'off' }) }],
+    ['dismissed', { dismissals: [{ file: 'locales/de/app.json', key: 'a', rule: 'not-scored', target: 'Ziel', comment: 'Phrase holds no such key' }] }],
+  ])('does not fail on not-scored when the issue is %s', (_, extra) => {
+    const failed = seg('a', [], [{ provider: 'phrase', engine: 'qe', state: 'failed', reason: 'HTTP 504' }])
+    const report = decide([failed], [], options({ failOn: ['not-scored'], ...extra }))
+    expect(report.verdict).toEqual({ passed: true, reasons: [] })
+    expect(report.summary.notScored).toBe(0)
+  })
+
   it('applies dismissals (x and c), which stop an issue from failing the gate and lapse when the text changes', () => {
     const issue = () => [{ s: 2 as const, r: 1061, d: 'Placeholder {{count}} is missing' }]
     const dismissal = { file: 'locales/de/app.json', key: 'a', locale: 'de', rule: 1061, comment: 'count shown elsewhere', target: 'Ziel' }

@@ -91,6 +91,11 @@ rules:
   it.each([
     ['an id taken by a built-in rule', "  - {id: untranslated, pattern: x, message: m}\n", "Invalid custom-rules[0] in the config file: the id 'untranslated' is already taken by another rule. Expected a new kebab-case id."],
     ['a number used twice', "  - {id: a, rule: 1805, pattern: x, message: m}\n  - {id: b, rule: 1805, pattern: y, message: m}\n", 'Invalid custom-rules[1] in the config file: rule number 1805 is already taken. Expected a number from 1801 to 1899 used once.'],
+    [
+      'a default number taken by an earlier rule',
+      "  - {id: a, rule: 1802, pattern: x, message: m}\n  - {id: b, pattern: y, message: m}\n",
+      'Invalid custom-rules[1] in the config file: rule number 1802, its default from its place in the list, is already taken. Expected a number from 1801 to 1899 used once: give this entry a rule.',
+    ],
   ])('rejects %s', async (_, rules, message) => {
     await expect(issues(`version: 1\ncustom-rules:\n${rules}`, good)).rejects.toThrow(new SettingsError(message))
   })
@@ -129,6 +134,15 @@ dismissals:
     expect(() => parseConfig('version: 1\ndismissals:\n  - {file: a.json, key: k, rule: 1302, comment: c}\n', 'tq.yml')).toThrow('tq.yml:3:5: dismissals[0] needs one of target, target-hash')
     await expect(issues('version: 1\ndismissals:\n  - {file: a.json, key: k, rule: trailing-whitespaces, target: x, comment: c}\n', good)).rejects.toThrow(
       new SettingsError("Unknown rule 'trailing-whitespaces' in dismissals[0] of the config file. Expected a rule number or id from docs/rules.md."),
+    )
+  })
+
+  it.each([
+    ['stale-translation', 1007],
+    [1003, 1003],
+  ])('cannot name a rule reported on files rather than on a translation (%j): it would dismiss nothing', async (rule, number) => {
+    await expect(issues(`version: 1\ndismissals:\n  - {file: locales/en/app.json, key: save, rule: ${rule}, target: Save, comment: c}\n`, good)).rejects.toThrow(
+      new SettingsError(`Rule ${number} in dismissals[0] of the config file is reported on files, not on one translation, so it cannot be dismissed. Expected a rule of a translation; switch this one off or change its severity under rules.`),
     )
   })
 

@@ -12,9 +12,14 @@ export const emptyTranslation: SegmentCheck = {
   severity: 2,
   family: 'completeness',
   title: 'Translation is empty',
-  description: 'The translation is empty or only whitespace while the source has text; the app shows a blank.',
+  description:
+    'The translation is empty or only whitespace while the source has text; the app shows a blank. A warning where the file leaves the entry untranslated and the runtime shows the source instead (a gettext `msgstr ""`).',
   examples: { fail: ['Save', ''], pass: ['Save', 'Speichern'] },
-  check: ({ source, target }) => (target.trim() === '' && source.trim() !== '' ? [{ d: 'The translation is empty' }] : []),
+  check({ source, target, segment }) {
+    if (target.trim() !== '' || source.trim() === '') return []
+    if (segment.unit.flags?.includes('untranslated')) return [{ d: 'The entry is not translated yet: gettext shows the source text', s: 1 }]
+    return [{ d: 'The translation is empty' }]
+  },
 }
 
 /** The words a translator would have to translate: placeholders, markup, URLs, numbers and do-not-translate terms left out. */

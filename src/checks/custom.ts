@@ -19,7 +19,7 @@ export interface CustomRuleConfig {
 }
 
 const SEVERITY: Record<string, Severity> = { error: 2, warning: 1, info: 0 }
-export const CUSTOM_RULES = { first: 1801, last: 1899 }
+const CUSTOM_RULES = { first: 1801, last: 1899 }
 
 /**
  * Builds the checks of `custom-rules`. `taken` are the rules that exist already (built-in);
@@ -32,7 +32,10 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
     const where = `custom-rules[${i}] in ${label}`
     const rule = c.rule ?? CUSTOM_RULES.first + i
     if (ids.has(c.id)) throw new SettingsError(`Invalid ${where}: the id '${c.id}' is already taken by another rule. Expected a new kebab-case id.`)
-    if (numbers.has(rule)) throw new SettingsError(`Invalid ${where}: rule number ${rule} is already taken. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last} used once.`)
+    if (numbers.has(rule)) {
+      const which = c.rule === undefined ? `rule number ${rule}, its default from its place in the list,` : `rule number ${rule}`
+      throw new SettingsError(`Invalid ${where}: ${which} is already taken. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last} used once${c.rule === undefined ? ': give this entry a rule' : ''}.`)
+    }
     if (rule < CUSTOM_RULES.first || rule > CUSTOM_RULES.last) throw new SettingsError(`Invalid ${where}: rule number ${rule}. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last}.`)
     ids.add(c.id)
     numbers.add(rule)

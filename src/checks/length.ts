@@ -1,4 +1,4 @@
-// Length: a hard limit from the unit (XLIFF maxwidth, ARB...) or the config file's
+// Length: a hard limit from the unit (XLIFF maxwidth in characters) or the config file's
 // `max-length`, and a heuristic for translations far longer or shorter than the source.
 import type { CheckInput, LengthLimit, SegmentCheck } from './check.js'
 import { plainProse } from './prose.js'
@@ -23,7 +23,7 @@ function globMatches(pattern: string, value: string): boolean {
 }
 
 /** The limit for a segment: its own (from the format), else the first matching config entry. */
-export function limitFor(input: CheckInput): number | undefined {
+function limitFor(input: CheckInput): number | undefined {
   const own = input.segment.unit.maxLength
   if (own !== undefined) return own
   const key = input.segment.unit.pluralGroup ?? input.segment.key

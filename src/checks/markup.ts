@@ -2,6 +2,7 @@
 // broken, unsafe HTML added, and link targets (href/src, Markdown) changed. Tags are
 // compared in order like pofilter and Weblate; attribute values are free (translators
 // translate `title` and `alt`), except link targets, which have their own rule.
+import { isInlineCodeElement } from '../placeholders/inline-code.js'
 import type { CheckHit, CheckInput, SegmentCheck } from './check.js'
 import { readTags, showTag, VOID_ELEMENTS, wellNested, type Tag } from './tags.js'
 import { difference } from './text.js'
@@ -61,7 +62,12 @@ const NO_TAGS: TagComparison = { source: [], target: [], missing: [], extra: [],
 function tagsOf(input: CheckInput): TagComparison {
   if (!input.source.includes('<') && !input.target.includes('<')) return NO_TAGS
   let c = memo.get(input)
-  if (!c) memo.set(input, (c = compareTags(readTags(input.source), readTags(input.target))))
+  if (!c) {
+    // Inline codes (XLIFF `<x/>`, `<g>`) are compared by the inline-code rules: one lost code is reported once.
+    const codes = input.syntaxes.includes('inline-code')
+    const tags = (text: string) => (codes ? readTags(text).filter((t) => !isInlineCodeElement(t.name)) : readTags(text))
+    memo.set(input, (c = compareTags(tags(input.source), tags(input.target))))
+  }
   return c
 }
 

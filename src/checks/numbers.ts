@@ -134,7 +134,36 @@ function compareNumbers(input: CheckInput): NumberComparison {
     else if (word >= 0) spelled.splice(word, 1)
     else extra.push(t)
   }
-  return { missing: source.filter((s) => !s.used).map((s) => s.token), extra }
+  return regroupDates(
+    source.filter((s) => !s.used).map((s) => s.token),
+    extra,
+  )
+}
+
+/**
+ * A token of three or four runs that no convention reads as a number is a date or a version
+ * ("31.12.2025"); written with other separators it is several tokens ("31/12/2025"). Where
+ * the other side has each of its runs as a number of its own, it is the same date.
+ */
+function regroupDates(missing: NumberToken[], extra: NumberToken[]): NumberComparison {
+  const value = (run: string) => String(Number(run))
+  const absorb = (groups: NumberToken[], singles: NumberToken[]) => {
+    for (const group of [...groups]) {
+      if (group.runs.length < 3 || group.runs.length > 4 || group.suffix) continue
+      const taken: number[] = []
+      for (const run of group.runs) {
+        const at = singles.findIndex((t, i) => !taken.includes(i) && t.runs.length === 1 && !t.suffix && value(t.runs[0]) === value(run))
+        if (at < 0) break
+        taken.push(at)
+      }
+      if (taken.length < group.runs.length) continue
+      groups.splice(groups.indexOf(group), 1)
+      for (const i of taken.sort((a, b) => b - a)) singles.splice(i, 1)
+    }
+  }
+  absorb(extra, missing)
+  absorb(missing, extra)
+  return { missing, extra }
 }
 
 export const numbers: SegmentCheck = {
@@ -144,7 +173,7 @@ export const numbers: SegmentCheck = {
   family: 'tokens',
   title: 'Numbers differ',
   description:
-    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
+    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
   examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
   check(input) {
     if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []

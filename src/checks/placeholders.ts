@@ -13,7 +13,7 @@ interface Change {
   severity: Severity
 }
 
-export interface Comparison {
+interface Comparison {
   /** Positional arguments the caller passes, as the source says. */
   sourceArguments?: number
   missing: Placeholder[]
@@ -34,7 +34,7 @@ function byId(placeholders: Placeholder[]): Map<string, Placeholder[]> {
 }
 
 /** Compares what a syntax read in the source and the target; one missing and one extra placeholder make a rename. */
-export function comparePlaceholders(def: SyntaxDef, source: Extracted, target: Extracted, targetCategories: string[]): Comparison {
+function comparePlaceholders(def: SyntaxDef, source: Extracted, target: Extracted, targetCategories: string[]): Comparison {
   const sourceIds = byId(source.placeholders)
   const targetIds = byId(target.placeholders)
   const missing = [...sourceIds.values()].map((uses) => uses[0]).filter((p) => !targetIds.has(p.id))
@@ -113,7 +113,7 @@ function missingMessage(p: Placeholder, target: Extracted): string {
   return `Placeholder ${p.text} is missing`
 }
 
-export function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
+function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
   const { source, good, missing, extra, renamed, invalid, type, format } = def.example
   const comparison = (input: CheckInput) => (input.syntaxes.includes(def.syntax) ? read(def, input).comparison : undefined)
   const base = { family: 'placeholders' as const }

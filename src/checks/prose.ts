@@ -1,8 +1,9 @@
 // The prose of a text: the text with its placeholders, markup, Markdown link targets, URLs
 // and e-mail addresses replaced by a neutral mark of the same length. Rules about words,
 // numbers and punctuation read prose, so they neither see code nor lose offsets.
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import type { PlaceholderSyntax } from '../model.js'
+import { parseIcu } from '../placeholders/icu.js'
 import { syntaxDef } from '../placeholders/index.js'
 import type { CheckInput } from './check.js'
 import { markupRanges } from './tags.js'
@@ -18,12 +19,9 @@ type Range = [number, number]
 /** ICU: everything but the literal text (arguments, plural and select syntax, `#`). */
 function icuCode(text: string): Range[] {
   if (!/[{}]/.test(text)) return []
-  let elements: MessageFormatElement[]
-  try {
-    elements = parse(text, { captureLocation: true, ignoreTag: true, requiresOtherClause: false })
-  } catch {
-    return []
-  }
+  // Parsed once for the placeholder rules and this mask.
+  const { elements } = parseIcu(text)
+  if (!elements) return []
   const literal: Range[] = []
   const walk = (els: MessageFormatElement[]) => {
     for (const el of els) {

@@ -23,7 +23,7 @@ const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g
 const AUTOLINK = /^<(?:[A-Za-z][\w+.-]*:\/\/|mailto:|[^\s@<>]+@)/i
 
 /** HTML elements, so that `<br>` counts as markup even when it is never closed. */
-export const HTML_ELEMENTS: ReadonlySet<string> = new Set(
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(
   `a abbr address area article aside audio b bdi bdo blockquote body br button canvas caption cite code col
   colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4
   h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark menu meta meter nav

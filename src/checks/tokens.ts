@@ -76,8 +76,9 @@ export const emails = tokenRule(
   (input, side) => outsideMarkup(input[side], EMAIL_RE, (m) => m[0].toLowerCase()),
 )
 
+// Not after a letter, digit or symbol: "km/h", "9,99 €/Monat", "5 %/Jahr" are units, not paths.
 const PATH =
-  /(?<![\p{L}\p{N}_/.~:\\-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)/gu
+  /(?<![\p{L}\p{N}\p{S}%_/.~:\\-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)/gu
 
 export const filePaths = tokenRule(
   {

@@ -4,9 +4,8 @@
 import type { ParseResult, Unit } from '../model.js'
 import { normalizeLocale } from '../paths.js'
 import type { Format, ParseContext } from './format.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
-import { RULE_ROOT_LOCALE } from './yaml.js'
 import { describeNode, lastEntries, member, parseJsonTree } from './json-tree.js'
+import { RULE } from '../rule-numbers.js'
 
 export function parseArb(text: string, context: Pick<ParseContext, 'locale'>): ParseResult {
   const { root, problems } = parseJsonTree(text)
@@ -15,14 +14,14 @@ export function parseArb(text: string, context: Pick<ParseContext, 'locale'>): P
     problems.push({ message: `Expected an ARB object of messages, found ${describeNode(root)}`, offset: root.start })
     return { units: [], problems }
   }
-  const entries = lastEntries(root, problems, RULE_DUPLICATE_KEY)
+  const entries = lastEntries(root, problems, RULE.duplicateKey)
   // Metadata by key, found once: looking each `@key` up in the object would be quadratic.
   const byKey = new Map(entries.map((e) => [e.key, e.value]))
   let locale: string | undefined
   const declared = byKey.get('@@locale')
   if (declared?.type === 'string' && declared.value) {
     if (context.locale && normalizeLocale(declared.value) !== normalizeLocale(context.locale)) {
-      problems.push({ message: `"@@locale": "${declared.value}" does not match the file name's locale ${context.locale}; flutter gen-l10n refuses such a file`, offset: declared.start, rule: RULE_ROOT_LOCALE, severity: 2 })
+      problems.push({ message: `"@@locale": "${declared.value}" does not match the file name's locale ${context.locale}; flutter gen-l10n refuses such a file`, offset: declared.start, rule: RULE.rootLocale, severity: 2 })
     } else locale = normalizeLocale(declared.value)
   }
   const units: Unit[] = []

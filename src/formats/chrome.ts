@@ -4,8 +4,8 @@
 // unit keys are lower-cased: `extName` in one locale pairs with `EXTNAME` in another.
 import type { ParseResult, Unit } from '../model.js'
 import type { Format } from './format.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
 import { describeNode, lastEntries, member, parseJsonTree } from './json-tree.js'
+import { RULE } from '../rule-numbers.js'
 
 export function parseChromeMessages(text: string): ParseResult {
   const { root, problems } = parseJsonTree(text)
@@ -15,7 +15,7 @@ export function parseChromeMessages(text: string): ParseResult {
     return { units: [], problems }
   }
   const units: Unit[] = []
-  for (const entry of lastEntries(root, problems, RULE_DUPLICATE_KEY, (k) => k.toLowerCase())) {
+  for (const entry of lastEntries(root, problems, RULE.duplicateKey, (k) => k.toLowerCase())) {
     if (!/^[A-Za-z0-9_@]+$/.test(entry.key) || entry.key.startsWith('@@')) {
       problems.push({ message: `Invalid message name ${JSON.stringify(entry.key)}: Chrome allows only A-Z, a-z, 0-9, _ and @, and reserves names starting with @@`, offset: entry.keyStart })
     }

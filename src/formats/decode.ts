@@ -1,6 +1,7 @@
 // Bytes to text: BOMs, UTF-16 where a format allows it, and invalid UTF-8 reported at its
 // line instead of silently mangled.
 import type { ParseProblem } from '../model.js'
+import { RULE } from '../rule-numbers.js'
 
 export interface Decoded {
   text: string
@@ -14,12 +15,10 @@ export interface DecodeOptions {
   legacyEncoding?: 'iso-8859-1'
 }
 
-export const RULE_ENCODING = 1008
-
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
   let i = from
   while (i < bytes.length) {
     const b = bytes[i]
@@ -81,7 +80,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
         {
           message: `The file is not valid UTF-8 (bytes ${shown.join(' ')}), so it was read as ISO-8859-1. Save it as UTF-8, or write non-ASCII characters as \\uXXXX escapes, so every tool reads the same text.`,
           offset: bad,
-          rule: RULE_ENCODING,
+          rule: RULE.encoding,
           severity: 1,
         },
       ],
@@ -95,7 +94,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
       {
         message: `Invalid UTF-8 (bytes ${shown.join(' ')}); the file must be saved as UTF-8. Invalid bytes are read as U+FFFD.`,
         offset,
-        rule: RULE_ENCODING,
+        rule: RULE.encoding,
         severity: 2,
       },
     ],
@@ -117,7 +116,7 @@ function withUtf16Check(decoded: Decoded, options: DecodeOptions): Decoded {
       {
         message: `The file is ${decoded.encoding.toUpperCase()}; this format is expected in UTF-8.`,
         offset: 0,
-        rule: RULE_ENCODING,
+        rule: RULE.encoding,
         severity: 1,
       },
     ],

@@ -7,7 +7,7 @@ import { arb } from './arb.js'
 import { chrome } from './chrome.js'
 import { decode } from './decode.js'
 import type { Format, ParseContext } from './format.js'
-import { json, RULE_DUPLICATE_KEY } from './json.js'
+import { json } from './json.js'
 import { po } from './po.js'
 import { properties } from './properties.js'
 import { resx } from './resx.js'
@@ -15,8 +15,8 @@ import { strings } from './strings.js'
 import { stringsdict } from './stringsdict.js'
 import { xcstrings } from './xcstrings.js'
 import { xliff } from './xliff.js'
-import { capped } from './xml.js'
 import { yaml } from './yaml.js'
+import { RULE } from '../rule-numbers.js'
 
 export type { Format, ParseContext } from './format.js'
 
@@ -50,12 +50,21 @@ function uniqueUnits(units: Unit[], problems: ParseProblem[]): Unit[] {
     const id = `${unit.locale ?? ''}\u0000${unit.key}`
     if (byKey.has(id)) {
       const which = unit.locale ? ` (${unit.locale})` : ''
-      problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}${which}: two strings of this file read as this key; this one is read, the earlier one is ignored`, offset: unit.span.start, rule: RULE_DUPLICATE_KEY, severity: 1 })
+      problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}${which}: two strings of this file read as this key; this one is read, the earlier one is ignored`, offset: unit.span.start, rule: RULE.duplicateKey, severity: 1 })
       byKey.delete(id)
     }
     byKey.set(id, unit)
   }
   return byKey.size === units.length ? units : [...byKey.values()]
+}
+
+const MAX_PROBLEMS = 100
+
+/** The first problems of a file and a note of how many more there are: a hostile file cannot flood the report. */
+function capped(problems: ParseProblem[]): ParseProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems
+  const kept = problems.slice(0, MAX_PROBLEMS)
+  return [...kept, { message: `${problems.length - MAX_PROBLEMS} more problems in this file are not shown`, offset: kept.at(-1)!.offset, rule: kept.at(-1)!.rule, severity: kept.at(-1)!.severity }]
 }
 
 /**

@@ -2,52 +2,42 @@
 // i18next plural suffixes (`_one`, `_other`, `_ordinal_few`) as plural forms of one message.
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format } from './format.js'
-import { parseJsonTree, type JsonNode } from './json-tree.js'
+import { describeNode, lastEntries, parseJsonTree, type JsonNode } from './json-tree.js'
 import { isPluralCategory } from './plural.js'
-
-export const RULE_DUPLICATE_KEY = 1003
+import { RULE } from '../rule-numbers.js'
 
 /** `items_one` -> plural form `one` of `items`; `place_ordinal_two` -> `two` of `place_ordinal`. */
-export function i18nextPlural(key: string): Pick<Unit, 'plural' | 'pluralGroup'> {
+function i18nextPlural(key: string): Pick<Unit, 'plural' | 'pluralGroup'> {
   const m = /^(.+)_(zero|one|two|few|many|other)$/.exec(key)
   if (!m || !isPluralCategory(m[2])) return {}
   return { plural: m[2], pluralGroup: m[1] }
 }
 
-/** Walks a JSON tree and yields every string with its dotted key; later duplicates win. */
-export function collectStrings(root: JsonNode, problems: ParseProblem[]): Unit[] {
-  const units = new Map<string, Unit>()
+/**
+ * Every string of a JSON tree with its dotted key, as JSON.parse sees the tree: of a
+ * repeated key only the last value. A flat key and a nested one may still read as one
+ * (`"a.b"` and `"a": {"b"}`): readUnits reports that.
+ */
+function collectStrings(root: JsonNode, problems: ParseProblem[]): Unit[] {
+  const units: Unit[] = []
   const walk = (node: JsonNode, prefix: string): void => {
     if (node.type === 'string') {
-      units.delete(prefix)
-      units.set(prefix, { key: prefix, value: node.value, span: { start: node.start, end: node.start + 1 }, ...i18nextPlural(prefix) })
+      units.push({ key: prefix, value: node.value, span: { start: node.start, end: node.start + 1 }, ...i18nextPlural(prefix) })
     } else if (node.type === 'object') {
-      const seen = new Set<string>()
-      for (const entry of node.entries) {
-        if (seen.has(entry.key)) {
-          problems.push({
-            message: `Duplicate key ${JSON.stringify(entry.key)}: the last value wins, the earlier one is ignored`,
-            offset: entry.keyStart,
-            rule: RULE_DUPLICATE_KEY,
-            severity: 1,
-          })
-        }
-        seen.add(entry.key)
-        walk(entry.value, prefix ? `${prefix}.${entry.key}` : entry.key)
-      }
+      for (const entry of lastEntries(node, problems, RULE.duplicateKey)) walk(entry.value, prefix ? `${prefix}.${entry.key}` : entry.key)
     } else if (node.type === 'array') {
       node.items.forEach((item, i) => walk(item, `${prefix}[${i}]`))
     }
   }
   walk(root, '')
-  return [...units.values()]
+  return units
 }
 
 export function parseJson(text: string): ParseResult {
   const { root, problems } = parseJsonTree(text)
   if (!root) return { units: [], problems }
   if (root.type !== 'object') {
-    problems.push({ message: `Expected a JSON object of translations, found ${root.type === 'array' ? 'an array' : `a ${root.type}`}`, offset: root.start })
+    problems.push({ message: `Expected a JSON object of translations, found ${describeNode(root)}`, offset: root.start })
     return { units: [], problems }
   }
   return { units: collectStrings(root, problems), problems }

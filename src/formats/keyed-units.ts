@@ -2,7 +2,7 @@
 // `<string name="x">`, two `<data name="x">`): the later resource is read and the repeat is
 // reported where it is written. One resource may give several units (plural forms).
 import type { ParseProblem, Unit } from '../model.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
+import { RULE } from '../rule-numbers.js'
 
 export class KeyedUnits {
   private readonly byName = new Map<string, Unit[]>()
@@ -13,7 +13,7 @@ export class KeyedUnits {
   add(kind: string, name: string, offset: number, units: Unit[]): void {
     const id = `${kind}\u0000${name}`
     if (this.byName.has(id)) {
-      this.problems.push({ message: `Duplicate ${kind} ${JSON.stringify(name)}: this one is read, the earlier one is ignored`, offset, rule: RULE_DUPLICATE_KEY, severity: 1 })
+      this.problems.push({ message: `Duplicate ${kind} ${JSON.stringify(name)}: this one is read, the earlier one is ignored`, offset, rule: RULE.duplicateKey, severity: 1 })
       this.byName.delete(id)
     }
     this.byName.set(id, units)

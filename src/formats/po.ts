@@ -2,15 +2,14 @@
 // translation (msgstr). The header (msgid "") names the language and the Plural-Forms; each
 // plural form becomes one unit named with its CLDR category (./gettext-plural.ts). Flags
 // choose the placeholder syntax (`c-format` -> printf); `fuzzy` is kept as a unit flag.
-// Obsolete entries (`#~`) are ignored. Key: msgctxt + U+0004 + msgid, as gettext itself
+// An entry with an empty msgstr is flagged `untranslated`. Obsolete entries (`#~`) are ignored. Key: msgctxt + U+0004 + msgid, as gettext itself
 // joins them, plus `[n]` for a plural form.
 import type { ParseProblem, ParseResult, PlaceholderSyntax, Unit } from '../model.js'
 import { languageOf, normalizeLocale } from '../paths.js'
 import { unescape, type EscapeRules } from './escapes.js'
 import type { Format, ParseContext } from './format.js'
 import { DEFAULT_PLURAL_FORMS, formCategories, parsePluralForms, PluralExprError, type FormCategories } from './gettext-plural.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
-import { RULE_ROOT_LOCALE } from './yaml.js'
+import { RULE } from '../rule-numbers.js'
 
 const C_ESCAPES: EscapeRules = {
   simple: { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', a: '\u0007', b: '\b', f: '\f', v: '\v', '?': '?', "'": "'" },
@@ -26,6 +25,8 @@ const FLAG_SYNTAX: Readonly<Record<string, PlaceholderSyntax>> = {
   'objc-format': 'printf',
   'php-format': 'printf',
   'java-printf-format': 'printf',
+  // Boost.Format's %1% is read by the printf syntax.
+  'boost-format': 'printf',
   'python-format': 'python-format',
   'python-brace-format': 'python-brace',
   'java-format': 'java-messageformat',
@@ -259,7 +260,7 @@ function readHeader(entry: Entry | undefined, context: Pick<ParseContext, 'local
   if (language?.value) {
     const named = normalizeLocale(language.value)
     if (context.locale && languageOf(named) !== languageOf(context.locale)) {
-      problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE_ROOT_LOCALE, severity: 1 })
+      problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE.rootLocale, severity: 1 })
     } else locale = named
   }
   const charset = /charset=([\w.-]+)/i.exec(fields.get('content-type')?.value ?? '')?.[1]
@@ -308,7 +309,7 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
     const ctxt = text(e.msgctxt)
     const key = ctxt === undefined ? id : `${ctxt}\u0004${id}`
     if (seen.has(key)) {
-      problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(id)}${ctxt === undefined ? '' : ` with msgctxt ${JSON.stringify(ctxt)}`} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE_DUPLICATE_KEY, severity: 1 })
+      problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(id)}${ctxt === undefined ? '' : ` with msgctxt ${JSON.stringify(ctxt)}`} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE.duplicateKey, severity: 1 })
       continue
     }
     seen.add(key)
@@ -324,6 +325,8 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
       const syntax = syntaxByFlags.get(flags)
       if (syntax) common.syntax = syntax
     }
+    // An entry without its first msgstr is untranslated: gettext shows the source (one empty form of a translated entry shows a blank).
+    if (text(e.msgstr.get(0) ?? e.msgstr.values().next().value!) === '') common.flags = [...e.flags, 'untranslated']
     const unit = (k: string, field: Field, source: Field): Unit => ({
       key: k,
       value: text(field)!,

@@ -5,7 +5,7 @@
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import { unescape, type EscapeRules } from './escapes.js'
 import type { Format } from './format.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
+import { RULE } from '../rule-numbers.js'
 
 const JAVA_ESCAPES: EscapeRules = {
   simple: { t: '\t', n: '\n', r: '\r', f: '\f' },
@@ -79,7 +79,7 @@ export function parseProperties(src: string): ParseResult {
     if (comment.length > 0) unit.comment = comment.join('\n')
     comment = []
     if (units.has(unit.key)) {
-      problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}: the last value wins, the earlier one is ignored`, offset: line.pieces[0][1], rule: RULE_DUPLICATE_KEY, severity: 1 })
+      problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}: the last value wins, the earlier one is ignored`, offset: line.pieces[0][1], rule: RULE.duplicateKey, severity: 1 })
       units.delete(unit.key)
     }
     units.set(unit.key, unit)

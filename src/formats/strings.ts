@@ -4,7 +4,7 @@
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import { unescape, type EscapeRules } from './escapes.js'
 import type { Format } from './format.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
+import { RULE } from '../rule-numbers.js'
 
 const PLIST_ESCAPES: EscapeRules = {
   simple: { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', "'": "'", a: '\u0007', b: '\b', f: '\f', v: '\v' },
@@ -133,7 +133,7 @@ export function parseStrings(src: string): ParseResult {
         if (r.after(value, 'value', ';') === undefined) r.problems.push({ message: `Missing ';' after the value of ${JSON.stringify(key.value)}`, offset: value.end })
       }
       if (units.has(key.value)) {
-        r.problems.push({ message: `Duplicate key ${JSON.stringify(key.value)}: the last value wins, the earlier one is ignored`, offset: key.start, rule: RULE_DUPLICATE_KEY, severity: 1 })
+        r.problems.push({ message: `Duplicate key ${JSON.stringify(key.value)}: the last value wins, the earlier one is ignored`, offset: key.start, rule: RULE.duplicateKey, severity: 1 })
         units.delete(key.value)
       }
       units.set(key.value, {

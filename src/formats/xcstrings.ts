@@ -9,9 +9,9 @@
 import type { ParseProblem, ParseResult, PluralCategory, Unit } from '../model.js'
 import { normalizeLocale } from '../paths.js'
 import type { Format, ParseContext } from './format.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
 import { describeNode, lastEntries, member, parseJsonTree, type JsonNode, type JsonObject, type JsonString } from './json-tree.js'
 import { isPluralCategory } from './plural.js'
+import { RULE } from '../rule-numbers.js'
 
 /** One string of one locale: where it sits in the variation tree, and its text. */
 interface Leaf {
@@ -38,9 +38,9 @@ function leaves(node: JsonNode, path: string[], problems: ParseProblem[], out: L
   }
   const variations = member(node, 'variations')
   if (variations?.type === 'object') {
-    for (const kind of lastEntries(variations, problems, RULE_DUPLICATE_KEY)) {
+    for (const kind of lastEntries(variations, problems, RULE.duplicateKey)) {
       if (kind.value.type !== 'object') continue
-      for (const choice of lastEntries(kind.value, problems, RULE_DUPLICATE_KEY)) {
+      for (const choice of lastEntries(kind.value, problems, RULE.duplicateKey)) {
         const category = kind.key === 'plural' && isPluralCategory(choice.key) ? choice.key : undefined
         leaves(choice.value, [...path, `${kind.key}=${choice.key}`], problems, out, category ?? plural)
       }
@@ -48,7 +48,7 @@ function leaves(node: JsonNode, path: string[], problems: ParseProblem[], out: L
   }
   const substitutions = member(node, 'substitutions')
   if (substitutions?.type === 'object') {
-    for (const sub of lastEntries(substitutions, problems, RULE_DUPLICATE_KEY)) leaves(sub.value, [...path, `substitution=${sub.key}`], problems, out)
+    for (const sub of lastEntries(substitutions, problems, RULE.duplicateKey)) leaves(sub.value, [...path, `substitution=${sub.key}`], problems, out)
   }
 }
 
@@ -89,7 +89,7 @@ export function parseXcstrings(text: string, context: Pick<ParseContext, 'source
   // Every string names the same few locales: each is normalized once (Intl is slow per call).
   const locales = new Map<string, string>()
   const localeOf = (name: string) => locales.get(name) ?? locales.set(name, normalizeLocale(name)).get(name)!
-  for (const entry of strings ? lastEntries(strings, problems, RULE_DUPLICATE_KEY) : []) {
+  for (const entry of strings ? lastEntries(strings, problems, RULE.duplicateKey) : []) {
     const key = entry.key
     if (entry.value.type !== 'object') {
       problems.push({ message: `The string ${JSON.stringify(key)} must be an object, found ${describeNode(entry.value)}`, offset: entry.value.start })
@@ -103,7 +103,7 @@ export function parseXcstrings(text: string, context: Pick<ParseContext, 'source
       ...(extraction?.type === 'string' ? [`extraction:${extraction.value}`] : []),
     ]
     const localizations = member(entry.value, 'localizations')
-    const byLocale = localizations?.type === 'object' ? lastEntries(localizations, problems, RULE_DUPLICATE_KEY).map((l) => ({ locale: localeOf(l.key), node: l.value })) : []
+    const byLocale = localizations?.type === 'object' ? lastEntries(localizations, problems, RULE.duplicateKey).map((l) => ({ locale: localeOf(l.key), node: l.value })) : []
     const source = new Map<string, Leaf>()
     for (const l of byLocale) {
       if (l.locale !== sourceLocale) continue

@@ -10,7 +10,7 @@ import { maskInlineCodes, NATIVE_CONTENT } from '../placeholders/inline-code.js'
 import type { Format, ParseContext } from './format.js'
 import { KeyedUnits } from './keyed-units.js'
 import { childNamed, childrenNamed, localName, readXml, textContent, valueSpan, type XmlDocument, type XmlElement } from './xml.js'
-import { RULE_ROOT_LOCALE } from './yaml.js'
+import { RULE } from '../rule-numbers.js'
 
 interface Reader {
   doc: XmlDocument
@@ -137,9 +137,11 @@ function walkV2(el: XmlElement, prefix: string, noTranslate: boolean, r: Reader)
   }
 }
 
-function checkLocale(locale: string | undefined, context: ParseContext, offset: number, attribute: string, problems: ParseProblem[]): void {
-  if (!locale || !context.locale || languageOf(locale) === languageOf(context.locale)) return
-  problems.push({ message: `${attribute}="${locale}" does not match the file's locale "${context.locale}" from its path`, offset, rule: RULE_ROOT_LOCALE, severity: 2 })
+/** The file's own target locale when it agrees with the path's; one that does not is reported, and the path's stays. */
+function checkLocale(locale: string | undefined, context: ParseContext, offset: number, attribute: string, problems: ParseProblem[]): string | undefined {
+  if (!locale || !context.locale || languageOf(locale) === languageOf(context.locale)) return locale
+  problems.push({ message: `${attribute}="${locale}" does not match the file's locale "${context.locale}" from its path`, offset, rule: RULE.rootLocale, severity: 2 })
+  return undefined
 }
 
 export function parseXliff(text: string, context: ParseContext): ParseResult {
@@ -157,9 +159,8 @@ export function parseXliff(text: string, context: ParseContext): ParseResult {
   let locale: string | undefined
   let sourceLocale: string | undefined
   if (v2) {
-    locale = root.attributes.trgLang
+    locale = checkLocale(root.attributes.trgLang, context, root.start, 'trgLang', problems)
     sourceLocale = root.attributes.srcLang
-    checkLocale(locale, context, root.start, 'trgLang', problems)
   }
   files.forEach((file, i) => {
     // Ids are unique within a <file>, so several files keep theirs apart by the file's name.
@@ -169,12 +170,11 @@ export function parseXliff(text: string, context: ParseContext): ParseResult {
       walkV2(file, prefix, noTranslate, r)
       return
     }
-    const target = file.attributes['target-language']
+    const target = checkLocale(file.attributes['target-language'], context, file.start, 'target-language', problems)
     if (i === 0) {
       locale = target
       sourceLocale = file.attributes['source-language']
     }
-    checkLocale(target, context, file.start, 'target-language', problems)
     const body = childNamed(file, 'body')
     if (body) walkV1(body, prefix, noTranslate, r)
   })

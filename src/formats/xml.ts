@@ -545,15 +545,6 @@ export function readXml(text: string): XmlDocument {
   }
 }
 
-export const MAX_PROBLEMS = 100
-
-/** The first problems of a file and a note of how many more there are: a hostile file cannot flood the report. */
-export function capped(problems: ParseProblem[]): ParseProblem[] {
-  if (problems.length <= MAX_PROBLEMS) return problems
-  const kept = problems.slice(0, MAX_PROBLEMS)
-  return [...kept, { message: `${problems.length - MAX_PROBLEMS} more problems in this file are not shown`, offset: kept.at(-1)!.offset, rule: kept.at(-1)!.rule, severity: kept.at(-1)!.severity }]
-}
-
 /** The child elements of `el` with the given local name. */
 export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
   return el.children.filter((c) => localName(c.name) === name)

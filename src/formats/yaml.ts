@@ -3,12 +3,10 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format, ParseContext } from './format.js'
-import { RULE_DUPLICATE_KEY } from './json.js'
 import { isPluralCategory } from './plural.js'
-import { normalizeLocale } from '../paths.js'
+import { isKnownLanguage, languageOf, normalizeLocale } from '../paths.js'
 import { readSimpleYaml } from './yaml-simple.js'
-
-export const RULE_ROOT_LOCALE = 1009
+import { RULE } from '../rule-numbers.js'
 
 // Aliases let a small file describe a huge tree ("billion laughs"): stop well before that.
 const MAX_UNITS = 500_000
@@ -49,14 +47,21 @@ function openingQuote(quotes: number[], before: number): number | undefined {
   return lo > 0 ? quotes[lo - 1] : undefined
 }
 
-function looksLikeLocale(key: string): boolean {
-  return /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key)
+/**
+ * Whether a file's single root key names its locale (Rails `de:`, `pt-BR:`) rather than a
+ * namespace (`app:`, `nav:`): a known language of two letters, or the path's own language
+ * (`fil:` in fil.yml). Three-letter namespaces are often language codes too (nav is Navajo).
+ */
+function namesLocale(key: string, pathLocale: string): boolean {
+  if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key) || !isKnownLanguage(key)) return false
+  return /^[a-z]{2}(?:[-_]|$)/.test(key) || (pathLocale !== '' && languageOf(key) === languageOf(pathLocale))
 }
 
 interface Walk {
   /** The parsed document, which resolves aliases; the fast reader reads none. */
   doc?: Document
-  units: Map<string, Unit>
+  /** One per string; a flat key and a nested one that read alike are readUnits's to report. */
+  units: Unit[]
   problems: ParseProblem[]
   active: Set<Node>
   stopped: boolean
@@ -117,14 +122,12 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
       w.stopped = true
       return
     }
-    if (w.units.size >= MAX_UNITS) {
+    if (w.units.length >= MAX_UNITS) {
       w.problems.push({ message: `More than ${MAX_UNITS} strings; the rest are not checked`, offset: at })
       w.stopped = true
       return
     }
-    const unit: Unit = { key, value: flattened(node.value), span: { start: at, end: at + 1 }, ...plural }
-    w.units.delete(key)
-    w.units.set(key, unit)
+    w.units.push({ key, value: flattened(node.value), span: { start: at, end: at + 1 }, ...plural })
     return
   }
   if (isSeq(node)) {
@@ -134,10 +137,15 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
   if (isMap(node)) {
     const seen = new Set<string>()
     const merges: Node[] = []
-    const pluralForms = isPluralMap(node.items.map((p) => scalarKey(p.key)))
+    const keys = node.items.map((p) => scalarKey(p.key))
+    const pluralForms = isPluralMap(keys)
     const child = (k: string): Plural => (pluralForms && isPluralCategory(k) ? { plural: k, pluralGroup: key } : {})
-    for (const pair of node.items) {
-      const k = scalarKey(pair.key)
+    // Of a repeated key only the last value is loaded (a Ruby Hash keeps the last): the others give no strings.
+    const last = new Map<string, number>()
+    keys.forEach((k, i) => k !== undefined && last.set(k, i))
+    for (let i = 0; i < node.items.length; i++) {
+      const pair = node.items[i]
+      const k = keys[i]
       const keyAt = (pair.key as Node | null)?.range?.[0] ?? at
       if (k === undefined) {
         w.problems.push({ message: 'Only plain keys are supported here; this complex key is ignored', offset: keyAt, severity: 1 })
@@ -148,9 +156,10 @@ function walk(w: Walk, node: Node | null | undefined, key: string, at: number, d
         continue
       }
       if (seen.has(k)) {
-        w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE_DUPLICATE_KEY, severity: 1 })
+        w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE.duplicateKey, severity: 1 })
       }
       seen.add(k)
+      if (last.get(k) !== i) continue
       walk(w, pair.value as Node, key ? `${key}.${k}` : k, (pair.value as Node | null)?.range?.[0] ?? keyAt, depth + 1, child(k))
     }
     // Merged keys fill in what the map does not set itself (YAML 1.1 merge semantics).
@@ -245,26 +254,27 @@ export function parseYaml(text: string, context: Pick<ParseContext, 'locale'>): 
   if (!isMap(root)) {
     return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] }
   }
-  const w: Walk = { doc, units: new Map(), problems, active: new Set(), stopped: false, aliased: 0 }
+  const w: Walk = { doc, units: [], problems, active: new Set(), stopped: false, aliased: 0 }
   let locale: string | undefined
   const keys = root.items.map((p) => scalarKey(p.key))
   // Rails files: one root key naming the locale, everything else below it.
-  if (root.items.length === 1 && keys[0] && looksLikeLocale(keys[0]) && isMap(root.items[0].value)) {
-    locale = keys[0]
+  if (root.items.length === 1 && keys[0] && namesLocale(keys[0], context.locale) && isMap(root.items[0].value)) {
+    const named = keys[0]
     const keyNode = root.items[0].key as Node
-    if (context.locale && normalizeLocale(locale) !== normalizeLocale(context.locale)) {
+    // A root key naming another locale is reported; the strings are still the path's locale's.
+    if (context.locale && normalizeLocale(named) !== normalizeLocale(context.locale)) {
       problems.push({
-        message: `The root key "${locale}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${locale}`,
+        message: `The root key "${named}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${named}`,
         offset: keyNode.range?.[0] ?? 0,
-        rule: RULE_ROOT_LOCALE,
+        rule: RULE.rootLocale,
         severity: 2,
       })
-    }
+    } else locale = normalizeLocale(named)
     walk(w, root.items[0].value as Node, '', keyNode.range?.[0] ?? 0, 0)
   } else {
     walk(w, root, '', 0, 0)
   }
-  return { units: [...w.units.values()], problems, locale }
+  return { units: w.units, problems, locale }
 }
 
 export const yaml: Format = {

@@ -74,12 +74,33 @@ export function parseIcu(text: string): IcuParse {
   return result
 }
 
+// An argument written in literal text: ICU read its braces as text, so an apostrophe quoted them.
+const QUOTED_ARGUMENT = /\{\s*([\p{L}\p{N}_]+)\s*(?:,[^{}]*)?\}/gu
+
+/** Arguments an apostrophe turned into text (`'{name}'` shows "{name}"), found in the literal text. */
+function quotedArguments(text: string, elements: MessageFormatElement[], out: Placeholder[] = []): Placeholder[] {
+  for (const el of elements) {
+    if (el.type === TYPE.literal && el.value.includes('{')) {
+      let from = el.location?.start.offset ?? 0
+      for (const m of el.value.matchAll(QUOTED_ARGUMENT)) {
+        // Quoting keeps the braces as written, so they are found in the literal's source text.
+        const start = Math.max(from, text.indexOf(m[0], from))
+        out.push({ text: m[0], id: m[1], start, end: start + m[0].length })
+        from = start + m[0].length
+      }
+    } else if (el.type === TYPE.tag) quotedArguments(text, el.children, out)
+    else if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) quotedArguments(text, option.value, out)
+  }
+  return out
+}
+
 export function extractIcu(text: string): Extracted {
   const result = parseIcu(text)
   if (!result.elements) return { placeholders: [], error: result.error }
   const out = new Map<string, Placeholder>()
   collect(text, result.elements, out)
-  return { placeholders: [...out.values()] }
+  const quoted = text.includes("'") ? quotedArguments(text, result.elements) : []
+  return { placeholders: [...out.values()], ...(quoted.length > 0 && { quoted }) }
 }
 
 export interface Selector {

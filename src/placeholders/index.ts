@@ -48,7 +48,7 @@ function withoutShadowed(found: PlaceholderSyntax[]): PlaceholderSyntax[] {
 }
 
 /** Syntaxes detected in a text, without those a more specific detected syntax shadows. */
-export function detectSyntaxes(text: string): PlaceholderSyntax[] {
+function detectSyntaxes(text: string): PlaceholderSyntax[] {
   return withoutShadowed(syntaxes.filter((s) => s.detect(text)).map((s) => s.syntax))
 }
 

@@ -44,6 +44,11 @@ function codes(text: string): Code[] {
   return out
 }
 
+/** Whether an element (its name lower-cased as markup rules read it) is an inline code: those rules leave it to this syntax's. */
+export function isInlineCodeElement(name: string): boolean {
+  return CODES.has(name)
+}
+
 export function extractInlineCodes(text: string): Placeholder[] {
   return codes(text).map(({ ref: _, ...p }) => p)
 }

@@ -104,7 +104,7 @@ function formatOf(flags: string, width: string, precision: string | undefined, c
   return `${flags}${width}${precision === undefined ? '' : `.${precision}`}${conversion === 'i' ? 'd' : conversion}`
 }
 
-export function printfTypeChange(source: Placeholder, target: Placeholder): Severity | undefined {
+function printfTypeChange(source: Placeholder, target: Placeholder): Severity | undefined {
   if (target.type === 'hidden' || source.type === target.type || source.type === 'any' || target.type === 'any') return undefined
   return 2
 }

@@ -30,7 +30,7 @@ export interface Extracted {
   error?: { message: string; offset: number; recovered?: boolean }
   /** Positional arguments the caller passes for this text (`{1}` needs two). */
   arguments?: number
-  /** Placeholders that quoting made literal text (Java MessageFormat apostrophes). */
+  /** Placeholders that quoting made literal text (apostrophes in Java MessageFormat and ICU). */
   quoted?: Placeholder[]
 }
 

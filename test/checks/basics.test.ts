@@ -14,6 +14,11 @@ describe('empty-translation', () => {
     ['Save', 'Speichern', []],
     ['', '', []],
   ])('%j -> %j', (source, target, expected) => expect(run(emptyTranslation, source, target)).toEqual(expected))
+
+  it('is a warning where the file leaves the entry untranslated and the runtime shows the source (gettext msgstr "")', () => {
+    const hits = emptyTranslation.check(input('Keyboard shortcuts', '', { unit: { flags: ['untranslated'] } }))
+    expect(hits).toEqual([{ d: 'The entry is not translated yet: gettext shows the source text', s: 1 }])
+  })
 })
 
 describe('untranslated', () => {

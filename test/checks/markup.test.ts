@@ -51,6 +51,18 @@ describe('markup rules', () => {
     ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/anleitung)', ['1208 Link target https://acme.example/guide became https://acme.example/anleitung']],
     ['See [the guide][1]\n[1]: https://acme.example/guide', 'Siehe [die Anleitung][1]', ['1208 Link target https://acme.example/guide is missing']],
   ])('%j -> %j', (source, target, expected) => expect(run(source, target)).toEqual(expected))
+
+  // XLIFF inline codes are the inline-code rules' (1170-1175): one lost code is reported once.
+  it.each([
+    ['Hello <x id="INTERPOLATION" equiv-text="{{ name }}"/>', 'Hallo', []],
+    ['Click <g id="1">here</g> now', 'Klicken Sie jetzt', []],
+    ['Click <pc id="1">here</pc> now', 'Klicken Sie <pc id="1">hier</pc> jetzt', []],
+    // Markup that is no inline code is still theirs
+    ['Click <b>here</b> now', 'Klicken Sie jetzt', ['1201 Tag <b> is missing', '1201 Tag </b> is missing']],
+  ])('leave inline codes to the inline-code rules: %j -> %j', (source, target, expected) => {
+    const i = input(source, target, { syntaxes: ['inline-code'] })
+    expect(markupRules.flatMap((c) => c.check(i).map((h) => `${c.rule} ${h.d}`))).toEqual(expected)
+  })
 })
 
 describe('readTags', () => {

@@ -35,6 +35,9 @@ describe('ICU placeholders', () => {
     ['{d, date, short}', '{d, time, short}', ['1054 Placeholder {d, date, short} became {d, time, short}: date in the source, time in the translation']],
     ['{n, number, ::currency/EUR}', '{n, number, ::currency/USD}', ['1055 Placeholder {n, number, ::currency/EUR} became {n, number, ::currency/USD}: its style changed']],
     ['{d, date, short}', '{d, date, long}', ['1055/0 Placeholder {d, date, short} became {d, date, long}: its style changed']],
+    // An apostrophe right before a brace quotes it: the placeholder is shown as text
+    ['Open "{name}"', "Ouvrir '{name}'", ["1051 Placeholder {name} is inside quoted text, so it is shown as is: an apostrophe before it starts a quote (write '' for an apostrophe)"], 'icu'],
+    ['Open "{name}"', "Ouvrir ''{name}''", [], 'icu'],
   ])('%j -> %j', (...row) => check(row))
 
   it('lets a plural become plain text where the language has one plural form', () => {

@@ -42,6 +42,11 @@ describe('numbers', () => {
     ['Page 1 2 3', 'Seite 1, 2, 3', 'de', []],
     ['Step 3 of 5', 'Schritt 3 von 6', 'de', ['1501 Number 5 became 6']],
     ['Save 20%', 'Sparen Sie', 'de', ['1501 Number 20 is missing']],
+    // Dates written the language's way: the same day, month and year
+    ['Offer ends 31/12/2025', 'Angebot endet am 31.12.2025', 'de', []],
+    ['Offer ends 12/31/2025', 'Angebot endet am 31.12.2025', 'de', []],
+    ['Valid until 31.12.2025', 'Gültig bis 31/12/2025', 'de', []],
+    ['Offer ends 31/12/2025', 'Angebot endet am 30.12.2025', 'de', ['1501 Number 31 is missing', '1501 Number 12 is missing', '1501 Number 2025 is missing', '1501 Number 30.12.2025 is not in the source']],
     // An English source may spell a number the translation writes in digits
     ['Last updated two hours ago', '2 時間前に更新', 'ja', []],
     ['Last updated two hours ago', '3 時間前に更新', 'ja', ['1501 Number 3 is not in the source']],
@@ -72,6 +77,10 @@ describe('tokens', () => {
     ['Text with <br />line break', 'Text mit <br /> Zeilenumbruch', []],
     ['Saved in C:\\Users\\Public', 'Gespeichert in C:\\Benutzer\\Public', ['1504 Path C:\\Users\\Public became C:\\Benutzer\\Public']],
     ['Edit config/app.yml and/or 24/7', 'Bearbeiten Sie config/app.yml und/oder rund um die Uhr', []],
+    // A unit after a currency sign or percent is no path
+    ['It costs €9.99/month', 'Es kostet 9,99 €/Monat', []],
+    ['Only $5/month', 'Nur 5 $/Monat', []],
+    ['Up 5%/year', 'Plus 5 %/Jahr', []],
     ['--help', '--help', []],
     ['--help', '--hilfe', ['1505 Option --help became --hilfe']],
     ['--input=FILE', '--input=DATEI', []],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseJson } from '../../src/formats/json.js'
+import { json, parseJson } from '../../src/formats/json.js'
 import { LineIndex } from '../../src/span.js'
+import { read as readFile } from '../helpers/units.js'
 
 function read(text: string) {
   const result = parseJson(text)
@@ -58,6 +59,22 @@ describe('JSON locale files', () => {
       { line: 4, column: 3, rule: 1003, message: 'Duplicate key "a": the last value wins, the earlier one is ignored' },
       { line: 5, column: 1, rule: 1001, message: 'Trailing comma before }; JSON.parse will reject this file' },
     ])
+  })
+
+  it('reads no string of an object a later duplicate key replaces, as JSON.parse does', () => {
+    const { units, problems } = read('{\n  "nav": {"home": "Start", "back": "Zurück"},\n  "nav": {"home": "Startseite"}\n}\n')
+    expect(units).toEqual([{ key: 'nav.home', value: 'Startseite', line: 3, column: 19 }])
+    expect(problems).toEqual([{ line: 3, column: 3, rule: 1003, message: 'Duplicate key "nav": the last value wins, the earlier one is ignored' }])
+  })
+
+  it('reports a flat key and a nested one that read as the same key', () => {
+    const r = readFile(json, '{\n  "nav.home": "Start",\n  "nav": {"home": "Startseite"}\n}\n', { locale: 'de' })
+    expect(r.units.map((u) => [u.key, u.value, u.line])).toEqual([['nav.home', 'Startseite', 3]])
+    expect(r.problems.map((p) => [p.line, p.rule, p.severity])).toEqual([[3, 1003, 1]])
+  })
+
+  it('says what the top of a file is when it is no object', () => {
+    expect(read('null').problems).toEqual([{ line: 1, column: 1, rule: 1001, message: 'Expected a JSON object of translations, found null' }])
   })
 
   it('rejects nesting deep enough to exhaust a recursive reader', () => {

@@ -56,6 +56,16 @@ describe('Gettext PO', () => {
     }
   })
 
+  // gettext shows the source for an entry whose msgstr (msgstr[0]) is empty; one empty form of a translated entry shows a blank.
+  it.each([
+    ['an empty msgstr', 'msgid "Keyboard shortcuts"\nmsgstr ""\n', [['Keyboard shortcuts', ['untranslated']]]],
+    ['an empty msgstr of a fuzzy entry', '#, fuzzy\nmsgid "Keyboard shortcuts"\nmsgstr ""\n', [['Keyboard shortcuts', ['fuzzy', 'untranslated']]]],
+    ['empty plural forms', '#, c-format\nmsgid "%d photo"\nmsgid_plural "%d photos"\nmsgstr[0] ""\nmsgstr[1] ""\n', [['%d photo[0]', ['c-format', 'untranslated']], ['%d photo[1]', ['c-format', 'untranslated']]]],
+    ['one empty form of a translated entry', '#, c-format\nmsgid "%d photo"\nmsgid_plural "%d photos"\nmsgstr[0] "%d Foto"\nmsgstr[1] ""\n', [['%d photo[0]', ['c-format']], ['%d photo[1]', ['c-format']]]],
+  ])('marks the units of an entry gettext leaves untranslated: %s', (_, entry, flags) => {
+    expect(readPo(HEADER + entry).units.map((u) => [u.key, u.flags])).toEqual(flags)
+  })
+
   it('takes msgid as the source only of a form used for n = 1 alone', () => {
     const ru = readPo(fixtureBytes('po/ru.po'), 'ru').units.filter((u) => u.pluralGroup === 'One item in the trash')
     // Russian "one" also holds 21, 31...: its text needs the count, so its source is msgid_plural.
@@ -152,6 +162,7 @@ describe('Gettext PO', () => {
     [['java-format'], ['java-messageformat']],
     [['qt-format'], ['qt']],
     [['csharp-format'], ['dotnet']],
+    [['boost-format'], ['printf']],
     [['no-c-format'], []],
     [['fuzzy'], undefined],
     [[], undefined],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseYaml } from '../../src/formats/yaml.js'
+import { parseYaml, yaml } from '../../src/formats/yaml.js'
 import { LineIndex } from '../../src/span.js'
+import { read as readFile } from '../helpers/units.js'
 
 function read(text: string, locale = 'de') {
   const result = parseYaml(text, { locale })
@@ -50,6 +51,21 @@ describe('YAML (Rails) locale files', () => {
     ])
   })
 
+  // One top-level namespace is no locale: only a two-letter language, or the path's own, is a Rails root key.
+  it.each([
+    ['app:\n  title: Titel\n', 'de', undefined, [['app.title', 'Titel', 2]], []],
+    ['nav:\n  home: Start\n', 'de', undefined, [['nav.home', 'Start', 2]], []],
+    ['new:\n  file: Neue Datei\n', 'de', undefined, [['new.file', 'Neue Datei', 2]], []],
+    ['fil:\n  save: I-save\n', 'fil', 'fil', [['save', 'I-save', 2]], []],
+    ['en:\n  title: Title\n', 'de', undefined, [['title', 'Title', 2]], [1009]],
+    ['pt-BR:\n  title: Título\n', 'de', undefined, [['title', 'Título', 2]], [1009]],
+  ])('reads the single root key of %j (path locale %s) as a locale only when it is one', (text, pathLocale, locale, units, rules) => {
+    const r = read(text, pathLocale)
+    expect(r.locale).toBe(locale)
+    expect(r.units.map((u) => [u.key, u.value, u.line])).toEqual(units)
+    expect(r.problems.map((p) => p.rule)).toEqual(rules)
+  })
+
   it('reports a root key that names another locale', () => {
     expect(read('en:\n  title: Titel\n', 'de').problems).toEqual([
       { line: 1, rule: 1009, message: 'The root key "en" does not match the file\'s locale "de"; Rails will load these strings as en' },
@@ -73,6 +89,22 @@ describe('YAML (Rails) locale files', () => {
       units: [{ key: 'a', value: 'zwei', line: 3 }],
       problems: [{ line: 3, rule: 1003, message: 'Duplicate key "a": the last value wins' }],
     })
+  })
+
+  it.each([
+    ['a map', 'de:\n  nav:\n    home: Start\n    back: Zurück\n  nav:\n    home: Startseite\n', [['nav.home', 'Startseite', 6]]],
+    ['a string by a map', 'de:\n  title: Titel\n  title:\n    short: Kurz\n', [['title.short', 'Kurz', 4]]],
+    ['a map by a string', 'de:\n  title:\n    short: Kurz\n  title: Titel\n', [['title', 'Titel', 4]]],
+  ])('reads nothing of %s a later duplicate key replaces', (_, text, units) => {
+    const r = read(text)
+    expect(r.units.map((u) => [u.key, u.value, u.line])).toEqual(units)
+    expect(r.problems.map((p) => p.rule)).toEqual([1003])
+  })
+
+  it('reports a flat key and a nested one that read as the same key', () => {
+    const r = readFile(yaml, 'de:\n  nav.home: Start\n  nav:\n    home: Startseite\n', { locale: 'de' })
+    expect(r.units.map((u) => [u.key, u.value, u.line])).toEqual([['nav.home', 'Startseite', 4]])
+    expect(r.problems.map((p) => [p.line, p.rule, p.severity])).toEqual([[4, 1003, 1]])
   })
 
   it('stops an alias bomb instead of expanding it', () => {
