@@ -47773,7 +47773,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3439);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4787);
 // The `tqg` command's entry; see cli/main.ts.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)({
@@ -47789,7 +47789,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3439:
+/***/ 4787:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48898,8 +48898,32 @@ function parseConfig(text, label) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./lib/rule-numbers.js
+// The numbers of the rules the pipeline itself raises (the QA rules declare theirs in
+// ./checks; ./rules.ts describes them all). A module of its own so that the formats can
+// name 1003, 1008 and 1009 without importing the rule registry, which imports the checks,
+// which import the formats.
+const RULE = {
+    unreadable: 1001,
+    tooLarge: 1002,
+    duplicateKey: 1003,
+    stale: 1007,
+    encoding: 1008,
+    rootLocale: 1009,
+    noSourceFile: 1010,
+    belowThreshold: 1901,
+    notScored: 1902,
+    mqmAccuracy: 1911,
+    mqmFluency: 1912,
+    mqmLocaleConvention: 1913,
+    mqmStyle: 1914,
+    mqmTerminology: 1915,
+    mqmNonTranslation: 1916,
+    mqmOther: 1917,
+};
+
 ;// CONCATENATED MODULE: ./lib/formats/decode.js
-const RULE_ENCODING = 1008;
+
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
 function firstInvalidUtf8(bytes, from = 0) {
@@ -48975,7 +48999,7 @@ function decode(bytes, options = {}) {
                 {
                     message: `The file is not valid UTF-8 (bytes ${shown.join(' ')}), so it was read as ISO-8859-1. Save it as UTF-8, or write non-ASCII characters as \\uXXXX escapes, so every tool reads the same text.`,
                     offset: bad,
-                    rule: RULE_ENCODING,
+                    rule: RULE.encoding,
                     severity: 1,
                 },
             ],
@@ -48989,7 +49013,7 @@ function decode(bytes, options = {}) {
             {
                 message: `Invalid UTF-8 (bytes ${shown.join(' ')}); the file must be saved as UTF-8. Invalid bytes are read as U+FFFD.`,
                 offset,
-                rule: RULE_ENCODING,
+                rule: RULE.encoding,
                 severity: 2,
             },
         ],
@@ -49011,7 +49035,7 @@ function withUtf16Check(decoded, options) {
             {
                 message: `The file is ${decoded.encoding.toUpperCase()}; this format is expected in UTF-8.`,
                 offset: 0,
-                rule: RULE_ENCODING,
+                rule: RULE.encoding,
                 severity: 1,
             },
         ],
@@ -51913,6 +51937,201 @@ const _Parser = (/* unused pure expression or super */ null && (Parser));
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./lib/placeholders/icu.js
+// ICU MessageFormat arguments, read with formatjs's parser (tags are kept as text). An
+// argument's type is what it is formatted as (plain, number, date, time, plural, select,
+// selectordinal); where one argument appears several times, a selector wins over a
+// formatted use, which wins over a plain one.
+
+const SELECTORS = new Set(['plural', 'select', 'selectordinal']);
+function typeOf(el) {
+    switch (el.type) {
+        case TYPE.number:
+            return 'number';
+        case TYPE.date:
+            return 'date';
+        case TYPE.time:
+            return 'time';
+        case TYPE.select:
+            return 'select';
+        case TYPE.plural:
+            return el.pluralType === 'ordinal' ? 'selectordinal' : 'plural';
+        default:
+            return 'plain';
+    }
+}
+function styleOf(el) {
+    if ((el.type !== TYPE.number && el.type !== TYPE.date && el.type !== TYPE.time) || !el.style)
+        return '';
+    if (typeof el.style === 'string')
+        return el.style.trim();
+    // A skeleton (`::currency/EUR`): compare its tokens, not its spacing.
+    const tokens = 'tokens' in el.style ? el.style.tokens.map((t) => [t.stem, ...t.options].join('/')) : [el.style.pattern];
+    return `::${tokens.join(' ')}`;
+}
+const rank = (type) => (SELECTORS.has(type) ? 2 : type === 'plain' ? 0 : 1);
+function collect(text, elements, out) {
+    for (const el of elements) {
+        if (el.type === TYPE.literal || el.type === TYPE.pound)
+            continue;
+        if (el.type === TYPE.tag) {
+            collect(text, el.children, out);
+            continue;
+        }
+        const start = el.location?.start.offset ?? 0;
+        const end = el.location?.end.offset ?? start;
+        const type = typeOf(el);
+        const written = SELECTORS.has(type) ? `{${el.value}, ${type}, …}` : text.slice(start, end);
+        const known = out.get(el.value);
+        if (!known)
+            out.set(el.value, { text: written, id: el.value, start, end, type, format: styleOf(el) });
+        else if (rank(type) > rank(known.type))
+            out.set(el.value, { ...known, type, format: styleOf(el) || known.format });
+        if (el.type === TYPE.plural || el.type === TYPE.select) {
+            for (const option of Object.values(el.options))
+                collect(text, option.value, out);
+        }
+    }
+}
+// Messages are parsed by several rules and by detection; keep the latest few.
+const parsed = new Map();
+function parseIcu(text) {
+    let result = parsed.get(text);
+    if (!result) {
+        try {
+            result = { elements: parse(text, { captureLocation: true, ignoreTag: true, requiresOtherClause: false }) };
+        }
+        catch (e) {
+            const err = e;
+            result = { error: { message: (err.message ?? 'syntax error').toLowerCase().replace(/_/g, ' '), offset: err.location?.start.offset ?? 0 } };
+        }
+        if (parsed.size >= 256)
+            parsed.delete(parsed.keys().next().value);
+        parsed.set(text, result);
+    }
+    return result;
+}
+// An argument written in literal text: ICU read its braces as text, so an apostrophe quoted them.
+const QUOTED_ARGUMENT = /\{\s*([\p{L}\p{N}_]+)\s*(?:,[^{}]*)?\}/gu;
+/** Arguments an apostrophe turned into text (`'{name}'` shows "{name}"), found in the literal text. */
+function quotedArguments(text, elements, out = []) {
+    for (const el of elements) {
+        if (el.type === TYPE.literal && el.value.includes('{')) {
+            let from = el.location?.start.offset ?? 0;
+            for (const m of el.value.matchAll(QUOTED_ARGUMENT)) {
+                // Quoting keeps the braces as written, so they are found in the literal's source text.
+                const start = Math.max(from, text.indexOf(m[0], from));
+                out.push({ text: m[0], id: m[1], start, end: start + m[0].length });
+                from = start + m[0].length;
+            }
+        }
+        else if (el.type === TYPE.tag)
+            quotedArguments(text, el.children, out);
+        else if (el.type === TYPE.plural || el.type === TYPE.select)
+            for (const option of Object.values(el.options))
+                quotedArguments(text, option.value, out);
+    }
+    return out;
+}
+function extractIcu(text) {
+    const result = parseIcu(text);
+    if (!result.elements)
+        return { placeholders: [], error: result.error };
+    const out = new Map();
+    collect(text, result.elements, out);
+    const quoted = text.includes("'") ? quotedArguments(text, result.elements) : [];
+    return { placeholders: [...out.values()], ...(quoted.length > 0 && { quoted }) };
+}
+/** Every plural, select and selectordinal of a message, outermost first. */
+function selectorsOf(elements, out = []) {
+    for (const el of elements) {
+        if (el.type === TYPE.tag)
+            selectorsOf(el.children, out);
+        if (el.type !== TYPE.plural && el.type !== TYPE.select)
+            continue;
+        const options = Object.fromEntries(Object.entries(el.options).map(([key, option]) => [key, option.value]));
+        const type = el.type === TYPE.select ? 'select' : el.pluralType === 'ordinal' ? 'selectordinal' : 'plural';
+        out.push({ name: el.value, type, options, start: el.location?.start.offset ?? 0, end: el.location?.end.offset ?? 0 });
+        for (const option of Object.values(options))
+            selectorsOf(option, out);
+    }
+    return out;
+}
+/** Offsets of the `#` signs written as text outside every plural: ICU shows them as `#`. */
+function strayPounds(elements, out = []) {
+    for (const el of elements) {
+        if (el.type === TYPE.literal) {
+            for (let i = el.value.indexOf('#'); i >= 0; i = el.value.indexOf('#', i + 1))
+                out.push((el.location?.start.offset ?? 0) + i);
+        }
+        else if (el.type === TYPE.tag)
+            strayPounds(el.children, out);
+        else if (el.type === TYPE.select)
+            for (const option of Object.values(el.options))
+                strayPounds(option.value, out);
+    }
+    return out;
+}
+/** Whether a plural branch shows its count: `#` (also in a nested select) or the argument itself. */
+function showsCount(elements, name) {
+    return elements.some((el) => {
+        if (el.type === TYPE.pound)
+            return true;
+        if (el.type === TYPE.literal)
+            return el.value.includes('#');
+        if (el.type === TYPE.tag)
+            return showsCount(el.children, name);
+        if (el.type === TYPE.select || el.type === TYPE.plural) {
+            return el.value === name || Object.values(el.options).some((option) => showsCount(option.value, name));
+        }
+        return (el.type === TYPE.argument || el.type === TYPE.number) && el.value === name;
+    });
+}
+/**
+ * Selector <-> selector and number <-> date/time change what the message does (error);
+ * plain <-> formatted only changes how the value looks (warning). A translation may add a
+ * plural or select the language needs to a plain argument (or a plural to a number), and
+ * drop a plural in a language with a single plural form (Japanese `{n}個`).
+ */
+function icuTypeChange(source, target, context) {
+    const from = source.type;
+    const to = target.type;
+    if (from === to)
+        return undefined;
+    if (from === 'plural' && !SELECTORS.has(to) && context.targetCategories.length === 1)
+        return undefined;
+    if ((from === 'plain' && SELECTORS.has(to)) || (from === 'number' && (to === 'plural' || to === 'selectordinal')))
+        return undefined;
+    if (SELECTORS.has(from) && SELECTORS.has(to))
+        return 2;
+    if (SELECTORS.has(from) || SELECTORS.has(to))
+        return 1;
+    return from === 'plain' || to === 'plain' ? 1 : 2;
+}
+const icu = {
+    syntax: 'icu',
+    label: 'ICU MessageFormat',
+    about: 'Reads the message with formatjs\'s parser: arguments by name, with their type (plain, number, date, time, plural, select, selectordinal) and style.',
+    ruleBase: 1050,
+    example: {
+        source: 'Hello {name}, you have {count} messages',
+        good: '{count} Nachrichten für {name}',
+        missing: 'Hallo {name}, du hast Nachrichten',
+        extra: 'Hallo {name}, {user}, du hast {count} Nachrichten',
+        renamed: 'Hallo {nom}, du hast {count} Nachrichten',
+        invalid: ['{count, plural, one {# item} other {# items}}', '{count, plural, one {# Artikel} other {# Artikel}', '{count, plural, one {# Artikel} other {# Artikel}}'],
+        type: ['{gender, select, female {She} other {They}} replied', '{gender, plural, one {Sie} other {Sie}} antwortete', '{gender, select, female {Sie} other {Sie}} antwortete'],
+        format: ['Total: {amount, number, ::currency/EUR}', 'Summe: {amount, number, ::currency/USD}', 'Summe: {amount, number, ::currency/EUR}'],
+    },
+    detect: (text) => /\{\s*[\p{L}\p{N}_]+\s*(?:,[^{}]*)?[},]/u.test(text) && extractIcu(text).placeholders.length > 0,
+    extract: extractIcu,
+    validates: true,
+    typeChange: icuTypeChange,
+    formatName: 'style',
+    // Date and time styles are often adapted to the language on purpose.
+    formatSeverity: (source) => (source.type === 'date' || source.type === 'time' ? 0 : 1),
+};
+
 ;// CONCATENATED MODULE: ./lib/placeholders/angular.js
 /** `{{ … }}` spans, found with indexOf: a lazy regex rescans to the end from every `{{` without a close. */
 function interpolations(text) {
@@ -52145,178 +52364,6 @@ const i18next = {
     formatName: 'formatter',
 };
 
-;// CONCATENATED MODULE: ./lib/placeholders/icu.js
-// ICU MessageFormat arguments, read with formatjs's parser (tags are kept as text). An
-// argument's type is what it is formatted as (plain, number, date, time, plural, select,
-// selectordinal); where one argument appears several times, a selector wins over a
-// formatted use, which wins over a plain one.
-
-const SELECTORS = new Set(['plural', 'select', 'selectordinal']);
-function typeOf(el) {
-    switch (el.type) {
-        case TYPE.number:
-            return 'number';
-        case TYPE.date:
-            return 'date';
-        case TYPE.time:
-            return 'time';
-        case TYPE.select:
-            return 'select';
-        case TYPE.plural:
-            return el.pluralType === 'ordinal' ? 'selectordinal' : 'plural';
-        default:
-            return 'plain';
-    }
-}
-function styleOf(el) {
-    if ((el.type !== TYPE.number && el.type !== TYPE.date && el.type !== TYPE.time) || !el.style)
-        return '';
-    if (typeof el.style === 'string')
-        return el.style.trim();
-    // A skeleton (`::currency/EUR`): compare its tokens, not its spacing.
-    const tokens = 'tokens' in el.style ? el.style.tokens.map((t) => [t.stem, ...t.options].join('/')) : [el.style.pattern];
-    return `::${tokens.join(' ')}`;
-}
-const rank = (type) => (SELECTORS.has(type) ? 2 : type === 'plain' ? 0 : 1);
-function collect(text, elements, out) {
-    for (const el of elements) {
-        if (el.type === TYPE.literal || el.type === TYPE.pound)
-            continue;
-        if (el.type === TYPE.tag) {
-            collect(text, el.children, out);
-            continue;
-        }
-        const start = el.location?.start.offset ?? 0;
-        const end = el.location?.end.offset ?? start;
-        const type = typeOf(el);
-        const written = SELECTORS.has(type) ? `{${el.value}, ${type}, …}` : text.slice(start, end);
-        const known = out.get(el.value);
-        if (!known)
-            out.set(el.value, { text: written, id: el.value, start, end, type, format: styleOf(el) });
-        else if (rank(type) > rank(known.type))
-            out.set(el.value, { ...known, type, format: styleOf(el) || known.format });
-        if (el.type === TYPE.plural || el.type === TYPE.select) {
-            for (const option of Object.values(el.options))
-                collect(text, option.value, out);
-        }
-    }
-}
-// Messages are parsed by several rules and by detection; keep the latest few.
-const parsed = new Map();
-function parseIcu(text) {
-    let result = parsed.get(text);
-    if (!result) {
-        try {
-            result = { elements: parse(text, { captureLocation: true, ignoreTag: true, requiresOtherClause: false }) };
-        }
-        catch (e) {
-            const err = e;
-            result = { error: { message: (err.message ?? 'syntax error').toLowerCase().replace(/_/g, ' '), offset: err.location?.start.offset ?? 0 } };
-        }
-        if (parsed.size >= 256)
-            parsed.delete(parsed.keys().next().value);
-        parsed.set(text, result);
-    }
-    return result;
-}
-function extractIcu(text) {
-    const result = parseIcu(text);
-    if (!result.elements)
-        return { placeholders: [], error: result.error };
-    const out = new Map();
-    collect(text, result.elements, out);
-    return { placeholders: [...out.values()] };
-}
-/** Every plural, select and selectordinal of a message, outermost first. */
-function selectorsOf(elements, out = []) {
-    for (const el of elements) {
-        if (el.type === TYPE.tag)
-            selectorsOf(el.children, out);
-        if (el.type !== TYPE.plural && el.type !== TYPE.select)
-            continue;
-        const options = Object.fromEntries(Object.entries(el.options).map(([key, option]) => [key, option.value]));
-        const type = el.type === TYPE.select ? 'select' : el.pluralType === 'ordinal' ? 'selectordinal' : 'plural';
-        out.push({ name: el.value, type, options, start: el.location?.start.offset ?? 0, end: el.location?.end.offset ?? 0 });
-        for (const option of Object.values(options))
-            selectorsOf(option, out);
-    }
-    return out;
-}
-/** Offsets of the `#` signs written as text outside every plural: ICU shows them as `#`. */
-function strayPounds(elements, out = []) {
-    for (const el of elements) {
-        if (el.type === TYPE.literal) {
-            for (let i = el.value.indexOf('#'); i >= 0; i = el.value.indexOf('#', i + 1))
-                out.push((el.location?.start.offset ?? 0) + i);
-        }
-        else if (el.type === TYPE.tag)
-            strayPounds(el.children, out);
-        else if (el.type === TYPE.select)
-            for (const option of Object.values(el.options))
-                strayPounds(option.value, out);
-    }
-    return out;
-}
-/** Whether a plural branch shows its count: `#` (also in a nested select) or the argument itself. */
-function showsCount(elements, name) {
-    return elements.some((el) => {
-        if (el.type === TYPE.pound)
-            return true;
-        if (el.type === TYPE.literal)
-            return el.value.includes('#');
-        if (el.type === TYPE.tag)
-            return showsCount(el.children, name);
-        if (el.type === TYPE.select || el.type === TYPE.plural) {
-            return el.value === name || Object.values(el.options).some((option) => showsCount(option.value, name));
-        }
-        return (el.type === TYPE.argument || el.type === TYPE.number) && el.value === name;
-    });
-}
-/**
- * Selector <-> selector and number <-> date/time change what the message does (error);
- * plain <-> formatted only changes how the value looks (warning). A translation may add a
- * plural or select the language needs to a plain argument (or a plural to a number), and
- * drop a plural in a language with a single plural form (Japanese `{n}個`).
- */
-function icuTypeChange(source, target, context) {
-    const from = source.type;
-    const to = target.type;
-    if (from === to)
-        return undefined;
-    if (from === 'plural' && !SELECTORS.has(to) && context.targetCategories.length === 1)
-        return undefined;
-    if ((from === 'plain' && SELECTORS.has(to)) || (from === 'number' && (to === 'plural' || to === 'selectordinal')))
-        return undefined;
-    if (SELECTORS.has(from) && SELECTORS.has(to))
-        return 2;
-    if (SELECTORS.has(from) || SELECTORS.has(to))
-        return 1;
-    return from === 'plain' || to === 'plain' ? 1 : 2;
-}
-const icu = {
-    syntax: 'icu',
-    label: 'ICU MessageFormat',
-    about: 'Reads the message with formatjs\'s parser: arguments by name, with their type (plain, number, date, time, plural, select, selectordinal) and style.',
-    ruleBase: 1050,
-    example: {
-        source: 'Hello {name}, you have {count} messages',
-        good: '{count} Nachrichten für {name}',
-        missing: 'Hallo {name}, du hast Nachrichten',
-        extra: 'Hallo {name}, {user}, du hast {count} Nachrichten',
-        renamed: 'Hallo {nom}, du hast {count} Nachrichten',
-        invalid: ['{count, plural, one {# item} other {# items}}', '{count, plural, one {# Artikel} other {# Artikel}', '{count, plural, one {# Artikel} other {# Artikel}}'],
-        type: ['{gender, select, female {She} other {They}} replied', '{gender, plural, one {Sie} other {Sie}} antwortete', '{gender, select, female {Sie} other {Sie}} antwortete'],
-        format: ['Total: {amount, number, ::currency/EUR}', 'Summe: {amount, number, ::currency/USD}', 'Summe: {amount, number, ::currency/EUR}'],
-    },
-    detect: (text) => /\{\s*[\p{L}\p{N}_]+\s*(?:,[^{}]*)?[},]/u.test(text) && extractIcu(text).placeholders.length > 0,
-    extract: extractIcu,
-    validates: true,
-    typeChange: icuTypeChange,
-    formatName: 'style',
-    // Date and time styles are often adapted to the language on purpose.
-    formatSeverity: (source) => (source.type === 'date' || source.type === 'time' ? 0 : 1),
-};
-
 ;// CONCATENATED MODULE: ./lib/placeholders/inline-code.js
 const CODES = new Set(['x', 'bx', 'ex', 'g', 'ph', 'bpt', 'ept', 'it', 'pc', 'sc', 'ec', 'xliff:g']);
 // XLIFF 1.2 elements whose content is the native code itself, not translatable text.
@@ -52349,6 +52396,10 @@ function codes(text) {
         out.push({ text: text.slice(m.index, end), id, ref, start: m.index, end });
     }
     return out;
+}
+/** Whether an element (its name lower-cased as markup rules read it) is an inline code: those rules leave it to this syntax's. */
+function isInlineCodeElement(name) {
+    return CODES.has(name);
 }
 function extractInlineCodes(text) {
     return codes(text).map(({ ref: _, ...p }) => p);
@@ -53181,6 +53232,7 @@ function wholeWord(term) {
 
 
 
+
 /** U+FFFC OBJECT REPLACEMENT CHARACTER: "something that is not text stands here". */
 const MASK = '\uFFFC';
 const MARKDOWN_TARGET = /\]\(([^()\s]+(?:\s+"[^"]*")?)\)/g;
@@ -53188,13 +53240,10 @@ const MARKDOWN_TARGET = /\]\(([^()\s]+(?:\s+"[^"]*")?)\)/g;
 function icuCode(text) {
     if (!/[{}]/.test(text))
         return [];
-    let elements;
-    try {
-        elements = parse(text, { captureLocation: true, ignoreTag: true, requiresOtherClause: false });
-    }
-    catch {
+    // Parsed once for the placeholder rules and this mask.
+    const { elements } = parseIcu(text);
+    if (!elements)
         return [];
-    }
     const literal = [];
     const walk = (els) => {
         for (const el of els) {
@@ -53444,7 +53493,8 @@ const emails = tokenRule({
     description: 'An e-mail address of the source is missing or different in the translation.',
     examples: { fail: ['Write to support@acme.example', 'Schreiben Sie an hilfe@acme.example'], pass: ['Write to support@acme.example', 'Schreiben Sie an support@acme.example'] },
 }, (input, side) => outsideMarkup(input[side], EMAIL_RE, (m) => m[0].toLowerCase()));
-const PATH = /(?<![\p{L}\p{N}_/.~:\\-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)/gu;
+// Not after a letter, digit or symbol: "km/h", "9,99 €/Monat", "5 %/Jahr" are units, not paths.
+const PATH = /(?<![\p{L}\p{N}\p{S}%_/.~:\\-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)/gu;
 const filePaths = tokenRule({
     id: 'file-paths',
     rule: 1504,
@@ -53583,9 +53633,15 @@ const emptyTranslation = {
     severity: 2,
     family: 'completeness',
     title: 'Translation is empty',
-    description: 'The translation is empty or only whitespace while the source has text; the app shows a blank.',
+    description: 'The translation is empty or only whitespace while the source has text; the app shows a blank. A warning where the file leaves the entry untranslated and the runtime shows the source instead (a gettext `msgstr ""`).',
     examples: { fail: ['Save', ''], pass: ['Save', 'Speichern'] },
-    check: ({ source, target }) => (target.trim() === '' && source.trim() !== '' ? [{ d: 'The translation is empty' }] : []),
+    check({ source, target, segment }) {
+        if (target.trim() !== '' || source.trim() === '')
+            return [];
+        if (segment.unit.flags?.includes('untranslated'))
+            return [{ d: 'The entry is not translated yet: gettext shows the source text', s: 1 }];
+        return [{ d: 'The translation is empty' }];
+    },
 };
 /** The words a translator would have to translate: placeholders, markup, URLs, numbers and do-not-translate terms left out. */
 function translatableWords(input) {
@@ -54898,6 +54954,11 @@ const lengthRatio = {
 const lengthRules = [maxLength, lengthRatio];
 
 ;// CONCATENATED MODULE: ./lib/checks/markup.js
+// Markup: XML/HTML tags added, removed, renamed or moved, attribute names changed, nesting
+// broken, unsafe HTML added, and link targets (href/src, Markdown) changed. Tags are
+// compared in order like pofilter and Weblate; attribute values are free (translators
+// translate `title` and `alt`), except link targets, which have their own rule.
+
 
 
 const key = (t) => `${t.kind} ${t.name}`;
@@ -54947,8 +55008,12 @@ function tagsOf(input) {
     if (!input.source.includes('<') && !input.target.includes('<'))
         return NO_TAGS;
     let c = markup_memo.get(input);
-    if (!c)
-        markup_memo.set(input, (c = compareTags(readTags(input.source), readTags(input.target))));
+    if (!c) {
+        // Inline codes (XLIFF `<x/>`, `<g>`) are compared by the inline-code rules: one lost code is reported once.
+        const codes = input.syntaxes.includes('inline-code');
+        const tags = (text) => (codes ? readTags(text).filter((t) => !isInlineCodeElement(t.name)) : readTags(text));
+        markup_memo.set(input, (c = compareTags(tags(input.source), tags(input.target))));
+    }
     return c;
 }
 const markup_span = (t) => ({ start: t.start, end: t.end });
@@ -55250,7 +55315,36 @@ function compareNumbers(input) {
         else
             extra.push(t);
     }
-    return { missing: source.filter((s) => !s.used).map((s) => s.token), extra };
+    return regroupDates(source.filter((s) => !s.used).map((s) => s.token), extra);
+}
+/**
+ * A token of three or four runs that no convention reads as a number is a date or a version
+ * ("31.12.2025"); written with other separators it is several tokens ("31/12/2025"). Where
+ * the other side has each of its runs as a number of its own, it is the same date.
+ */
+function regroupDates(missing, extra) {
+    const value = (run) => String(Number(run));
+    const absorb = (groups, singles) => {
+        for (const group of [...groups]) {
+            if (group.runs.length < 3 || group.runs.length > 4 || group.suffix)
+                continue;
+            const taken = [];
+            for (const run of group.runs) {
+                const at = singles.findIndex((t, i) => !taken.includes(i) && t.runs.length === 1 && !t.suffix && value(t.runs[0]) === value(run));
+                if (at < 0)
+                    break;
+                taken.push(at);
+            }
+            if (taken.length < group.runs.length)
+                continue;
+            groups.splice(groups.indexOf(group), 1);
+            for (const i of taken.sort((a, b) => b - a))
+                singles.splice(i, 1);
+        }
+    };
+    absorb(extra, missing);
+    absorb(missing, extra);
+    return { missing, extra };
 }
 const numbers = {
     id: 'numbers',
@@ -55258,7 +55352,7 @@ const numbers = {
     severity: 1,
     family: 'tokens',
     title: 'Numbers differ',
-    description: "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
+    description: "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
     examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
     check(input) {
         if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target))
@@ -55460,354 +55554,6 @@ function placeholderChecks(def) {
 }
 const placeholderRules = syntaxes.flatMap(placeholderChecks);
 
-;// CONCATENATED MODULE: ./lib/formats/json-tree.js
-const MAX_DEPTH = 256;
-class SyntaxFailure extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-class Reader {
-    text;
-    pos = 0;
-    /** End of the last complete value: a missing comma is reported there, not at the next token. */
-    lastEnd = 0;
-    problems = [];
-    depth = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    parse() {
-        try {
-            this.skipSpace();
-            if (this.pos >= this.text.length)
-                throw new SyntaxFailure('The file is empty; expected a JSON value', 0);
-            const root = this.value();
-            this.skipSpace();
-            if (this.pos < this.text.length)
-                throw new SyntaxFailure(`Unexpected ${this.describe()} after the JSON value`, this.pos);
-            return { root, problems: this.problems };
-        }
-        catch (e) {
-            if (!(e instanceof SyntaxFailure))
-                throw e;
-            return { problems: [...this.problems, { message: `Invalid JSON: ${e.message}`, offset: e.offset }] };
-        }
-    }
-    describe() {
-        const c = this.text[this.pos];
-        if (c === undefined)
-            return 'end of file';
-        return `character ${JSON.stringify(c)}`;
-    }
-    skipSpace() {
-        const t = this.text;
-        for (;;) {
-            const c = t.charCodeAt(this.pos);
-            if (c === 32 || c === 9 || c === 10 || c === 13)
-                this.pos++;
-            else if (c === 47 /* / */ && (t[this.pos + 1] === '/' || t[this.pos + 1] === '*'))
-                this.comment();
-            else if (c === 0xfeff && this.pos === 0)
-                this.pos++;
-            else
-                return;
-        }
-    }
-    comment() {
-        const start = this.pos;
-        if (this.text[this.pos + 1] === '/') {
-            const end = this.text.indexOf('\n', this.pos);
-            this.pos = end < 0 ? this.text.length : end;
-        }
-        else {
-            const end = this.text.indexOf('*/', this.pos + 2);
-            if (end < 0)
-                throw new SyntaxFailure('Unterminated /* comment', start);
-            this.pos = end + 2;
-        }
-        this.problems.push({ message: 'JSON does not allow comments; JSON.parse will reject this file', offset: start });
-    }
-    value() {
-        const c = this.text[this.pos];
-        if (c === '{')
-            return this.object();
-        if (c === '[')
-            return this.array();
-        if (c === '"') {
-            const start = this.pos;
-            return { type: 'string', start, value: this.string() };
-        }
-        if (c === '-' || (c >= '0' && c <= '9'))
-            return this.number();
-        for (const word of ['true', 'false', 'null']) {
-            if (this.text.startsWith(word, this.pos)) {
-                const start = this.pos;
-                this.pos += word.length;
-                return { type: word === 'null' ? 'null' : 'boolean', start, raw: word };
-            }
-        }
-        if (c === "'")
-            throw new SyntaxFailure('Strings must use double quotes', this.pos);
-        throw new SyntaxFailure(`Unexpected ${this.describe()}; expected a value`, this.pos);
-    }
-    enter() {
-        if (++this.depth > MAX_DEPTH)
-            throw new SyntaxFailure(`Nesting deeper than ${MAX_DEPTH} levels`, this.pos);
-    }
-    object() {
-        const node = { type: 'object', start: this.pos, entries: [] };
-        this.enter();
-        this.pos++;
-        this.skipSpace();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            this.depth--;
-            return node;
-        }
-        for (;;) {
-            this.skipSpace();
-            if (this.text[this.pos] !== '"') {
-                if (this.text[this.pos] === '}' && node.entries.length > 0) {
-                    this.problems.push({ message: 'Trailing comma before }; JSON.parse will reject this file', offset: this.pos });
-                    this.pos++;
-                    this.depth--;
-                    return node;
-                }
-                throw new SyntaxFailure(`Expected a "quoted" key, found ${this.describe()}`, this.pos);
-            }
-            const keyStart = this.pos;
-            const key = this.string();
-            this.skipSpace();
-            if (this.text[this.pos] !== ':')
-                throw new SyntaxFailure(`Expected ':' after key ${JSON.stringify(key)}, found ${this.describe()}`, this.pos);
-            this.pos++;
-            this.skipSpace();
-            node.entries.push({ key, keyStart, value: this.value() });
-            this.lastEnd = this.pos;
-            this.skipSpace();
-            const c = this.text[this.pos];
-            if (c === ',') {
-                this.pos++;
-                continue;
-            }
-            if (c === '}') {
-                this.pos++;
-                this.depth--;
-                return node;
-            }
-            if (c === '"')
-                throw new SyntaxFailure(`Missing ',' after the value of ${JSON.stringify(key)}`, this.lastEnd);
-            throw new SyntaxFailure(`Expected ',' or '}' after the value of ${JSON.stringify(key)}, found ${this.describe()}`, this.pos);
-        }
-    }
-    array() {
-        const node = { type: 'array', start: this.pos, items: [] };
-        this.enter();
-        this.pos++;
-        this.skipSpace();
-        if (this.text[this.pos] === ']') {
-            this.pos++;
-            this.depth--;
-            return node;
-        }
-        for (;;) {
-            this.skipSpace();
-            if (this.text[this.pos] === ']' && node.items.length > 0) {
-                this.problems.push({ message: 'Trailing comma before ]; JSON.parse will reject this file', offset: this.pos });
-                this.pos++;
-                this.depth--;
-                return node;
-            }
-            node.items.push(this.value());
-            this.lastEnd = this.pos;
-            this.skipSpace();
-            const c = this.text[this.pos];
-            if (c === ',') {
-                this.pos++;
-                continue;
-            }
-            if (c === ']') {
-                this.pos++;
-                this.depth--;
-                return node;
-            }
-            if (c === '"' || c === '{' || c === '[')
-                throw new SyntaxFailure(`Missing ',' between array items`, this.lastEnd);
-            throw new SyntaxFailure(`Expected ',' or ']' in the array, found ${this.describe()}`, this.pos);
-        }
-    }
-    string() {
-        const t = this.text;
-        const start = this.pos;
-        this.pos++;
-        let out = '';
-        let chunk = this.pos;
-        for (;;) {
-            const c = t.charCodeAt(this.pos);
-            if (Number.isNaN(c))
-                throw new SyntaxFailure('Unterminated string', start);
-            if (c === 34 /* " */) {
-                out += t.slice(chunk, this.pos);
-                this.pos++;
-                return out;
-            }
-            if (c === 10 || c === 13)
-                throw new SyntaxFailure('Unterminated string (line break inside a string)', start);
-            if (c < 0x20)
-                throw new SyntaxFailure(`Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} inside a string must be escaped`, this.pos);
-            if (c === 92 /* \ */) {
-                out += t.slice(chunk, this.pos);
-                out += this.escape();
-                chunk = this.pos;
-                continue;
-            }
-            this.pos++;
-        }
-    }
-    escape() {
-        const at = this.pos;
-        const c = this.text[this.pos + 1];
-        this.pos += 2;
-        switch (c) {
-            case '"':
-                return '"';
-            case '\\':
-                return '\\';
-            case '/':
-                return '/';
-            case 'b':
-                return '\b';
-            case 'f':
-                return '\f';
-            case 'n':
-                return '\n';
-            case 'r':
-                return '\r';
-            case 't':
-                return '\t';
-            case 'u': {
-                const hex = this.text.slice(this.pos, this.pos + 4);
-                if (!/^[0-9a-fA-F]{4}$/.test(hex))
-                    throw new SyntaxFailure(`Bad unicode escape \\u${hex}`, at);
-                this.pos += 4;
-                return String.fromCharCode(parseInt(hex, 16));
-            }
-            default:
-                throw new SyntaxFailure(`Bad escape \\${c ?? ''} inside a string`, at);
-        }
-    }
-    number() {
-        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
-        if (!m)
-            throw new SyntaxFailure(`Invalid number`, this.pos);
-        const start = this.pos;
-        this.pos += m[0].length;
-        return { type: 'number', start, raw: m[0] };
-    }
-}
-function parseJsonTree(text) {
-    return new Reader(text).parse();
-}
-/** The value of `key` in an object: the last one, as JSON.parse keeps. */
-function member(node, key) {
-    if (node?.type !== 'object')
-        return undefined;
-    for (let i = node.entries.length - 1; i >= 0; i--)
-        if (node.entries[i].key === key)
-            return node.entries[i].value;
-    return undefined;
-}
-/**
- * An object's entries as JSON.parse sees them: one per key, the last value winning, in the
- * order of those last values. Each earlier duplicate is reported at its repetition.
- */
-function lastEntries(node, problems, rule, same = (k) => k) {
-    const last = new Map();
-    for (const entry of node.entries) {
-        const id = same(entry.key);
-        const before = last.get(id);
-        if (before) {
-            problems.push({ message: `Duplicate key ${JSON.stringify(entry.key)}: the last value wins, the earlier one is ignored`, offset: entry.keyStart, rule, severity: 1 });
-            last.delete(id);
-        }
-        last.set(id, entry);
-    }
-    return [...last.values()];
-}
-/** "an object", "a string"...: what a node is, for messages. */
-function describeNode(node) {
-    return node.type === 'object' || node.type === 'array' ? `an ${node.type}` : node.type === 'null' ? 'null' : `a ${node.type}`;
-}
-
-;// CONCATENATED MODULE: ./lib/formats/plural.js
-const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
-function isPluralCategory(s) {
-    return PLURAL_CATEGORIES.includes(s);
-}
-
-;// CONCATENATED MODULE: ./lib/formats/json.js
-
-
-const RULE_DUPLICATE_KEY = 1003;
-/** `items_one` -> plural form `one` of `items`; `place_ordinal_two` -> `two` of `place_ordinal`. */
-function i18nextPlural(key) {
-    const m = /^(.+)_(zero|one|two|few|many|other)$/.exec(key);
-    if (!m || !isPluralCategory(m[2]))
-        return {};
-    return { plural: m[2], pluralGroup: m[1] };
-}
-/** Walks a JSON tree and yields every string with its dotted key; later duplicates win. */
-function collectStrings(root, problems) {
-    const units = new Map();
-    const walk = (node, prefix) => {
-        if (node.type === 'string') {
-            units.delete(prefix);
-            units.set(prefix, { key: prefix, value: node.value, span: { start: node.start, end: node.start + 1 }, ...i18nextPlural(prefix) });
-        }
-        else if (node.type === 'object') {
-            const seen = new Set();
-            for (const entry of node.entries) {
-                if (seen.has(entry.key)) {
-                    problems.push({
-                        message: `Duplicate key ${JSON.stringify(entry.key)}: the last value wins, the earlier one is ignored`,
-                        offset: entry.keyStart,
-                        rule: RULE_DUPLICATE_KEY,
-                        severity: 1,
-                    });
-                }
-                seen.add(entry.key);
-                walk(entry.value, prefix ? `${prefix}.${entry.key}` : entry.key);
-            }
-        }
-        else if (node.type === 'array') {
-            node.items.forEach((item, i) => walk(item, `${prefix}[${i}]`));
-        }
-    };
-    walk(root, '');
-    return [...units.values()];
-}
-function parseJson(text) {
-    const { root, problems } = parseJsonTree(text);
-    if (!root)
-        return { units: [], problems };
-    if (root.type !== 'object') {
-        problems.push({ message: `Expected a JSON object of translations, found ${root.type === 'array' ? 'an array' : `a ${root.type}`}`, offset: root.start });
-        return { units: [], problems };
-    }
-    return { units: collectStrings(root, problems), problems };
-}
-const json = {
-    id: 'json',
-    label: 'JSON (i18next, ICU, flat or nested keys)',
-    handles: (path) => path.toLowerCase().endsWith('.json'),
-    parse: (text) => parseJson(text),
-    pluralZero: true,
-    layouts: ['**/{locale}/*.json', '**/{locale}.json'],
-};
-
 ;// CONCATENATED MODULE: ./lib/formats/keyed-units.js
 
 class KeyedUnits {
@@ -55820,7 +55566,7 @@ class KeyedUnits {
     add(kind, name, offset, units) {
         const id = `${kind}\u0000${name}`;
         if (this.byName.has(id)) {
-            this.problems.push({ message: `Duplicate ${kind} ${JSON.stringify(name)}: this one is read, the earlier one is ignored`, offset, rule: RULE_DUPLICATE_KEY, severity: 1 });
+            this.problems.push({ message: `Duplicate ${kind} ${JSON.stringify(name)}: this one is read, the earlier one is ignored`, offset, rule: RULE.duplicateKey, severity: 1 });
             this.byName.delete(id);
         }
         this.byName.set(id, units);
@@ -55832,6 +55578,12 @@ class KeyedUnits {
                 out.push(unit);
         return out;
     }
+}
+
+;// CONCATENATED MODULE: ./lib/formats/plural.js
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+function isPluralCategory(s) {
+    return PLURAL_CATEGORIES.includes(s);
 }
 
 ;// CONCATENATED MODULE: ./lib/span.js
@@ -55882,7 +55634,7 @@ class LineIndex {
 
 ;// CONCATENATED MODULE: ./lib/formats/xml.js
 
-const xml_MAX_DEPTH = 100;
+const MAX_DEPTH = 100;
 function localName(name) {
     return name.slice(name.indexOf(':') + 1);
 }
@@ -56324,8 +56076,8 @@ class XmlReader {
         const attributes = this.attributes(nameEnd, empty ? gt - 1 : gt);
         if (this.stack.length === 0 && this.root)
             throw new Malformed('Multiple possible root nodes found.', lt);
-        if (this.stack.length >= xml_MAX_DEPTH)
-            throw new Malformed(`elements nested deeper than ${xml_MAX_DEPTH} levels`, lt);
+        if (this.stack.length >= MAX_DEPTH)
+            throw new Malformed(`elements nested deeper than ${MAX_DEPTH} levels`, lt);
         const el = { name, attributes, children: [], start: lt, end: gt + 1, contentStart: gt + 1, contentEnd: gt + 1 };
         const parent = this.stack.at(-1);
         if (parent)
@@ -56414,14 +56166,6 @@ function readXml(text) {
             throw e;
         return { text, problems: [{ message: `Invalid XML: ${e.message}`, offset: e.offset }] };
     }
-}
-const MAX_PROBLEMS = 100;
-/** The first problems of a file and a note of how many more there are: a hostile file cannot flood the report. */
-function capped(problems) {
-    if (problems.length <= MAX_PROBLEMS)
-        return problems;
-    const kept = problems.slice(0, MAX_PROBLEMS);
-    return [...kept, { message: `${problems.length - MAX_PROBLEMS} more problems in this file are not shown`, offset: kept.at(-1).offset, rule: kept.at(-1).rule, severity: kept.at(-1).severity }];
 }
 /** The child elements of `el` with the given local name. */
 function childrenNamed(el, name) {
@@ -56590,483 +56334,289 @@ const android = {
     layouts: ['**/res/values{-locale}/*.xml'],
 };
 
-;// CONCATENATED MODULE: ./lib/formats/yaml-simple.js
-// A fast reader for what nearly every YAML locale file is: nested block maps of plain keys,
-// each value a one-line scalar (plain, 'single' or "double" quoted). It builds the same
-// nodes the yaml library would, at a fraction of its time and memory, and gives up (returns
-// undefined) at the first line outside that subset: sequences, block scalars, flow
-// collections, anchors, aliases, tags, merge keys, multi-line or non-string keys, directives,
-// tabs, anything the library might read differently or report as an error. The caller then
-// reads the file with the library, which stays the reference (tests compare both).
-
-// YAML 1.2 core schema: plain scalars that are not strings (yaml's core tags, same tests).
-const NOT_A_STRING = [
-    /^(?:~|[Nn]ull|NULL)?$/,
-    /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-    /^0o[0-7]+$/,
-    /^[-+]?[0-9]+$/,
-    /^0x[0-9a-fA-F]+$/,
-    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
-function isString(plain) {
-    return !NOT_A_STRING.some((re) => re.test(plain));
-}
-// `key:` then the rest of the line. A key starts with a letter, digit or `_` and holds no
-// space, colon, `#` or flow indicator; a key that would not be a string is left to yaml.
-const ENTRY = /([\p{L}\p{N}_][^\s:#,[\]{}]*):(?=[ \r\n]|$)/uy;
-// yaml refuses longer implicit keys.
-const MAX_KEY = 1024;
-const ESCAPES = {
-    '0': '\0',
-    a: '\x07',
-    b: '\b',
-    e: '\x1b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    v: '\v',
-    N: '\u0085',
-    _: '\u00a0',
-    L: '\u2028',
-    P: '\u2029',
-    ' ': ' ',
-    '"': '"',
-    '/': '/',
-    '\\': '\\',
-};
-const HEX_LENGTH = { x: 2, u: 4, U: 8 };
-/** `"..."` from `at` (the quote) within the line ending at `eol`. */
-function doubleQuoted(text, at, eol) {
-    let out = '';
-    let run = at + 1;
-    for (let i = at + 1; i < eol; i++) {
-        const c = text[i];
-        if (c === '"')
-            return { value: out + text.slice(run, i), end: i + 1 };
-        if (c !== '\\')
-            continue;
-        out += text.slice(run, i);
-        const next = text[i + 1];
-        if (Object.hasOwn(ESCAPES, next)) {
-            out += ESCAPES[next];
-            i++;
-        }
-        else if (Object.hasOwn(HEX_LENGTH, next)) {
-            const hex = text.slice(i + 2, i + 2 + HEX_LENGTH[next]);
-            if (hex.length !== HEX_LENGTH[next] || !/^[0-9a-fA-F]+$/.test(hex) || Number.parseInt(hex, 16) > 0x10ffff)
-                return undefined;
-            out += String.fromCodePoint(Number.parseInt(hex, 16));
-            i += 1 + hex.length;
-        }
-        else
-            return undefined;
-        run = i + 1;
+;// CONCATENATED MODULE: ./lib/formats/json-tree.js
+const json_tree_MAX_DEPTH = 256;
+class SyntaxFailure extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
     }
-    return undefined;
 }
-/** `'...'` from `at` (the quote); `''` is a quote. */
-function singleQuoted(text, at, eol) {
-    for (let i = at + 1; i < eol; i++) {
-        if (text[i] !== "'")
-            continue;
-        if (text[i + 1] === "'") {
-            i++;
-            continue;
-        }
-        return { value: text.slice(at + 1, i).replace(/''/g, "'"), end: i + 1 };
+class Reader {
+    text;
+    pos = 0;
+    /** End of the last complete value: a missing comma is reported there, not at the next token. */
+    lastEnd = 0;
+    problems = [];
+    depth = 0;
+    constructor(text) {
+        this.text = text;
     }
-    return undefined;
-}
-/** A plain scalar from `at` to a comment or the line's end, trailing spaces dropped. */
-function plain(text, at, eol) {
-    // Indicators; `-`, `?` and `:` start a plain scalar only when text follows them.
-    if (/[,[\]{}#&*!|>'"%@`]/.test(text[at]) || (/[-?:]/.test(text[at]) && (at + 1 >= eol || text[at + 1] === ' ')))
-        return undefined;
-    let end = at;
-    while (end < eol && !(text[end] === '#' && text[end - 1] === ' '))
-        end++;
-    while (end > at && text[end - 1] === ' ')
-        end--;
-    const raw = text.slice(at, end);
-    // `a: b: c` and a value ending in `:` are errors (or maps) to yaml.
-    if (raw.includes(': ') || raw.endsWith(':'))
-        return undefined;
-    return { value: isString(raw) ? raw : null, end };
-}
-/**
- * The top-level map of `text` (null for a file of comments and blank lines), or undefined
- * when the file is outside the subset this reader is sure to read as yaml does.
- */
-function readSimpleYaml(text) {
-    // A lone CR is a line break to YAML; tabs are indentation errors or text yaml may fold.
-    if (text.includes('\t') || /\r(?!\n)/.test(text))
-        return undefined;
-    const levels = [];
-    let root = null;
-    /** A `key:` without a value: a map follows if the next entry is indented deeper. */
-    let open;
-    for (let start = 0; start < text.length;) {
-        let eol = text.indexOf('\n', start);
-        if (eol < 0)
-            eol = text.length;
-        const next = eol + 1;
-        if (text[eol - 1] === '\r')
-            eol--;
-        let at = start;
-        while (at < eol && text[at] === ' ')
-            at++;
-        const indent = at - start;
-        if (at === eol || text[at] === '#') {
-            start = next;
-            continue;
+    parse() {
+        try {
+            this.skipSpace();
+            if (this.pos >= this.text.length)
+                throw new SyntaxFailure('The file is empty; expected a JSON value', 0);
+            const root = this.value();
+            this.skipSpace();
+            if (this.pos < this.text.length)
+                throw new SyntaxFailure(`Unexpected ${this.describe()} after the JSON value`, this.pos);
+            return { root, problems: this.problems };
         }
-        // Directives and document markers, in the first column.
-        if (indent === 0 && (text[at] === '%' || text.startsWith('---', at) || text.startsWith('...', at)))
-            return undefined;
-        ENTRY.lastIndex = at;
-        const entry = ENTRY.exec(text);
-        if (!entry || entry[1].length > MAX_KEY || !isString(entry[1]))
-            return undefined;
-        if (open) {
-            if (indent > open.indent) {
-                const map = new dist/* YAMLMap */.CA();
-                map.range = [at, at, at];
-                open.pair.value = map;
-                levels.push({ indent, map });
-            }
+        catch (e) {
+            if (!(e instanceof SyntaxFailure))
+                throw e;
+            return { problems: [...this.problems, { message: `Invalid JSON: ${e.message}`, offset: e.offset }] };
+        }
+    }
+    describe() {
+        const c = this.text[this.pos];
+        if (c === undefined)
+            return 'end of file';
+        return `character ${JSON.stringify(c)}`;
+    }
+    skipSpace() {
+        const t = this.text;
+        for (;;) {
+            const c = t.charCodeAt(this.pos);
+            if (c === 32 || c === 9 || c === 10 || c === 13)
+                this.pos++;
+            else if (c === 47 /* / */ && (t[this.pos + 1] === '/' || t[this.pos + 1] === '*'))
+                this.comment();
+            else if (c === 0xfeff && this.pos === 0)
+                this.pos++;
             else
-                open.pair.value = nullScalar(open.at);
-            open = undefined;
+                return;
         }
-        while (levels.length > 0 && indent < levels[levels.length - 1].indent)
-            levels.pop();
-        if (levels.length === 0) {
-            if (root)
-                return undefined; // a second root, or less indented than the first key
-            root = new dist/* YAMLMap */.CA();
-            root.range = [at, at, at];
-            levels.push({ indent, map: root });
+    }
+    comment() {
+        const start = this.pos;
+        if (this.text[this.pos + 1] === '/') {
+            const end = this.text.indexOf('\n', this.pos);
+            this.pos = end < 0 ? this.text.length : end;
         }
-        const level = levels[levels.length - 1];
-        if (indent !== level.indent)
-            return undefined;
-        const key = new dist/* Scalar */.X5(entry[1]);
-        key.range = [at, at + entry[1].length, at + entry[1].length];
-        const pair = new dist/* Pair */.Rm(key);
-        level.map.items.push(pair);
-        let v = at + entry[0].length;
-        while (v < eol && text[v] === ' ')
-            v++;
-        if (v === eol || text[v] === '#') {
-            open = { pair, indent, at: v };
-            start = next;
-            continue;
+        else {
+            const end = this.text.indexOf('*/', this.pos + 2);
+            if (end < 0)
+                throw new SyntaxFailure('Unterminated /* comment', start);
+            this.pos = end + 2;
         }
-        const read = text[v] === '"' ? doubleQuoted(text, v, eol) : text[v] === "'" ? singleQuoted(text, v, eol) : plain(text, v, eol);
-        if (!read)
-            return undefined;
-        // After a quoted value only a comment may follow.
-        let rest = read.end;
-        while (rest < eol && text[rest] === ' ')
-            rest++;
-        if (rest < eol && (text[rest] !== '#' || rest === read.end))
-            return undefined;
-        const scalar = new dist/* Scalar */.X5(read.value);
-        scalar.range = [v, read.end, read.end];
-        pair.value = scalar;
-        start = next;
+        this.problems.push({ message: 'JSON does not allow comments; JSON.parse will reject this file', offset: start });
     }
-    if (open)
-        open.pair.value = nullScalar(open.at);
-    return root;
-}
-function nullScalar(at) {
-    const scalar = new dist/* Scalar */.X5(null);
-    scalar.range = [at, at, at];
-    return scalar;
-}
-
-;// CONCATENATED MODULE: ./lib/formats/yaml.js
-// YAML locale files (Rails and friends): a root locale key (`de:`), nested maps joined
-// with '.', anchors, aliases and `<<` merge keys, and plural maps (`one:`/`other:`).
-
-
-
-
-
-const RULE_ROOT_LOCALE = 1009;
-// Aliases let a small file describe a huge tree ("billion laughs"): stop well before that.
-const MAX_UNITS = 500_000;
-const MAX_ALIASED_UNITS = 20_000;
-const yaml_MAX_DEPTH = 64;
-/** First line of a yaml error message, without the position the finding carries anyway. */
-function shortMessage(message) {
-    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-/** Offsets of the quotes that open a value and are not closed on its line, in file order. */
-function unclosedQuotes(text) {
-    const out = [];
-    // The key starts with a non-space: quantifiers that could both take the indentation made
-    // a long line of spaces quadratic.
-    for (const m of text.matchAll(/^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#][^\n:#]*)?:[^\S\n]+(['"])(.*)$/gm)) {
-        const [, quote, rest] = m;
-        const closed = quote === "'" ? /^(?:[^']|'')*'/.test(rest) : /^(?:[^"\\]|\\.)*"/.test(rest);
-        if (!closed)
-            out.push(m.index + m[0].indexOf(quote, m[0].indexOf(':')));
+    value() {
+        const c = this.text[this.pos];
+        if (c === '{')
+            return this.object();
+        if (c === '[')
+            return this.array();
+        if (c === '"') {
+            const start = this.pos;
+            return { type: 'string', start, value: this.string() };
+        }
+        if (c === '-' || (c >= '0' && c <= '9'))
+            return this.number();
+        for (const word of ['true', 'false', 'null']) {
+            if (this.text.startsWith(word, this.pos)) {
+                const start = this.pos;
+                this.pos += word.length;
+                return { type: word === 'null' ? 'null' : 'boolean', start, raw: word };
+            }
+        }
+        if (c === "'")
+            throw new SyntaxFailure('Strings must use double quotes', this.pos);
+        throw new SyntaxFailure(`Unexpected ${this.describe()}; expected a value`, this.pos);
     }
-    return out;
-}
-/**
- * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
- * starts: the last quote before that which opens a value and does not close on its line.
- * Found by binary search, so a file of thousands of such errors stays linear.
- */
-function openingQuote(quotes, before) {
-    let lo = 0;
-    let hi = quotes.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (quotes[mid] < before)
-            lo = mid + 1;
-        else
-            hi = mid;
+    enter() {
+        if (++this.depth > json_tree_MAX_DEPTH)
+            throw new SyntaxFailure(`Nesting deeper than ${json_tree_MAX_DEPTH} levels`, this.pos);
     }
-    return lo > 0 ? quotes[lo - 1] : undefined;
+    object() {
+        const node = { type: 'object', start: this.pos, entries: [] };
+        this.enter();
+        this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            this.depth--;
+            return node;
+        }
+        for (;;) {
+            this.skipSpace();
+            if (this.text[this.pos] !== '"') {
+                if (this.text[this.pos] === '}' && node.entries.length > 0) {
+                    this.problems.push({ message: 'Trailing comma before }; JSON.parse will reject this file', offset: this.pos });
+                    this.pos++;
+                    this.depth--;
+                    return node;
+                }
+                throw new SyntaxFailure(`Expected a "quoted" key, found ${this.describe()}`, this.pos);
+            }
+            const keyStart = this.pos;
+            const key = this.string();
+            this.skipSpace();
+            if (this.text[this.pos] !== ':')
+                throw new SyntaxFailure(`Expected ':' after key ${JSON.stringify(key)}, found ${this.describe()}`, this.pos);
+            this.pos++;
+            this.skipSpace();
+            node.entries.push({ key, keyStart, value: this.value() });
+            this.lastEnd = this.pos;
+            this.skipSpace();
+            const c = this.text[this.pos];
+            if (c === ',') {
+                this.pos++;
+                continue;
+            }
+            if (c === '}') {
+                this.pos++;
+                this.depth--;
+                return node;
+            }
+            if (c === '"')
+                throw new SyntaxFailure(`Missing ',' after the value of ${JSON.stringify(key)}`, this.lastEnd);
+            throw new SyntaxFailure(`Expected ',' or '}' after the value of ${JSON.stringify(key)}, found ${this.describe()}`, this.pos);
+        }
+    }
+    array() {
+        const node = { type: 'array', start: this.pos, items: [] };
+        this.enter();
+        this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            this.depth--;
+            return node;
+        }
+        for (;;) {
+            this.skipSpace();
+            if (this.text[this.pos] === ']' && node.items.length > 0) {
+                this.problems.push({ message: 'Trailing comma before ]; JSON.parse will reject this file', offset: this.pos });
+                this.pos++;
+                this.depth--;
+                return node;
+            }
+            node.items.push(this.value());
+            this.lastEnd = this.pos;
+            this.skipSpace();
+            const c = this.text[this.pos];
+            if (c === ',') {
+                this.pos++;
+                continue;
+            }
+            if (c === ']') {
+                this.pos++;
+                this.depth--;
+                return node;
+            }
+            if (c === '"' || c === '{' || c === '[')
+                throw new SyntaxFailure(`Missing ',' between array items`, this.lastEnd);
+            throw new SyntaxFailure(`Expected ',' or ']' in the array, found ${this.describe()}`, this.pos);
+        }
+    }
+    string() {
+        const t = this.text;
+        const start = this.pos;
+        this.pos++;
+        let out = '';
+        let chunk = this.pos;
+        for (;;) {
+            const c = t.charCodeAt(this.pos);
+            if (Number.isNaN(c))
+                throw new SyntaxFailure('Unterminated string', start);
+            if (c === 34 /* " */) {
+                out += t.slice(chunk, this.pos);
+                this.pos++;
+                return out;
+            }
+            if (c === 10 || c === 13)
+                throw new SyntaxFailure('Unterminated string (line break inside a string)', start);
+            if (c < 0x20)
+                throw new SyntaxFailure(`Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} inside a string must be escaped`, this.pos);
+            if (c === 92 /* \ */) {
+                out += t.slice(chunk, this.pos);
+                out += this.escape();
+                chunk = this.pos;
+                continue;
+            }
+            this.pos++;
+        }
+    }
+    escape() {
+        const at = this.pos;
+        const c = this.text[this.pos + 1];
+        this.pos += 2;
+        switch (c) {
+            case '"':
+                return '"';
+            case '\\':
+                return '\\';
+            case '/':
+                return '/';
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case 'u': {
+                const hex = this.text.slice(this.pos, this.pos + 4);
+                if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                    throw new SyntaxFailure(`Bad unicode escape \\u${hex}`, at);
+                this.pos += 4;
+                return String.fromCharCode(parseInt(hex, 16));
+            }
+            default:
+                throw new SyntaxFailure(`Bad escape \\${c ?? ''} inside a string`, at);
+        }
+    }
+    number() {
+        const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+        if (!m)
+            throw new SyntaxFailure(`Invalid number`, this.pos);
+        const start = this.pos;
+        this.pos += m[0].length;
+        return { type: 'number', start, raw: m[0] };
+    }
 }
-function looksLikeLocale(key) {
-    return /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key);
+function parseJsonTree(text) {
+    return new Reader(text).parse();
 }
-function scalarKey(node) {
-    if (!(0,dist/* isScalar */.jn)(node))
+/** The value of `key` in an object: the last one, as JSON.parse keeps. */
+function member(node, key) {
+    if (node?.type !== 'object')
         return undefined;
-    if (typeof node.value === 'symbol')
-        return '<<';
-    return node.value === null ? '' : String(node.value);
+    for (let i = node.entries.length - 1; i >= 0; i--)
+        if (node.entries[i].key === key)
+            return node.entries[i].value;
+    return undefined;
 }
 /**
- * yaml builds a quoted value one character at a time: until V8 flattens that chain of
- * concatenations it costs ~30 bytes per character (20 times the text). Reading a character
- * flattens it.
+ * An object's entries as JSON.parse sees them: one per key, the last value winning, in the
+ * order of those last values. Each earlier duplicate is reported at its repetition.
  */
-function flattened(value) {
-    value.charCodeAt(0);
-    return value;
+function lastEntries(node, problems, rule, same = (k) => k) {
+    const last = new Map();
+    for (const entry of node.entries) {
+        const id = same(entry.key);
+        const before = last.get(id);
+        if (before) {
+            problems.push({ message: `Duplicate key ${JSON.stringify(entry.key)}: the last value wins, the earlier one is ignored`, offset: entry.keyStart, rule, severity: 1 });
+            last.delete(id);
+        }
+        last.set(id, entry);
+    }
+    return [...last.values()];
 }
-/** A map whose keys are all CLDR categories, `other` among them, holds the forms of one message. */
-function isPluralMap(keys) {
-    return keys.includes('other') && keys.every((k) => k !== undefined && isPluralCategory(k));
+/** "an object", "a string"...: what a node is, for messages. */
+function describeNode(node) {
+    return node.type === 'object' || node.type === 'array' ? `an ${node.type}` : node.type === 'null' ? 'null' : `a ${node.type}`;
 }
-function walk(w, node, key, at, depth, plural = {}) {
-    if (!node || w.stopped)
-        return;
-    if (depth > yaml_MAX_DEPTH) {
-        w.problems.push({ message: `Nesting deeper than ${yaml_MAX_DEPTH} levels (or an alias cycle)`, offset: at });
-        w.stopped = true;
-        return;
-    }
-    if ((0,dist/* isAlias */.Vj)(node)) {
-        const target = (w.doc && node.resolve(w.doc));
-        if (!target) {
-            w.problems.push({ message: `Unknown alias *${node.source}`, offset: node.range?.[0] ?? at });
-            return;
-        }
-        if (w.active.has(target)) {
-            w.problems.push({ message: `Alias *${node.source} refers to itself`, offset: node.range?.[0] ?? at });
-            return;
-        }
-        w.active.add(target);
-        // A scalar alias is reported where it is used; a map keeps its own lines.
-        walk(w, target, key, (0,dist/* isScalar */.jn)(target) ? (node.range?.[0] ?? at) : at, depth + 1, plural);
-        w.active.delete(target);
-        return;
-    }
-    if ((0,dist/* isScalar */.jn)(node)) {
-        if (typeof node.value !== 'string')
-            return;
-        if (w.active.size > 0 && ++w.aliased > MAX_ALIASED_UNITS) {
-            w.problems.push({ message: `Aliases expand to more than ${MAX_ALIASED_UNITS} strings; the rest are not checked`, offset: at });
-            w.stopped = true;
-            return;
-        }
-        if (w.units.size >= MAX_UNITS) {
-            w.problems.push({ message: `More than ${MAX_UNITS} strings; the rest are not checked`, offset: at });
-            w.stopped = true;
-            return;
-        }
-        const unit = { key, value: flattened(node.value), span: { start: at, end: at + 1 }, ...plural };
-        w.units.delete(key);
-        w.units.set(key, unit);
-        return;
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, i) => walk(w, item, `${key}[${i}]`, item?.range?.[0] ?? at, depth + 1));
-        return;
-    }
-    if ((0,dist/* isMap */.jh)(node)) {
-        const seen = new Set();
-        const merges = [];
-        const pluralForms = isPluralMap(node.items.map((p) => scalarKey(p.key)));
-        const child = (k) => (pluralForms && isPluralCategory(k) ? { plural: k, pluralGroup: key } : {});
-        for (const pair of node.items) {
-            const k = scalarKey(pair.key);
-            const keyAt = pair.key?.range?.[0] ?? at;
-            if (k === undefined) {
-                w.problems.push({ message: 'Only plain keys are supported here; this complex key is ignored', offset: keyAt, severity: 1 });
-                continue;
-            }
-            if (k === '<<') {
-                merges.push(pair.value);
-                continue;
-            }
-            if (seen.has(k)) {
-                w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE_DUPLICATE_KEY, severity: 1 });
-            }
-            seen.add(k);
-            walk(w, pair.value, key ? `${key}.${k}` : k, pair.value?.range?.[0] ?? keyAt, depth + 1, child(k));
-        }
-        // Merged keys fill in what the map does not set itself (YAML 1.1 merge semantics).
-        for (const merge of merges) {
-            const sources = (0,dist/* isSeq */.oP)(merge) ? merge.items : [merge];
-            for (const source of sources) {
-                const resolved = ((0,dist/* isAlias */.Vj)(source) ? w.doc && source.resolve(w.doc) : source);
-                if (!(0,dist/* isMap */.jh)(resolved))
-                    continue;
-                if (w.active.has(resolved))
-                    continue;
-                w.active.add(resolved);
-                for (const pair of resolved.items) {
-                    const k = scalarKey(pair.key);
-                    if (k === undefined || k === '<<' || seen.has(k))
-                        continue;
-                    seen.add(k);
-                    walk(w, pair.value, key ? `${key}.${k}` : k, pair.value?.range?.[0] ?? at, depth + 1, child(k));
-                }
-                w.active.delete(resolved);
-            }
-        }
-    }
-}
-// The yaml parser recurses once per level of nesting: around a thousand levels it overflows
-// the stack, or reports that as an error at a place that depends on how much stack was left.
-const MAX_PARSE_DEPTH = 200;
-// Where a quote can open a quoted scalar: after an indicator or a space that follows one.
-const BEFORE_SCALAR = new Set(['', ':', '-', '?', '[', '{', ',']);
-/**
- * The offset where the file nests deeper than MAX_PARSE_DEPTH, or -1. Counted so that it is
- * never less than the real depth: indentation levels, the `- `, `? ` and `: ` indicators of
- * a line, and open flow brackets; quoted scalars and comments are skipped.
- */
-function tooDeep(text) {
-    const indents = [];
-    let flow = 0;
-    let i = 0;
-    while (i < text.length) {
-        let indent = 0;
-        while (text[i + indent] === ' ')
-            indent++;
-        if (flow === 0 && text[i + indent] !== '\n' && text[i + indent] !== '#') {
-            while (indents.length > 0 && indents.at(-1) >= indent)
-                indents.pop();
-            indents.push(indent);
-        }
-        let inline = 0;
-        let previous = '';
-        for (i += indent; i < text.length && text[i] !== '\n'; i++) {
-            const c = text[i];
-            if ((c === '"' || c === "'") && BEFORE_SCALAR.has(previous)) {
-                // On to the closing quote, over line ends; `\"` and `''` do not close.
-                for (i++; i < text.length; i++) {
-                    if (c === '"' && text[i] === '\\')
-                        i++;
-                    else if (text[i] === c && !(c === "'" && text[i + 1] === "'"))
-                        break;
-                    else if (text[i] === c)
-                        i++;
-                }
-                previous = 'x';
-                continue;
-            }
-            if (c === '#' && (previous === '' || text[i - 1] === ' ' || text[i - 1] === '\t'))
-                break;
-            const indicator = (c === '-' || c === '?' || c === ':') && (i + 1 === text.length || /\s/.test(text[i + 1]));
-            if (c === '[' || c === '{')
-                flow++;
-            else if ((c === ']' || c === '}') && flow > 0)
-                flow--;
-            else if (indicator)
-                inline++;
-            if (indents.length + inline + flow > MAX_PARSE_DEPTH)
-                return i;
-            if (c !== ' ' && c !== '\t')
-                previous = c === '[' || c === '{' || c === ',' || indicator ? c : 'x';
-        }
-        while (i < text.length && text[i] !== '\n')
-            i++;
-        i++;
-    }
-    return -1;
-}
-/** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
-function readTop(text) {
-    const simple = readSimpleYaml(text);
-    if (simple !== undefined)
-        return { root: simple, problems: [] };
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
-    let quotes;
-    const problems = doc.errors.map((e) => ({
-        message: `Invalid YAML: ${shortMessage(e.message)}`,
-        offset: e.code === 'MISSING_CHAR' ? (openingQuote((quotes ??= unclosedQuotes(text)), e.pos[0]) ?? e.pos[0]) : e.pos[0],
-    }));
-    return { root: doc.contents, doc, problems };
-}
-function parseYaml(text, context) {
-    const deep = tooDeep(text);
-    if (deep >= 0)
-        return { units: [], problems: [{ message: `Invalid YAML: nested deeper than ${MAX_PARSE_DEPTH} levels; the file is not read`, offset: deep }] };
-    const { root, doc, problems } = readTop(text);
-    if (problems.length > 0)
-        return { units: [], problems };
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
-        return { units: [], problems };
-    if (!(0,dist/* isMap */.jh)(root)) {
-        return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] };
-    }
-    const w = { doc, units: new Map(), problems, active: new Set(), stopped: false, aliased: 0 };
-    let locale;
-    const keys = root.items.map((p) => scalarKey(p.key));
-    // Rails files: one root key naming the locale, everything else below it.
-    if (root.items.length === 1 && keys[0] && looksLikeLocale(keys[0]) && (0,dist/* isMap */.jh)(root.items[0].value)) {
-        locale = keys[0];
-        const keyNode = root.items[0].key;
-        if (context.locale && normalizeLocale(locale) !== normalizeLocale(context.locale)) {
-            problems.push({
-                message: `The root key "${locale}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${locale}`,
-                offset: keyNode.range?.[0] ?? 0,
-                rule: RULE_ROOT_LOCALE,
-                severity: 2,
-            });
-        }
-        walk(w, root.items[0].value, '', keyNode.range?.[0] ?? 0, 0);
-    }
-    else {
-        walk(w, root, '', 0, 0);
-    }
-    return { units: [...w.units.values()], problems, locale };
-}
-const yaml = {
-    id: 'yaml',
-    label: 'YAML (Rails i18n and similar)',
-    handles: (path) => /\.ya?ml$/i.test(path),
-    parse: (text, context) => parseYaml(text, context),
-    pluralZero: true,
-    layouts: ['**/locales/{locale}.yml', '**/locales/**/*.{locale}.yml', '**/{locale}.yml', '**/{locale}.yaml', '**/{locale}/*.yml'],
-};
 
 ;// CONCATENATED MODULE: ./lib/formats/arb.js
-
 
 
 
@@ -57078,14 +56628,14 @@ function parseArb(text, context) {
         problems.push({ message: `Expected an ARB object of messages, found ${describeNode(root)}`, offset: root.start });
         return { units: [], problems };
     }
-    const entries = lastEntries(root, problems, RULE_DUPLICATE_KEY);
+    const entries = lastEntries(root, problems, RULE.duplicateKey);
     // Metadata by key, found once: looking each `@key` up in the object would be quadratic.
     const byKey = new Map(entries.map((e) => [e.key, e.value]));
     let locale;
     const declared = byKey.get('@@locale');
     if (declared?.type === 'string' && declared.value) {
         if (context.locale && normalizeLocale(declared.value) !== normalizeLocale(context.locale)) {
-            problems.push({ message: `"@@locale": "${declared.value}" does not match the file name's locale ${context.locale}; flutter gen-l10n refuses such a file`, offset: declared.start, rule: RULE_ROOT_LOCALE, severity: 2 });
+            problems.push({ message: `"@@locale": "${declared.value}" does not match the file name's locale ${context.locale}; flutter gen-l10n refuses such a file`, offset: declared.start, rule: RULE.rootLocale, severity: 2 });
         }
         else
             locale = normalizeLocale(declared.value);
@@ -57129,7 +56679,7 @@ function parseChromeMessages(text) {
         return { units: [], problems };
     }
     const units = [];
-    for (const entry of lastEntries(root, problems, RULE_DUPLICATE_KEY, (k) => k.toLowerCase())) {
+    for (const entry of lastEntries(root, problems, RULE.duplicateKey, (k) => k.toLowerCase())) {
         if (!/^[A-Za-z0-9_@]+$/.test(entry.key) || entry.key.startsWith('@@')) {
             problems.push({ message: `Invalid message name ${JSON.stringify(entry.key)}: Chrome allows only A-Z, a-z, 0-9, _ and @, and reserves names starting with @@`, offset: entry.keyStart });
         }
@@ -57156,6 +56706,58 @@ const chrome_chrome = {
     syntax: ['chrome'],
     parse: (text) => parseChromeMessages(text),
     layouts: ['**/_locales/{locale}/messages.json'],
+};
+
+;// CONCATENATED MODULE: ./lib/formats/json.js
+
+
+
+/** `items_one` -> plural form `one` of `items`; `place_ordinal_two` -> `two` of `place_ordinal`. */
+function i18nextPlural(key) {
+    const m = /^(.+)_(zero|one|two|few|many|other)$/.exec(key);
+    if (!m || !isPluralCategory(m[2]))
+        return {};
+    return { plural: m[2], pluralGroup: m[1] };
+}
+/**
+ * Every string of a JSON tree with its dotted key, as JSON.parse sees the tree: of a
+ * repeated key only the last value. A flat key and a nested one may still read as one
+ * (`"a.b"` and `"a": {"b"}`): readUnits reports that.
+ */
+function collectStrings(root, problems) {
+    const units = [];
+    const walk = (node, prefix) => {
+        if (node.type === 'string') {
+            units.push({ key: prefix, value: node.value, span: { start: node.start, end: node.start + 1 }, ...i18nextPlural(prefix) });
+        }
+        else if (node.type === 'object') {
+            for (const entry of lastEntries(node, problems, RULE.duplicateKey))
+                walk(entry.value, prefix ? `${prefix}.${entry.key}` : entry.key);
+        }
+        else if (node.type === 'array') {
+            node.items.forEach((item, i) => walk(item, `${prefix}[${i}]`));
+        }
+    };
+    walk(root, '');
+    return units;
+}
+function parseJson(text) {
+    const { root, problems } = parseJsonTree(text);
+    if (!root)
+        return { units: [], problems };
+    if (root.type !== 'object') {
+        problems.push({ message: `Expected a JSON object of translations, found ${describeNode(root)}`, offset: root.start });
+        return { units: [], problems };
+    }
+    return { units: collectStrings(root, problems), problems };
+}
+const json = {
+    id: 'json',
+    label: 'JSON (i18next, ICU, flat or nested keys)',
+    handles: (path) => path.toLowerCase().endsWith('.json'),
+    parse: (text) => parseJson(text),
+    pluralZero: true,
+    layouts: ['**/{locale}/*.json', '**/{locale}.json'],
 };
 
 ;// CONCATENATED MODULE: ./lib/formats/escapes.js
@@ -57402,7 +57004,6 @@ function computeCategories(forms, locale) {
 
 
 
-
 const C_ESCAPES = {
     simple: { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', a: '\u0007', b: '\b', f: '\f', v: '\v', '?': '?', "'": "'" },
     hex: true,
@@ -57416,6 +57017,8 @@ const FLAG_SYNTAX = {
     'objc-format': 'printf',
     'php-format': 'printf',
     'java-printf-format': 'printf',
+    // Boost.Format's %1% is read by the printf syntax.
+    'boost-format': 'printf',
     'python-format': 'python-format',
     'python-brace-format': 'python-brace',
     'java-format': 'java-messageformat',
@@ -57637,7 +57240,7 @@ function readHeader(entry, context, problems) {
     if (language?.value) {
         const named = normalizeLocale(language.value);
         if (context.locale && languageOf(named) !== languageOf(context.locale)) {
-            problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE_ROOT_LOCALE, severity: 1 });
+            problems.push({ message: `The header says Language: ${language.value}, but the file's path is for ${context.locale}`, offset: language.offset, rule: RULE.rootLocale, severity: 1 });
         }
         else
             locale = named;
@@ -57692,7 +57295,7 @@ function parsePo(src, context) {
         const ctxt = po_text(e.msgctxt);
         const key = ctxt === undefined ? id : `${ctxt}\u0004${id}`;
         if (seen.has(key)) {
-            problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(id)}${ctxt === undefined ? '' : ` with msgctxt ${JSON.stringify(ctxt)}`} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE_DUPLICATE_KEY, severity: 1 });
+            problems.push({ message: `Duplicate entry: msgid ${JSON.stringify(id)}${ctxt === undefined ? '' : ` with msgctxt ${JSON.stringify(ctxt)}`} is defined twice; msgfmt rejects the file`, offset: msgid.at, rule: RULE.duplicateKey, severity: 1 });
             continue;
         }
         seen.add(key);
@@ -57713,6 +57316,9 @@ function parsePo(src, context) {
             if (syntax)
                 common.syntax = syntax;
         }
+        // An entry without its first msgstr is untranslated: gettext shows the source (one empty form of a translated entry shows a blank).
+        if (po_text(e.msgstr.get(0) ?? e.msgstr.values().next().value) === '')
+            common.flags = [...e.flags, 'untranslated'];
         const unit = (k, field, source) => ({
             key: k,
             value: po_text(field),
@@ -57828,7 +57434,7 @@ function parseProperties(src) {
             unit.comment = comment.join('\n');
         comment = [];
         if (units.has(unit.key)) {
-            problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}: the last value wins, the earlier one is ignored`, offset: line.pieces[0][1], rule: RULE_DUPLICATE_KEY, severity: 1 });
+            problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}: the last value wins, the earlier one is ignored`, offset: line.pieces[0][1], rule: RULE.duplicateKey, severity: 1 });
             units.delete(unit.key);
         }
         units.set(unit.key, unit);
@@ -58048,7 +57654,7 @@ function parseStrings(src) {
                     r.problems.push({ message: `Missing ';' after the value of ${JSON.stringify(key.value)}`, offset: value.end });
             }
             if (units.has(key.value)) {
-                r.problems.push({ message: `Duplicate key ${JSON.stringify(key.value)}: the last value wins, the earlier one is ignored`, offset: key.start, rule: RULE_DUPLICATE_KEY, severity: 1 });
+                r.problems.push({ message: `Duplicate key ${JSON.stringify(key.value)}: the last value wins, the earlier one is ignored`, offset: key.start, rule: RULE.duplicateKey, severity: 1 });
                 units.delete(key.value);
             }
             units.set(key.value, {
@@ -58108,7 +57714,7 @@ function entries(dict, r) {
     }
     return out;
 }
-function stringsdict_walk(dict, path, r, out) {
+function walk(dict, path, r, out) {
     const pairs = entries(dict, r);
     const plural = pairs.some((e) => e.key === 'NSStringFormatSpecTypeKey' && textContent(r.doc, e.value, r.problems) === 'NSStringPluralRuleType');
     for (const { key, keyElement, value } of pairs) {
@@ -58116,7 +57722,7 @@ function stringsdict_walk(dict, path, r, out) {
             continue;
         const unitKey = key === FORMAT_KEY ? path : `${path}.${key}`;
         if (value.name === 'dict') {
-            stringsdict_walk(value, unitKey, r, out);
+            walk(value, unitKey, r, out);
             continue;
         }
         if (value.name !== 'string')
@@ -58147,7 +57753,7 @@ function parseStringsdict(text) {
     for (const { key, keyElement, value } of entries(top, r)) {
         const found = [];
         if (value.name === 'dict')
-            stringsdict_walk(value, key, r, found);
+            walk(value, key, r, found);
         else
             problems.push({ message: `The value of "${key}" must be a <dict> with ${FORMAT_KEY}`, offset: value.start });
         units.add('key', key, keyElement.start, found);
@@ -58187,10 +57793,10 @@ function leaves(node, path, problems, out, plural) {
     }
     const variations = member(node, 'variations');
     if (variations?.type === 'object') {
-        for (const kind of lastEntries(variations, problems, RULE_DUPLICATE_KEY)) {
+        for (const kind of lastEntries(variations, problems, RULE.duplicateKey)) {
             if (kind.value.type !== 'object')
                 continue;
-            for (const choice of lastEntries(kind.value, problems, RULE_DUPLICATE_KEY)) {
+            for (const choice of lastEntries(kind.value, problems, RULE.duplicateKey)) {
                 const category = kind.key === 'plural' && isPluralCategory(choice.key) ? choice.key : undefined;
                 leaves(choice.value, [...path, `${kind.key}=${choice.key}`], problems, out, category ?? plural);
             }
@@ -58198,7 +57804,7 @@ function leaves(node, path, problems, out, plural) {
     }
     const substitutions = member(node, 'substitutions');
     if (substitutions?.type === 'object') {
-        for (const sub of lastEntries(substitutions, problems, RULE_DUPLICATE_KEY))
+        for (const sub of lastEntries(substitutions, problems, RULE.duplicateKey))
             leaves(sub.value, [...path, `substitution=${sub.key}`], problems, out);
     }
 }
@@ -58245,7 +57851,7 @@ function parseXcstrings(text, context) {
     // Every string names the same few locales: each is normalized once (Intl is slow per call).
     const locales = new Map();
     const localeOf = (name) => locales.get(name) ?? locales.set(name, normalizeLocale(name)).get(name);
-    for (const entry of strings ? lastEntries(strings, problems, RULE_DUPLICATE_KEY) : []) {
+    for (const entry of strings ? lastEntries(strings, problems, RULE.duplicateKey) : []) {
         const key = entry.key;
         if (entry.value.type !== 'object') {
             problems.push({ message: `The string ${JSON.stringify(key)} must be an object, found ${describeNode(entry.value)}`, offset: entry.value.start });
@@ -58259,7 +57865,7 @@ function parseXcstrings(text, context) {
             ...(extraction?.type === 'string' ? [`extraction:${extraction.value}`] : []),
         ];
         const localizations = member(entry.value, 'localizations');
-        const byLocale = localizations?.type === 'object' ? lastEntries(localizations, problems, RULE_DUPLICATE_KEY).map((l) => ({ locale: localeOf(l.key), node: l.value })) : [];
+        const byLocale = localizations?.type === 'object' ? lastEntries(localizations, problems, RULE.duplicateKey).map((l) => ({ locale: localeOf(l.key), node: l.value })) : [];
         const source = new Map();
         for (const l of byLocale) {
             if (l.locale !== sourceLocale)
@@ -58432,10 +58038,12 @@ function walkV2(el, prefix, noTranslate, r) {
             readUnitV2(child, prefix, noTranslate, r);
     }
 }
+/** The file's own target locale when it agrees with the path's; one that does not is reported, and the path's stays. */
 function checkLocale(locale, context, offset, attribute, problems) {
     if (!locale || !context.locale || languageOf(locale) === languageOf(context.locale))
-        return;
-    problems.push({ message: `${attribute}="${locale}" does not match the file's locale "${context.locale}" from its path`, offset, rule: RULE_ROOT_LOCALE, severity: 2 });
+        return locale;
+    problems.push({ message: `${attribute}="${locale}" does not match the file's locale "${context.locale}" from its path`, offset, rule: RULE.rootLocale, severity: 2 });
+    return undefined;
 }
 function parseXliff(text, context) {
     const doc = readXml(text);
@@ -58453,9 +58061,8 @@ function parseXliff(text, context) {
     let locale;
     let sourceLocale;
     if (v2) {
-        locale = root.attributes.trgLang;
+        locale = checkLocale(root.attributes.trgLang, context, root.start, 'trgLang', problems);
         sourceLocale = root.attributes.srcLang;
-        checkLocale(locale, context, root.start, 'trgLang', problems);
     }
     files.forEach((file, i) => {
         // Ids are unique within a <file>, so several files keep theirs apart by the file's name.
@@ -58465,12 +58072,11 @@ function parseXliff(text, context) {
             walkV2(file, prefix, noTranslate, r);
             return;
         }
-        const target = file.attributes['target-language'];
+        const target = checkLocale(file.attributes['target-language'], context, file.start, 'target-language', problems);
         if (i === 0) {
             locale = target;
             sourceLocale = file.attributes['source-language'];
         }
-        checkLocale(target, context, file.start, 'target-language', problems);
         const body = childNamed(file, 'body');
         if (body)
             walkV1(body, prefix, noTranslate, r);
@@ -58491,6 +58097,495 @@ const xliff = {
     handles: (path) => /\.(?:xlf|xliff)$/i.test(path),
     parse: parseXliff,
     layouts: ['**/*{.locale}.xlf', '**/*{.locale}.xliff', '**/{locale}.xliff', '**/{locale}.xlf', '**/{locale}/*.xliff', '**/{locale}/*.xlf'],
+};
+
+;// CONCATENATED MODULE: ./lib/formats/yaml-simple.js
+// A fast reader for what nearly every YAML locale file is: nested block maps of plain keys,
+// each value a one-line scalar (plain, 'single' or "double" quoted). It builds the same
+// nodes the yaml library would, at a fraction of its time and memory, and gives up (returns
+// undefined) at the first line outside that subset: sequences, block scalars, flow
+// collections, anchors, aliases, tags, merge keys, multi-line or non-string keys, directives,
+// tabs, anything the library might read differently or report as an error. The caller then
+// reads the file with the library, which stays the reference (tests compare both).
+
+// YAML 1.2 core schema: plain scalars that are not strings (yaml's core tags, same tests).
+const NOT_A_STRING = [
+    /^(?:~|[Nn]ull|NULL)?$/,
+    /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    /^0o[0-7]+$/,
+    /^[-+]?[0-9]+$/,
+    /^0x[0-9a-fA-F]+$/,
+    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+function isString(plain) {
+    return !NOT_A_STRING.some((re) => re.test(plain));
+}
+// `key:` then the rest of the line. A key starts with a letter, digit or `_` and holds no
+// space, colon, `#` or flow indicator; a key that would not be a string is left to yaml.
+const ENTRY = /([\p{L}\p{N}_][^\s:#,[\]{}]*):(?=[ \r\n]|$)/uy;
+// yaml refuses longer implicit keys.
+const MAX_KEY = 1024;
+const ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+};
+const HEX_LENGTH = { x: 2, u: 4, U: 8 };
+/** `"..."` from `at` (the quote) within the line ending at `eol`. */
+function doubleQuoted(text, at, eol) {
+    let out = '';
+    let run = at + 1;
+    for (let i = at + 1; i < eol; i++) {
+        const c = text[i];
+        if (c === '"')
+            return { value: out + text.slice(run, i), end: i + 1 };
+        if (c !== '\\')
+            continue;
+        out += text.slice(run, i);
+        const next = text[i + 1];
+        if (Object.hasOwn(ESCAPES, next)) {
+            out += ESCAPES[next];
+            i++;
+        }
+        else if (Object.hasOwn(HEX_LENGTH, next)) {
+            const hex = text.slice(i + 2, i + 2 + HEX_LENGTH[next]);
+            if (hex.length !== HEX_LENGTH[next] || !/^[0-9a-fA-F]+$/.test(hex) || Number.parseInt(hex, 16) > 0x10ffff)
+                return undefined;
+            out += String.fromCodePoint(Number.parseInt(hex, 16));
+            i += 1 + hex.length;
+        }
+        else
+            return undefined;
+        run = i + 1;
+    }
+    return undefined;
+}
+/** `'...'` from `at` (the quote); `''` is a quote. */
+function singleQuoted(text, at, eol) {
+    for (let i = at + 1; i < eol; i++) {
+        if (text[i] !== "'")
+            continue;
+        if (text[i + 1] === "'") {
+            i++;
+            continue;
+        }
+        return { value: text.slice(at + 1, i).replace(/''/g, "'"), end: i + 1 };
+    }
+    return undefined;
+}
+/** A plain scalar from `at` to a comment or the line's end, trailing spaces dropped. */
+function plain(text, at, eol) {
+    // Indicators; `-`, `?` and `:` start a plain scalar only when text follows them.
+    if (/[,[\]{}#&*!|>'"%@`]/.test(text[at]) || (/[-?:]/.test(text[at]) && (at + 1 >= eol || text[at + 1] === ' ')))
+        return undefined;
+    let end = at;
+    while (end < eol && !(text[end] === '#' && text[end - 1] === ' '))
+        end++;
+    while (end > at && text[end - 1] === ' ')
+        end--;
+    const raw = text.slice(at, end);
+    // `a: b: c` and a value ending in `:` are errors (or maps) to yaml.
+    if (raw.includes(': ') || raw.endsWith(':'))
+        return undefined;
+    return { value: isString(raw) ? raw : null, end };
+}
+/**
+ * The top-level map of `text` (null for a file of comments and blank lines), or undefined
+ * when the file is outside the subset this reader is sure to read as yaml does.
+ */
+function readSimpleYaml(text) {
+    // A lone CR is a line break to YAML; tabs are indentation errors or text yaml may fold.
+    if (text.includes('\t') || /\r(?!\n)/.test(text))
+        return undefined;
+    const levels = [];
+    let root = null;
+    /** A `key:` without a value: a map follows if the next entry is indented deeper. */
+    let open;
+    for (let start = 0; start < text.length;) {
+        let eol = text.indexOf('\n', start);
+        if (eol < 0)
+            eol = text.length;
+        const next = eol + 1;
+        if (text[eol - 1] === '\r')
+            eol--;
+        let at = start;
+        while (at < eol && text[at] === ' ')
+            at++;
+        const indent = at - start;
+        if (at === eol || text[at] === '#') {
+            start = next;
+            continue;
+        }
+        // Directives and document markers, in the first column.
+        if (indent === 0 && (text[at] === '%' || text.startsWith('---', at) || text.startsWith('...', at)))
+            return undefined;
+        ENTRY.lastIndex = at;
+        const entry = ENTRY.exec(text);
+        if (!entry || entry[1].length > MAX_KEY || !isString(entry[1]))
+            return undefined;
+        if (open) {
+            if (indent > open.indent) {
+                const map = new dist/* YAMLMap */.CA();
+                map.range = [at, at, at];
+                open.pair.value = map;
+                levels.push({ indent, map });
+            }
+            else
+                open.pair.value = nullScalar(open.at);
+            open = undefined;
+        }
+        while (levels.length > 0 && indent < levels[levels.length - 1].indent)
+            levels.pop();
+        if (levels.length === 0) {
+            if (root)
+                return undefined; // a second root, or less indented than the first key
+            root = new dist/* YAMLMap */.CA();
+            root.range = [at, at, at];
+            levels.push({ indent, map: root });
+        }
+        const level = levels[levels.length - 1];
+        if (indent !== level.indent)
+            return undefined;
+        const key = new dist/* Scalar */.X5(entry[1]);
+        key.range = [at, at + entry[1].length, at + entry[1].length];
+        const pair = new dist/* Pair */.Rm(key);
+        level.map.items.push(pair);
+        let v = at + entry[0].length;
+        while (v < eol && text[v] === ' ')
+            v++;
+        if (v === eol || text[v] === '#') {
+            open = { pair, indent, at: v };
+            start = next;
+            continue;
+        }
+        const read = text[v] === '"' ? doubleQuoted(text, v, eol) : text[v] === "'" ? singleQuoted(text, v, eol) : plain(text, v, eol);
+        if (!read)
+            return undefined;
+        // After a quoted value only a comment may follow.
+        let rest = read.end;
+        while (rest < eol && text[rest] === ' ')
+            rest++;
+        if (rest < eol && (text[rest] !== '#' || rest === read.end))
+            return undefined;
+        const scalar = new dist/* Scalar */.X5(read.value);
+        scalar.range = [v, read.end, read.end];
+        pair.value = scalar;
+        start = next;
+    }
+    if (open)
+        open.pair.value = nullScalar(open.at);
+    return root;
+}
+function nullScalar(at) {
+    const scalar = new dist/* Scalar */.X5(null);
+    scalar.range = [at, at, at];
+    return scalar;
+}
+
+;// CONCATENATED MODULE: ./lib/formats/yaml.js
+// YAML locale files (Rails and friends): a root locale key (`de:`), nested maps joined
+// with '.', anchors, aliases and `<<` merge keys, and plural maps (`one:`/`other:`).
+
+
+
+
+
+// Aliases let a small file describe a huge tree ("billion laughs"): stop well before that.
+const MAX_UNITS = 500_000;
+const MAX_ALIASED_UNITS = 20_000;
+const yaml_MAX_DEPTH = 64;
+/** First line of a yaml error message, without the position the finding carries anyway. */
+function shortMessage(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+/** Offsets of the quotes that open a value and are not closed on its line, in file order. */
+function unclosedQuotes(text) {
+    const out = [];
+    // The key starts with a non-space: quantifiers that could both take the indentation made
+    // a long line of spaces quadratic.
+    for (const m of text.matchAll(/^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#][^\n:#]*)?:[^\S\n]+(['"])(.*)$/gm)) {
+        const [, quote, rest] = m;
+        const closed = quote === "'" ? /^(?:[^']|'')*'/.test(rest) : /^(?:[^"\\]|\\.)*"/.test(rest);
+        if (!closed)
+            out.push(m.index + m[0].indexOf(quote, m[0].indexOf(':')));
+    }
+    return out;
+}
+/**
+ * yaml reports an unclosed quote where the file ends; the mistake is where the quoted value
+ * starts: the last quote before that which opens a value and does not close on its line.
+ * Found by binary search, so a file of thousands of such errors stays linear.
+ */
+function openingQuote(quotes, before) {
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (quotes[mid] < before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? quotes[lo - 1] : undefined;
+}
+/**
+ * Whether a file's single root key names its locale (Rails `de:`, `pt-BR:`) rather than a
+ * namespace (`app:`, `nav:`): a known language of two letters, or the path's own language
+ * (`fil:` in fil.yml). Three-letter namespaces are often language codes too (nav is Navajo).
+ */
+function namesLocale(key, pathLocale) {
+    if (!/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(key) || !isKnownLanguage(key))
+        return false;
+    return /^[a-z]{2}(?:[-_]|$)/.test(key) || (pathLocale !== '' && languageOf(key) === languageOf(pathLocale));
+}
+function scalarKey(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    if (typeof node.value === 'symbol')
+        return '<<';
+    return node.value === null ? '' : String(node.value);
+}
+/**
+ * yaml builds a quoted value one character at a time: until V8 flattens that chain of
+ * concatenations it costs ~30 bytes per character (20 times the text). Reading a character
+ * flattens it.
+ */
+function flattened(value) {
+    value.charCodeAt(0);
+    return value;
+}
+/** A map whose keys are all CLDR categories, `other` among them, holds the forms of one message. */
+function isPluralMap(keys) {
+    return keys.includes('other') && keys.every((k) => k !== undefined && isPluralCategory(k));
+}
+function yaml_walk(w, node, key, at, depth, plural = {}) {
+    if (!node || w.stopped)
+        return;
+    if (depth > yaml_MAX_DEPTH) {
+        w.problems.push({ message: `Nesting deeper than ${yaml_MAX_DEPTH} levels (or an alias cycle)`, offset: at });
+        w.stopped = true;
+        return;
+    }
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        const target = (w.doc && node.resolve(w.doc));
+        if (!target) {
+            w.problems.push({ message: `Unknown alias *${node.source}`, offset: node.range?.[0] ?? at });
+            return;
+        }
+        if (w.active.has(target)) {
+            w.problems.push({ message: `Alias *${node.source} refers to itself`, offset: node.range?.[0] ?? at });
+            return;
+        }
+        w.active.add(target);
+        // A scalar alias is reported where it is used; a map keeps its own lines.
+        yaml_walk(w, target, key, (0,dist/* isScalar */.jn)(target) ? (node.range?.[0] ?? at) : at, depth + 1, plural);
+        w.active.delete(target);
+        return;
+    }
+    if ((0,dist/* isScalar */.jn)(node)) {
+        if (typeof node.value !== 'string')
+            return;
+        if (w.active.size > 0 && ++w.aliased > MAX_ALIASED_UNITS) {
+            w.problems.push({ message: `Aliases expand to more than ${MAX_ALIASED_UNITS} strings; the rest are not checked`, offset: at });
+            w.stopped = true;
+            return;
+        }
+        if (w.units.length >= MAX_UNITS) {
+            w.problems.push({ message: `More than ${MAX_UNITS} strings; the rest are not checked`, offset: at });
+            w.stopped = true;
+            return;
+        }
+        w.units.push({ key, value: flattened(node.value), span: { start: at, end: at + 1 }, ...plural });
+        return;
+    }
+    if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, i) => yaml_walk(w, item, `${key}[${i}]`, item?.range?.[0] ?? at, depth + 1));
+        return;
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        const seen = new Set();
+        const merges = [];
+        const keys = node.items.map((p) => scalarKey(p.key));
+        const pluralForms = isPluralMap(keys);
+        const child = (k) => (pluralForms && isPluralCategory(k) ? { plural: k, pluralGroup: key } : {});
+        // Of a repeated key only the last value is loaded (a Ruby Hash keeps the last): the others give no strings.
+        const last = new Map();
+        keys.forEach((k, i) => k !== undefined && last.set(k, i));
+        for (let i = 0; i < node.items.length; i++) {
+            const pair = node.items[i];
+            const k = keys[i];
+            const keyAt = pair.key?.range?.[0] ?? at;
+            if (k === undefined) {
+                w.problems.push({ message: 'Only plain keys are supported here; this complex key is ignored', offset: keyAt, severity: 1 });
+                continue;
+            }
+            if (k === '<<') {
+                merges.push(pair.value);
+                continue;
+            }
+            if (seen.has(k)) {
+                w.problems.push({ message: `Duplicate key "${k}": the last value wins`, offset: keyAt, rule: RULE.duplicateKey, severity: 1 });
+            }
+            seen.add(k);
+            if (last.get(k) !== i)
+                continue;
+            yaml_walk(w, pair.value, key ? `${key}.${k}` : k, pair.value?.range?.[0] ?? keyAt, depth + 1, child(k));
+        }
+        // Merged keys fill in what the map does not set itself (YAML 1.1 merge semantics).
+        for (const merge of merges) {
+            const sources = (0,dist/* isSeq */.oP)(merge) ? merge.items : [merge];
+            for (const source of sources) {
+                const resolved = ((0,dist/* isAlias */.Vj)(source) ? w.doc && source.resolve(w.doc) : source);
+                if (!(0,dist/* isMap */.jh)(resolved))
+                    continue;
+                if (w.active.has(resolved))
+                    continue;
+                w.active.add(resolved);
+                for (const pair of resolved.items) {
+                    const k = scalarKey(pair.key);
+                    if (k === undefined || k === '<<' || seen.has(k))
+                        continue;
+                    seen.add(k);
+                    yaml_walk(w, pair.value, key ? `${key}.${k}` : k, pair.value?.range?.[0] ?? at, depth + 1, child(k));
+                }
+                w.active.delete(resolved);
+            }
+        }
+    }
+}
+// The yaml parser recurses once per level of nesting: around a thousand levels it overflows
+// the stack, or reports that as an error at a place that depends on how much stack was left.
+const MAX_PARSE_DEPTH = 200;
+// Where a quote can open a quoted scalar: after an indicator or a space that follows one.
+const BEFORE_SCALAR = new Set(['', ':', '-', '?', '[', '{', ',']);
+/**
+ * The offset where the file nests deeper than MAX_PARSE_DEPTH, or -1. Counted so that it is
+ * never less than the real depth: indentation levels, the `- `, `? ` and `: ` indicators of
+ * a line, and open flow brackets; quoted scalars and comments are skipped.
+ */
+function tooDeep(text) {
+    const indents = [];
+    let flow = 0;
+    let i = 0;
+    while (i < text.length) {
+        let indent = 0;
+        while (text[i + indent] === ' ')
+            indent++;
+        if (flow === 0 && text[i + indent] !== '\n' && text[i + indent] !== '#') {
+            while (indents.length > 0 && indents.at(-1) >= indent)
+                indents.pop();
+            indents.push(indent);
+        }
+        let inline = 0;
+        let previous = '';
+        for (i += indent; i < text.length && text[i] !== '\n'; i++) {
+            const c = text[i];
+            if ((c === '"' || c === "'") && BEFORE_SCALAR.has(previous)) {
+                // On to the closing quote, over line ends; `\"` and `''` do not close.
+                for (i++; i < text.length; i++) {
+                    if (c === '"' && text[i] === '\\')
+                        i++;
+                    else if (text[i] === c && !(c === "'" && text[i + 1] === "'"))
+                        break;
+                    else if (text[i] === c)
+                        i++;
+                }
+                previous = 'x';
+                continue;
+            }
+            if (c === '#' && (previous === '' || text[i - 1] === ' ' || text[i - 1] === '\t'))
+                break;
+            const indicator = (c === '-' || c === '?' || c === ':') && (i + 1 === text.length || /\s/.test(text[i + 1]));
+            if (c === '[' || c === '{')
+                flow++;
+            else if ((c === ']' || c === '}') && flow > 0)
+                flow--;
+            else if (indicator)
+                inline++;
+            if (indents.length + inline + flow > MAX_PARSE_DEPTH)
+                return i;
+            if (c !== ' ' && c !== '\t')
+                previous = c === '[' || c === '{' || c === ',' || indicator ? c : 'x';
+        }
+        while (i < text.length && text[i] !== '\n')
+            i++;
+        i++;
+    }
+    return -1;
+}
+/** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
+function readTop(text) {
+    const simple = readSimpleYaml(text);
+    if (simple !== undefined)
+        return { root: simple, problems: [] };
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
+    let quotes;
+    const problems = doc.errors.map((e) => ({
+        message: `Invalid YAML: ${shortMessage(e.message)}`,
+        offset: e.code === 'MISSING_CHAR' ? (openingQuote((quotes ??= unclosedQuotes(text)), e.pos[0]) ?? e.pos[0]) : e.pos[0],
+    }));
+    return { root: doc.contents, doc, problems };
+}
+function parseYaml(text, context) {
+    const deep = tooDeep(text);
+    if (deep >= 0)
+        return { units: [], problems: [{ message: `Invalid YAML: nested deeper than ${MAX_PARSE_DEPTH} levels; the file is not read`, offset: deep }] };
+    const { root, doc, problems } = readTop(text);
+    if (problems.length > 0)
+        return { units: [], problems };
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
+        return { units: [], problems };
+    if (!(0,dist/* isMap */.jh)(root)) {
+        return { units: [], problems: [{ message: 'Expected a map of translations at the top of the file', offset: root.range?.[0] ?? 0 }] };
+    }
+    const w = { doc, units: [], problems, active: new Set(), stopped: false, aliased: 0 };
+    let locale;
+    const keys = root.items.map((p) => scalarKey(p.key));
+    // Rails files: one root key naming the locale, everything else below it.
+    if (root.items.length === 1 && keys[0] && namesLocale(keys[0], context.locale) && (0,dist/* isMap */.jh)(root.items[0].value)) {
+        const named = keys[0];
+        const keyNode = root.items[0].key;
+        // A root key naming another locale is reported; the strings are still the path's locale's.
+        if (context.locale && normalizeLocale(named) !== normalizeLocale(context.locale)) {
+            problems.push({
+                message: `The root key "${named}" does not match the file's locale "${context.locale}"; Rails will load these strings as ${named}`,
+                offset: keyNode.range?.[0] ?? 0,
+                rule: RULE.rootLocale,
+                severity: 2,
+            });
+        }
+        else
+            locale = normalizeLocale(named);
+        yaml_walk(w, root.items[0].value, '', keyNode.range?.[0] ?? 0, 0);
+    }
+    else {
+        yaml_walk(w, root, '', 0, 0);
+    }
+    return { units: w.units, problems, locale };
+}
+const yaml = {
+    id: 'yaml',
+    label: 'YAML (Rails i18n and similar)',
+    handles: (path) => /\.ya?ml$/i.test(path),
+    parse: (text, context) => parseYaml(text, context),
+    pluralZero: true,
+    layouts: ['**/locales/{locale}.yml', '**/locales/**/*.{locale}.yml', '**/{locale}.yml', '**/{locale}.yaml', '**/{locale}/*.yml'],
 };
 
 ;// CONCATENATED MODULE: ./lib/formats/index.js
@@ -58535,12 +58630,20 @@ function uniqueUnits(units, problems) {
         const id = `${unit.locale ?? ''}\u0000${unit.key}`;
         if (byKey.has(id)) {
             const which = unit.locale ? ` (${unit.locale})` : '';
-            problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}${which}: two strings of this file read as this key; this one is read, the earlier one is ignored`, offset: unit.span.start, rule: RULE_DUPLICATE_KEY, severity: 1 });
+            problems.push({ message: `Duplicate key ${JSON.stringify(unit.key)}${which}: two strings of this file read as this key; this one is read, the earlier one is ignored`, offset: unit.span.start, rule: RULE.duplicateKey, severity: 1 });
             byKey.delete(id);
         }
         byKey.set(id, unit);
     }
     return byKey.size === units.length ? units : [...byKey.values()];
+}
+const MAX_PROBLEMS = 100;
+/** The first problems of a file and a note of how many more there are: a hostile file cannot flood the report. */
+function capped(problems) {
+    if (problems.length <= MAX_PROBLEMS)
+        return problems;
+    const kept = problems.slice(0, MAX_PROBLEMS);
+    return [...kept, { message: `${problems.length - MAX_PROBLEMS} more problems in this file are not shown`, offset: kept.at(-1).offset, rule: kept.at(-1).rule, severity: kept.at(-1).severity }];
 }
 /**
  * Decodes and parses one file; never throws on bad input. A broken or hostile file gives at
@@ -59203,24 +59306,8 @@ const checks = [
 // the pipeline itself raises (unreadable file, stale source, score below threshold...).
 // docs/rules.md is generated from this list, so ids stay stable and documented.
 
-const RULE = {
-    unreadable: 1001,
-    tooLarge: 1002,
-    duplicateKey: 1003,
-    stale: 1007,
-    encoding: 1008,
-    rootLocale: 1009,
-    noSourceFile: 1010,
-    belowThreshold: 1901,
-    notScored: 1902,
-    mqmAccuracy: 1911,
-    mqmFluency: 1912,
-    mqmLocaleConvention: 1913,
-    mqmStyle: 1914,
-    mqmTerminology: 1915,
-    mqmNonTranslation: 1916,
-    mqmOther: 1917,
-};
+
+
 const pipelineRules = [
     { id: 'file-unreadable', rule: RULE.unreadable, severity: 2, family: 'file', title: 'File cannot be parsed', description: 'The file is not valid in its format (a syntax error, an unclosed tag, a bad escape); reported at the line where reading failed. Its strings are not checked, but the other files are.' },
     { id: 'file-too-large', rule: RULE.tooLarge, severity: 1, family: 'file', title: 'File too large to check', description: 'The file is larger than the `max-file-size` setting, so it was not parsed or checked.' },
@@ -59254,6 +59341,10 @@ function allRules() {
 /** QE rules are counted as below-threshold / not-scored, not as errors or warnings. */
 function isQualityRule(rule) {
     return rule >= 1900 && rule <= 1999;
+}
+/** Rules the pipeline raises on a file or a source line (parse errors, stale sources), never on one translation. */
+function isFileRule(rule) {
+    return !isQualityRule(rule) && pipelineRules.some((r) => r.rule === rule);
 }
 
 ;// CONCATENATED MODULE: ./lib/reporters/services.js
@@ -59673,8 +59764,10 @@ function customChecks(configs, taken, label = 'the config file') {
         const rule = c.rule ?? CUSTOM_RULES.first + i;
         if (ids.has(c.id))
             throw new SettingsError(`Invalid ${where}: the id '${c.id}' is already taken by another rule. Expected a new kebab-case id.`);
-        if (numbers.has(rule))
-            throw new SettingsError(`Invalid ${where}: rule number ${rule} is already taken. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last} used once.`);
+        if (numbers.has(rule)) {
+            const which = c.rule === undefined ? `rule number ${rule}, its default from its place in the list,` : `rule number ${rule}`;
+            throw new SettingsError(`Invalid ${where}: ${which} is already taken. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last} used once${c.rule === undefined ? ': give this entry a rule' : ''}.`);
+        }
         if (rule < CUSTOM_RULES.first || rule > CUSTOM_RULES.last)
             throw new SettingsError(`Invalid ${where}: rule number ${rule}. Expected a number from ${CUSTOM_RULES.first} to ${CUSTOM_RULES.last}.`);
         ids.add(c.id);
@@ -60047,9 +60140,10 @@ function pluralForms(units) {
     }
     return out;
 }
-function fileProblems(side) {
+/** The problems of a file the change touches (or of any file, `always`). */
+function fileProblems(side, always = false) {
     const head = side.head;
-    if (!head || !side.changed)
+    if (!head || !(side.changed || always))
         return [];
     if (head.tooLarge !== undefined) {
         const { size, limit } = head.tooLarge;
@@ -60068,9 +60162,15 @@ async function pairBundle(loaded) {
     const findings = [];
     const segments = [];
     const sourceLocale = loaded.bundle.sourceLocale;
+    // A source that could not be read (over the size limit, broken) is said so once, on it, even
+    // when it did not change, and its translations are compared with nothing rather than found
+    // missing from it.
+    const read = loaded.source?.head;
+    const unreadable = read !== undefined && (read.tooLarge !== undefined || (read.units.length === 0 && read.problems.some((p) => (p.rule ?? RULE.unreadable) === RULE.unreadable)));
     if (loaded.source)
-        findings.push(...fileProblems(loaded.source));
-    const sourceHead = new SourceIndex(loaded.source?.head);
+        findings.push(...fileProblems(loaded.source, unreadable));
+    const sourceFile = unreadable ? undefined : read;
+    const sourceHead = new SourceIndex(sourceFile);
     // An unchanged source is loaded once (base is head): then no translation can be stale.
     const sourceChanged = loaded.source?.base !== loaded.source?.head;
     const sourceBase = sourceChanged ? new SourceIndex(loaded.source?.base) : sourceHead;
@@ -60099,6 +60199,10 @@ async function pairBundle(loaded) {
             const unitSourceLocale = head.sourceLocale ?? sourceLocale;
             if (unit.locale && unit.locale === unitSourceLocale)
                 continue;
+            const sourceUnit = bilingual ? undefined : sourceHead.find(unit);
+            // The source marks the string as not to be translated (Android translatable="false"): its translations are not checked either.
+            if (sourceUnit && isSkipped(sourceUnit))
+                continue;
             const previous = base.get(identity(unit));
             const changed = !previous || previous.value !== unit.value;
             if (!changed) {
@@ -60110,7 +60214,6 @@ async function pairBundle(loaded) {
                     }
                 }
                 else if (sourceChanged) {
-                    const sourceUnit = sourceHead.find(unit);
                     const before = sourceUnit && sourceBase.find(unit);
                     if (sourceUnit && before && before.value !== sourceUnit.value) {
                         const entry = stale.get(sourceUnit.key) ?? { unit: sourceUnit, locales: [] };
@@ -60121,7 +60224,6 @@ async function pairBundle(loaded) {
                 }
                 continue;
             }
-            const sourceUnit = bilingual ? undefined : sourceHead.find(unit);
             const source = bilingual ? unit.source : sourceUnit?.value;
             const { line, column } = head.lines.position(unit.span.start);
             const segment = {
@@ -60137,22 +60239,22 @@ async function pairBundle(loaded) {
                 status: previous ? 'changed' : 'new',
                 previousTarget: previous?.value,
                 format: head.format.id,
-                unit,
+                // The app formats the string as its source is written (MessageFormat for a .properties key whose source has {0}).
+                unit: sourceUnit?.syntax ? { ...unit, syntax: sourceUnit.syntax } : unit,
             };
             if (unit.pluralGroup) {
                 targetForms ??= pluralForms(head.units);
                 const target = targetForms.get(`${unit.locale ?? ''}\u0000${unit.pluralGroup}`) ?? [];
                 segment.pluralForms = bilingual ? { target } : { target, source: sourceHead.forms(unit.pluralGroup) };
             }
-            if (!bilingual && loaded.source?.head) {
-                segment.sourceFile = loaded.source.path;
+            if (!bilingual && sourceFile) {
+                segment.sourceFile = sourceFile.path;
                 if (sourceUnit)
-                    segment.sourceLine = loaded.source.head.lines.position(sourceUnit.span.start).line;
+                    segment.sourceLine = sourceFile.lines.position(sourceUnit.span.start).line;
             }
             segments.push(segment);
         }
     }
-    const sourceFile = loaded.source?.head;
     if (sourceFile && loaded.source) {
         for (const [key, { unit, locales }] of stale) {
             const { line, column } = sourceFile.lines.position(unit.span.start);
@@ -60233,11 +60335,15 @@ function applyDismissals(segment, dismissals, rules, lapsed) {
         }
     }
 }
-/** Dismissals must name rules that exist (built-in or custom); a typo would silently dismiss nothing. */
+/** Dismissals must name rules that exist (built-in or custom) and are raised on translations; any other would silently dismiss nothing. */
 function checkDismissals(dismissals, rules, label = 'the config file') {
     dismissals.forEach((d, i) => {
-        if (rules.ruleNumber(d.rule) === undefined)
+        const rule = rules.ruleNumber(d.rule);
+        if (rule === undefined)
             throw new SettingsError(`Unknown rule '${d.rule}' in dismissals[${i}] of ${label}. Expected a rule number or id from docs/rules.md.`);
+        if (isFileRule(rule)) {
+            throw new SettingsError(`Rule ${rule} in dismissals[${i}] of ${label} is reported on files, not on one translation, so it cannot be dismissed. Expected a rule of a translation; switch this one off or change its severity under rules.`);
+        }
     });
 }
 function summarize(segments, fileFindings) {
@@ -60262,7 +60368,7 @@ function summarize(segments, fileFindings) {
         s.issues.forEach(count);
         if (s.issues.some((i) => i.r === RULE.belowThreshold && !i.x))
             summary.belowThreshold++;
-        if (s.scores.some((sc) => sc.state === 'failed'))
+        if (s.issues.some((i) => i.r === RULE.notScored && !i.x))
             summary.notScored++;
         if (s.scores.some((sc) => sc.state === 'scored'))
             summary.scored++;

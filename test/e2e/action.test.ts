@@ -30,6 +30,7 @@ const PLANTED: Array<[string, number, number]> = [
   ['locales/it/common.json', 13, 1001],
   ['locales/en/common.json', 13, 1007],
   ['locales/fr/common.json', 15, 1011], // information: no items_many (French, for millions)
+  ['config/locales/es.yml', 6, 1011], // information: no count.many (Spanish, for millions)
 ]
 /** Review comments carry errors and warnings only. */
 const INLINE = PLANTED.filter(([, , rule]) => rule !== 1011)

@@ -37,7 +37,7 @@ describe('dist/cli.js', () => {
   it('checks a YAML pair', async () => {
     const { code, stdout } = await run('node', ['dist/cli.js', ...common, '--files', 'config/locales/{locale}.yml'])
     expect(code).toBe(1)
-    expect(lines(stdout)).toEqual(['config/locales/de.yml:8 1081'])
+    expect(lines(stdout)).toEqual(['config/locales/de.yml:8 1081', 'config/locales/es.yml:6 1011'])
     expect(JSON.parse(stdout).fileFindings).toEqual([expect.objectContaining({ file: 'config/locales/es.yml', line: 1, issue: expect.objectContaining({ r: 1009 }) })])
   })
 
