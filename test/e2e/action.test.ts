@@ -10,7 +10,7 @@ import { MemoryScoreCache } from '../../src/scorers/cache.js'
 import { resolveSettings } from '../../src/settings.js'
 import type { FakeGitHub } from '../emulators/github.js'
 import { annotationsOn, fakeGitHub, GITHUB_TOKEN as TOKEN, node24, openPr, payloadOf, runOn as run, type Pr } from '../helpers/action-pr.js'
-import { TestRepo } from '../helpers/git-repo.js'
+import { git, TestRepo } from '../helpers/git-repo.js'
 
 const CONFIG = readFileSync('examples/translation-quality.yml', 'utf8')
 const SCORES = readFileSync('examples/scores.json', 'utf8')
@@ -302,6 +302,35 @@ describe('the bundled action on other events and edge cases', () => {
     expect(pr.fake.reviews).toEqual([])
     expect(result.stdout).toContain(`::debug::GitHub API GET /repos/acme/shop/compare/${pr.base}...${pr.head} -> 200`)
     expect(result.stdout).toContain('::debug::GitHub API POST /repos/acme/shop/check-runs -> 201')
+  })
+
+  it.each([
+    ['created the branch', (_pr: Pr) => '0'.repeat(40), 'The push created translations, so there is no earlier commit to compare with.'],
+    [
+      'was forced and the commit before it is gone',
+      (pr: Pr) => {
+        // The branch as it was before the force push: pushed, then replaced and pruned from origin.
+        const old = pr.repo.commit('old-translations', 'Earlier sync', { from: pr.base, files: { 'locales/de/common.json': '{}\n' } })
+        git(pr.repo.origin, ['update-ref', '-d', 'refs/heads/old-translations'])
+        pr.repo.pruneOrigin()
+        return old
+      },
+      'cannot be found (was the branch force-pushed?)',
+    ],
+  ])('on a push that %s compares with the merge base with the default branch, says so, and finds every planted defect', async (_name, before, notice) => {
+    const pr = await examplesPr()
+    pr.fake.allowHead(pr.head)
+    const payload = { ref: 'refs/heads/translations', before: before(pr), after: pr.head, forced: true, repository: { full_name: 'acme/shop', default_branch: 'main' } }
+    const result = await run({ ...pr, workspace: pr.repo.checkout(pr.head) }, {}, { eventName: 'push', payload })
+    expect(result.code).toBe(1)
+    const notices = result.stdout.split('\n').filter((l) => l.startsWith('::notice::'))
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain(notice)
+    expect(notices[0]).toContain(`Compared ${pr.head.slice(0, 7)} with the merge base ${pr.base.slice(0, 7)} with main instead.`)
+    expect(pr.fake.checkRuns).toHaveLength(1)
+    const annotations = annotationsOn(pr.fake.checkRuns[0])
+    for (const [file, line, rule] of PLANTED) expect(annotations.some(([p, l, title]) => p === file && l === line && title.includes(`(${rule})`))).toBe(true)
+    expect(result.summary).toContain(`against the merge base ${pr.base.slice(0, 7)} with main`)
   })
 
   it('says why and exits 0 on an event it cannot check, without touching the API', async () => {
