@@ -110,6 +110,25 @@ describe('tqg with two directories', () => {
     expect(code).toBe(2)
   })
 
+  it.each([
+    ['broken JSON', '[\n  {"file": "locales/fr/common.json", "key": "a", "score": 0.5},\n  {"file": "x" "key": "b", "score": 1}\n]\n', `:3:15: Missing ',' after the value of "file". Expected JSON: a list of`],
+    ['a score that is not a number', '[{"file": "x", "key": "b", "score": "0.5"}]', ':1:37: entry 1: "score" is a string; expected a number from 0 to 1 (or 0 to 100). Expected JSON'],
+  ])('reports a scores file with %s as a settings error at its line and column, and exits 2', async (_name, text, message) => {
+    const scores = join(dir, `scores-${text.length}.json`)
+    await writeFile(scores, text)
+    const { code, stdout, stderr } = await tqg(['examples/base', 'examples/head', '--config', 'examples/translation-quality.yml', '--scores-file', scores])
+    expect(stderr.startsWith(`tqg: Invalid scores-file ${scores}${message}`)).toBe(true)
+    expect(stderr.split('\n')).toHaveLength(2)
+    expect(stdout).toBe('')
+    expect(code).toBe(2)
+  })
+
+  it('says why a scores file cannot be read', async () => {
+    const { code, stderr } = await tqg(['examples/base', 'examples/head', '--scores-file', join(dir, 'missing.json')])
+    expect(stderr).toMatch(/^tqg: Invalid scores-file: '.*missing\.json' cannot be read \(ENOENT: no such file or directory/)
+    expect(code).toBe(2)
+  })
+
   it.each([['--score-fuzzy'], ['--wordbee-push']])('takes a bare %s as true, like every yes/no setting', async (flag) => {
     const bare = parseCli(['base', 'head', flag, '--threshold', '0.5'], {})
     expect(bare.inputs).toMatchObject({ [flag.slice(2)]: 'true', threshold: '0.5' })

@@ -361,6 +361,25 @@ describe('the bundled action on other events and edge cases', () => {
     expect(pr.fake.requests).toEqual([])
   })
 
+  it.each([
+    ['broken', '[\n  {"file": "locales/fr/common.json", "key": "a", "score": 0.5},\n  {"file": "x" "key": "b", "score": 1}\n]\n', `Invalid scores-file examples/scores.json:3:15: Missing ',' after the value of "file". Expected JSON: a list of`],
+    ['missing', null, "Invalid scores-file: 'examples/scores.json' cannot be read (examples/scores.json not found in the workspace). Expected the path of a JSON file."],
+  ])('fails the step on a %s scores file with a settings message naming it, and writes nothing', async (_name, text, message) => {
+    const repo = TestRepo.create()
+    const files = { ...SUPPORT, 'examples/scores.json': text }
+    const base = repo.commit('main', 'App with translations', { tree: 'examples/base', files })
+    const head = repo.commit('translations', 'Sync translations from the TMS', { from: base, tree: 'examples/head', files })
+    const fake = await fakeGitHub(repo)
+    open.push({ repo, fake })
+    const result = await run(openPr(repo, fake, 9, { ref: 'main', sha: base }, { ref: 'translations', sha: head }))
+    expect(result.code).toBe(1)
+    const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0].startsWith(`::error::${message}`)).toBe(true)
+    expect(fake.checkRuns).toEqual([])
+    expect(fake.comments).toEqual([])
+  })
+
   it('runs the same on Node 24 (the npm registry node package)', async () => {
     const pr = await examplesPr()
     const result = await run(pr, {}, { node: [node24()] })
