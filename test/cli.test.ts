@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseCli } from '../src/cli/args.js'
+import { exitCode } from '../src/cli/main.js'
+import type { Verdict } from '../src/model.js'
 import { gitIn, tqg } from './helpers/cli.js'
 
 let dir: string
@@ -141,6 +143,17 @@ describe('tqg with two directories', () => {
     expect(code).toBe(0)
     for (const flag of ['--files', '--source-locale', '--threshold', '--fail-on', '--phrase-api-url', '--openai-model', '--format']) expect(stdout).toContain(flag)
   })
+})
+
+describe('exitCode', () => {
+  // The verdict is the action's (fail-on decides); the code says why the gate failed.
+  it.each<[Verdict, number]>([
+    [{ passed: true, reasons: [] }, 0],
+    [{ passed: false, reasons: ['error'] }, 1],
+    [{ passed: false, reasons: ['below-threshold', 'warning'] }, 1],
+    [{ passed: false, reasons: ['error', 'not-scored'] }, 1],
+    [{ passed: false, reasons: ['not-scored'] }, 3],
+  ])('%j -> %i', (verdict, code) => expect(exitCode(verdict)).toBe(code))
 })
 
 describe('tqg in a git repository', () => {

@@ -88,6 +88,6 @@ export function helpText(): string {
     const extra = [def.default !== undefined ? `default ${def.default}` : '', def.env ? `env ${def.env}` : ''].filter(Boolean).join(', ')
     lines.push(`  --${def.name}`.padEnd(25) + def.description.replace(/`/g, '') + (extra ? ` (${extra})` : ''))
   }
-  lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 internal or service failure.')
+  lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 an internal failure, or the gate failed only because a quality service failed (fail-on: not-scored).')
   return `${lines.join('\n')}\n`
 }
