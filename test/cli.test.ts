@@ -138,10 +138,29 @@ describe('tqg with two directories', () => {
     expect(parseCli(['base', 'head', flag], {}).inputs[flag.slice(2)]).toBe('true')
   })
 
+  it.each([
+    [['--max-annotations', '5'], ['max-annotations']],
+    [['--comment', 'review', '--annotations=off', '--github-token', 'ghs_x'], ['github-token', 'comment', 'annotations']],
+  ])('accepts the action-only inputs %j as flags, and says in one line each that they are ignored', async (flags, names) => {
+    const { code, stdout, stderr } = await tqg(['examples/base', 'examples/head', '--config', 'examples/translation-quality.yml', ...flags, '--format', 'json'])
+    expect(stderr.split('\n').filter(Boolean)).toEqual(names.map((n) => `tqg: --${n} is ignored: it applies to the action on GitHub only`))
+    expect(JSON.parse(stdout).summary.errors).toBe(6)
+    expect(code).toBe(1)
+  })
+
+  it('says nothing of max-annotations set in the config file the action shares', async () => {
+    const config = join(dir, 'max-annotations.yml')
+    await writeFile(config, (await readFile('examples/translation-quality.yml', 'utf8')) + 'max-annotations: 10\n')
+    const { stderr } = await tqg(['examples/base', 'examples/head', '--config', config, '--format', 'json'])
+    expect(stderr).toBe('')
+  })
+
   it('prints help with every setting', async () => {
     const { code, stdout } = await tqg(['--help'])
     expect(code).toBe(0)
     for (const flag of ['--files', '--source-locale', '--threshold', '--fail-on', '--phrase-api-url', '--openai-model', '--format']) expect(stdout).toContain(flag)
+    expect(stdout).toContain("The action's own inputs (--github-token, --comment, --annotations, --max-annotations) are accepted and ignored.")
+    expect(stdout).not.toMatch(/^ {2}--max-annotations/m)
   })
 })
 

@@ -78,6 +78,7 @@ export async function main(io: CliIo): Promise<number> {
       io.stdout(`${VERSION}\n`)
       return EXIT.passed
     }
+    for (const name of command.ignored) io.stderr(`tqg: --${name} is ignored: it applies to the action on GitHub only\n`)
     const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p))
     let root: string
     if (command.mode.kind === 'dirs') {
