@@ -2,6 +2,8 @@
 //   pipeline DIR PATTERN   parse + pair + rules of DIR/base -> DIR/head (lib/, no scorers)
 //   baseline DIR           JSON.parse and a walk over every .json file of both trees
 //   file PATH REL          decode + parse of one file (REL: its repository path, which picks the format)
+//   yaml-library PATH      the yaml library's parseDocument over a whole file, as the YAML reader did before it
+//                          stopped at the first tab-indented line (the "before" of the broken-YAML line)
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -43,6 +45,12 @@ const cpuStart = process.cpuUsage()
 let result
 if (mode === 'file') {
   result = await oneFile(dir, pattern)
+} else if (mode === 'yaml-library') {
+  const { parseDocument } = await import('yaml')
+  const text = readFileSync(dir, 'utf8')
+  const parseStart = performance.now()
+  const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
+  result = { bytes: Buffer.byteLength(text), problems: doc.errors.length, seconds: (performance.now() - parseStart) / 1000 }
 } else if (mode === 'baseline') {
   let strings = 0
   for (const side of ['base', 'head']) for (const f of files(join(dir, side))) if (f.endsWith('.json')) strings += walk(JSON.parse(readFileSync(f, 'utf8')))

@@ -9,7 +9,7 @@
 //
 //   node bench/formats.mjs [--locales 20] [--keys 5000] [--changed 0.1] [--only json,yaml] [--file-mb 10 (0: skip)]
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -251,6 +251,34 @@ export function runFileMemoryBench({ megabytes = 10, only } = {}) {
   return rows
 }
 
+/**
+ * A broken YAML file: about `megabytes` of Rails YAML indented with tabs, which yaml reports
+ * on every line. Read as the pipeline reads it (stopping at the first tab-indented line),
+ * beside the yaml library's whole parse of it (what reading it cost before) and the same file
+ * indented with spaces.
+ */
+export function runBrokenYamlBench({ megabytes = 2 } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'tqg-bench-broken-'))
+  try {
+    const good = generateFile(join(work, 'good'), 'yaml', megabytes * 1024 * 1024)
+    const broken = writeFile(join(work, 'broken', writers.yaml.path('de')), readFileSync(good, 'utf8').replace(/^ {4}/gm, '\t\t'))
+    const rel = writers.yaml.path('de')
+    const rows = [
+      ['tab-indented, now', measure(join(here, 'formats-worker.mjs'), ['file', broken, rel])],
+      ['tab-indented, yaml library (before)', measure(join(here, 'formats-worker.mjs'), ['yaml-library', broken])],
+      ['indented with spaces', measure(join(here, 'formats-worker.mjs'), ['file', good, rel])],
+    ]
+    console.log(`\nBroken YAML: ${megabytes} MB of Rails YAML indented with tabs (yaml reports every line)`)
+    console.log('file                                  size    time     CPU  problems')
+    for (const [name, r] of rows) {
+      console.log(`${name.padEnd(36)}${`${(r.bytes / 1024 / 1024).toFixed(1)} MB`.padStart(8)}${`${r.seconds.toFixed(2)}s`.padStart(8)}${`${r.cpuSeconds.toFixed(2)}s`.padStart(8)}${String(r.problems).padStart(10)}`)
+    }
+    return rows
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { locales: { type: 'string' }, keys: { type: 'string' }, changed: { type: 'string' }, only: { type: 'string' }, 'file-mb': { type: 'string' } } })
   const only = values.only?.split(',')
@@ -262,5 +290,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   })
   const megabytes = values['file-mb'] === undefined ? 10 : Number(values['file-mb'])
   if (megabytes > 0) runFileMemoryBench({ megabytes, only })
+  if (!only || only.includes('yaml')) runBrokenYamlBench()
 }
 

@@ -1,12 +1,15 @@
 // `npm run bench`: every benchmark section in turn, or the ones named on the command line.
 //   node bench/run.mjs [rules] [formats] [format-memory]
 // A section is a function of no arguments that prints its own table; add one to SECTIONS.
-import { runFileMemoryBench, runFormatsBench } from './formats.mjs'
+import { runBrokenYamlBench, runFileMemoryBench, runFormatsBench } from './formats.mjs'
 import { runRulesBench } from './rules.mjs'
 
 const SECTIONS = {
   rules: () => runRulesBench(),
-  formats: () => runFormatsBench(),
+  formats: () => {
+    runFormatsBench()
+    runBrokenYamlBench()
+  },
   'format-memory': () => runFileMemoryBench(),
 }
 

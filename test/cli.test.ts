@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseCli } from '../src/cli/args.js'
+import { exitCode } from '../src/cli/main.js'
+import type { Verdict } from '../src/model.js'
 import { gitIn, tqg } from './helpers/cli.js'
 
 let dir: string
@@ -110,6 +112,25 @@ describe('tqg with two directories', () => {
     expect(code).toBe(2)
   })
 
+  it.each([
+    ['broken JSON', '[\n  {"file": "locales/fr/common.json", "key": "a", "score": 0.5},\n  {"file": "x" "key": "b", "score": 1}\n]\n', `:3:15: Missing ',' after the value of "file". Expected JSON: a list of`],
+    ['a score that is not a number', '[{"file": "x", "key": "b", "score": "0.5"}]', ':1:37: entry 1: "score" is a string; expected a number from 0 to 1 (or 0 to 100). Expected JSON'],
+  ])('reports a scores file with %s as a settings error at its line and column, and exits 2', async (_name, text, message) => {
+    const scores = join(dir, `scores-${text.length}.json`)
+    await writeFile(scores, text)
+    const { code, stdout, stderr } = await tqg(['examples/base', 'examples/head', '--config', 'examples/translation-quality.yml', '--scores-file', scores])
+    expect(stderr.startsWith(`tqg: Invalid scores-file ${scores}${message}`)).toBe(true)
+    expect(stderr.split('\n')).toHaveLength(2)
+    expect(stdout).toBe('')
+    expect(code).toBe(2)
+  })
+
+  it('says why a scores file cannot be read', async () => {
+    const { code, stderr } = await tqg(['examples/base', 'examples/head', '--scores-file', join(dir, 'missing.json')])
+    expect(stderr).toMatch(/^tqg: Invalid scores-file: '.*missing\.json' cannot be read \(ENOENT: no such file or directory/)
+    expect(code).toBe(2)
+  })
+
   it.each([['--score-fuzzy'], ['--wordbee-push']])('takes a bare %s as true, like every yes/no setting', async (flag) => {
     const bare = parseCli(['base', 'head', flag, '--threshold', '0.5'], {})
     expect(bare.inputs).toMatchObject({ [flag.slice(2)]: 'true', threshold: '0.5' })
@@ -117,11 +138,41 @@ describe('tqg with two directories', () => {
     expect(parseCli(['base', 'head', flag], {}).inputs[flag.slice(2)]).toBe('true')
   })
 
+  it.each([
+    [['--max-annotations', '5'], ['max-annotations']],
+    [['--comment', 'review', '--annotations=off', '--github-token', 'ghs_x'], ['github-token', 'comment', 'annotations']],
+  ])('accepts the action-only inputs %j as flags, and says in one line each that they are ignored', async (flags, names) => {
+    const { code, stdout, stderr } = await tqg(['examples/base', 'examples/head', '--config', 'examples/translation-quality.yml', ...flags, '--format', 'json'])
+    expect(stderr.split('\n').filter(Boolean)).toEqual(names.map((n) => `tqg: --${n} is ignored: it applies to the action on GitHub only`))
+    expect(JSON.parse(stdout).summary.errors).toBe(6)
+    expect(code).toBe(1)
+  })
+
+  it('says nothing of max-annotations set in the config file the action shares', async () => {
+    const config = join(dir, 'max-annotations.yml')
+    await writeFile(config, (await readFile('examples/translation-quality.yml', 'utf8')) + 'max-annotations: 10\n')
+    const { stderr } = await tqg(['examples/base', 'examples/head', '--config', config, '--format', 'json'])
+    expect(stderr).toBe('')
+  })
+
   it('prints help with every setting', async () => {
     const { code, stdout } = await tqg(['--help'])
     expect(code).toBe(0)
     for (const flag of ['--files', '--source-locale', '--threshold', '--fail-on', '--phrase-api-url', '--openai-model', '--format']) expect(stdout).toContain(flag)
+    expect(stdout).toContain("The action's own inputs (--github-token, --comment, --annotations, --max-annotations) are accepted and ignored.")
+    expect(stdout).not.toMatch(/^ {2}--max-annotations/m)
   })
+})
+
+describe('exitCode', () => {
+  // The verdict is the action's (fail-on decides); the code says why the gate failed.
+  it.each<[Verdict, number]>([
+    [{ passed: true, reasons: [] }, 0],
+    [{ passed: false, reasons: ['error'] }, 1],
+    [{ passed: false, reasons: ['below-threshold', 'warning'] }, 1],
+    [{ passed: false, reasons: ['error', 'not-scored'] }, 1],
+    [{ passed: false, reasons: ['not-scored'] }, 3],
+  ])('%j -> %i', (verdict, code) => expect(exitCode(verdict)).toBe(code))
 })
 
 describe('tqg in a git repository', () => {

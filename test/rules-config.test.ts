@@ -88,6 +88,25 @@ rules:
     )
   })
 
+  it('refuses a pattern that can backtrack exponentially, naming the rule, the pattern and why, at its line', () => {
+    const text = "version: 1\ncustom-rules:\n  - id: fine\n    pattern: '!'\n    message: x\n  - id: hostile\n    pattern: '(a+)+$'\n    message: y\n"
+    expect(() => parseConfig(text, 'tq.yml')).toThrow(
+      new SettingsError(
+        'Invalid config file tq.yml:\n  tq.yml:7:14: custom-rules[1].pattern "(a+)+$" can take exponential time on some texts and is refused: the repeated group (a+)+ holds the repetition a+, so a text can be split between them in exponentially many ways (write a+ once, e.g. a+ for (a+)+)',
+      ),
+    )
+  })
+
+  it('says a text longer than custom rules read is not checked, rather than passing it or matching a cut text', async () => {
+    const rules = "version: 1\ncustom-rules:\n  - {id: no-trailing-space, pattern: ' $', message: Trailing space}\n"
+    const long = `${'Sehr langer Text. '.repeat(120)}`
+    const { report } = await issues(rules, { ...good, save: long, signIn: 'Anmelden ' })
+    const of = (key: string) => report.segments.find((s) => s.key === key && s.locale === 'de')!.issues.filter((i) => i.r === 1801)
+    expect(long.length).toBeGreaterThan(2000)
+    expect(of('save')).toEqual([{ s: 0, r: 1801, d: 'Not checked for "Trailing space": the target has 2,160 characters, and custom rules read at most 2,000' }])
+    expect(of('signIn')).toEqual([{ s: 1, r: 1801, d: 'Trailing space (" ")' }])
+  })
+
   it.each([
     ['an id taken by a built-in rule', "  - {id: untranslated, pattern: x, message: m}\n", "Invalid custom-rules[0] in the config file: the id 'untranslated' is already taken by another rule. Expected a new kebab-case id."],
     ['a number used twice', "  - {id: a, rule: 1805, pattern: x, message: m}\n  - {id: b, rule: 1805, pattern: y, message: m}\n", 'Invalid custom-rules[1] in the config file: rule number 1805 is already taken. Expected a number from 1801 to 1899 used once.'],

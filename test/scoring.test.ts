@@ -5,6 +5,7 @@ import { MemoryScoreCache } from '../src/scorers/cache.js'
 import { OutOfTime, type Scorer } from '../src/scorers/scorer.js'
 import { parseScoresFile, staticScorer } from '../src/scorers/static.js'
 import { scoreSegments, type ScoringOptions } from '../src/scoring.js'
+import { SettingsError } from '../src/settings.js'
 import { segment } from './helpers/segments.js'
 
 const checked = (n: number): CheckedSegment[] =>
@@ -202,11 +203,38 @@ describe('static scorer', () => {
     ])
   })
 
+  it('reads {"scores": [...]} and the optional fields', () => {
+    expect(parseScoresFile('{"scores": [{"file": "f", "key": "k", "locale": "de", "score": 0.5, "provider": "qe"}]}', 's.json')).toEqual([{ file: 'f', key: 'k', locale: 'de', provider: 'qe', score: 0.5 }])
+  })
+
+  // A settings error at the file's line and column, with what was expected.
   it.each([
-    ['not json', /Invalid scores-file s.json: Unexpected token/],
-    ['{"a": 1}', /expected a JSON list/],
-    ['[{"file": "f", "key": "k"}]', /entry 0 needs "file" and "key" strings and a "score" from 0 to 1/],
-  ])('rejects %j', (text, message) => expect(() => parseScoresFile(text, 's.json')).toThrow(message))
+    ['not json', 's.json:1:1: Unexpected character "n"; expected a value'],
+    ['', 's.json:1:1: The file is empty; expected a JSON value'],
+    ['[\n  {"file": "f", "key": "a", "score": 0.5},\n  {"file": "f" "key": "b", "score": 1}\n]\n', `s.json:3:15: Missing ',' after the value of "file"`],
+    ['[{"file": "f", "key": "k", "score": 1},]', 's.json:1:40: Trailing comma before ]; JSON.parse will reject this file'],
+    ['{"a": 1}', 's.json:1:1: "scores" is missing; expected a list of scores'],
+    ['{"scores": {"file": "f"}}', 's.json:1:12: "scores" is an object; expected a list of scores'],
+    ['"scores"', 's.json:1:1: the file is a string; expected a list of scores'],
+    ['[\n  [1, 2]\n]', 's.json:2:3: entry 1 is an array; expected an object'],
+    ['[{"file": "f", "key": "k"}]', 's.json:1:2: entry 1: "score" is missing; expected a number from 0 to 1 (or 0 to 100)'],
+    ['[{"file": "f", "key": "k", "score": 1},\n {"file": "f", "key": "k", "score": "high"}]', 's.json:2:37: entry 2: "score" is a string; expected a number from 0 to 1 (or 0 to 100)'],
+    ['[{"file": "f", "key": "k", "score": 101}]', 's.json:1:37: entry 1: "score" is 101; expected a number from 0 to 1 (or 0 to 100)'],
+    ['[{"file": "f", "key": "k", "score": -0.1}]', 's.json:1:37: entry 1: "score" is -0.1; expected'],
+    ['[{"file": "f", "key": 7, "score": 1}]', 's.json:1:23: entry 1: "key" is a number; expected a string'],
+    ['[{"key": "k", "score": 1}]', 's.json:1:2: entry 1: "file" is missing; expected a string'],
+    ['[{"file": "f", "key": "k", "score": 1, "locale": null}]', 's.json:1:50: entry 1: "locale" is null; expected a string'],
+  ])('rejects %j', (text, message) => {
+    let error: unknown
+    try {
+      parseScoresFile(text, 's.json')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(SettingsError)
+    expect((error as Error).message).toContain(`Invalid scores-file ${message}`)
+    expect((error as Error).message).toMatch(/\. Expected JSON: a list of \{"file", "key", "locale"\?, "score"\}/)
+  })
 })
 
 describe('scoring stage warnings', () => {

@@ -18,9 +18,12 @@ export interface PullRequestTarget {
 export interface CommitsTarget {
   kind: 'commits'
   event: 'push' | 'merge_group'
-  base: string
+  /** The queue's base, or the commit before the push; none when the push created the branch. */
+  base?: string
   head: string
   ref: string
+  /** The repository's default branch: what a new branch (or one whose earlier commit is gone) is compared with. */
+  defaultBranch?: string
 }
 
 export interface NoTarget {
@@ -64,10 +67,16 @@ export function readEvent(eventName: string, payload: unknown): Target {
   if (eventName === 'push') {
     const base = str(p.before)
     const head = str(p.after)
+    const ref = str(p.ref)
     if (p.deleted === true || NULL_SHA.test(head)) return { kind: 'none', event: eventName, reason: 'the push deleted a branch' }
-    if (NULL_SHA.test(base)) return { kind: 'none', event: eventName, reason: 'the push created a branch, so there is no earlier commit to compare with; the pull request will be checked' }
-    if (!SHA.test(base) || !SHA.test(head)) return { kind: 'none', event: eventName, reason: 'the event payload has no before and after commits' }
-    return { kind: 'commits', event: eventName, base, head, ref: str(p.ref) }
+    if (!SHA.test(head) || !(SHA.test(base) || NULL_SHA.test(base))) return { kind: 'none', event: eventName, reason: 'the event payload has no before and after commits' }
+    const defaultBranch = str(obj(p.repository).default_branch) || undefined
+    if (NULL_SHA.test(base)) {
+      if (!defaultBranch) return { kind: 'none', event: eventName, reason: 'the push created a branch and the event payload names no default branch to compare it with' }
+      if (ref === `refs/heads/${defaultBranch}`) return { kind: 'none', event: eventName, reason: `the push created the default branch ${defaultBranch}, so there is no earlier commit to compare with` }
+      return { kind: 'commits', event: eventName, head, ref, defaultBranch }
+    }
+    return { kind: 'commits', event: eventName, base, head, ref, ...(defaultBranch && { defaultBranch }) }
   }
   return {
     kind: 'none',

@@ -6,10 +6,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { DirTree } from '../changes/dirs.js'
-import { GitError, hasCommit, mergeBase } from '../changes/git.js'
+import { GitError } from '../changes/git.js'
 import { ChangesError, checkoutRoot, repoChanges, type RepoChanges } from '../changes/github.js'
 import type { Tree } from '../changes/tree.js'
-import { apiMessage, GitHubApi, type RepoId } from '../github-api.js'
+import { GitHubApi, type RepoId } from '../github-api.js'
 import { masker, type Logger } from '../log.js'
 import type { Report } from '../model.js'
 import { codeSpan, markdownText, urlPath } from '../reporters/escape.js'
@@ -18,6 +18,7 @@ import { verdictLine } from '../reporters/text.js'
 import { runWithServices, writeReportFiles } from '../service-run.js'
 import { secretValues, SettingsError, type Settings } from '../settings.js'
 import { VERSION } from '../version.js'
+import { compareTarget } from './compare.js'
 import { readEvent, type Target } from './event.js'
 import { checkInputs, loadSettings, readInputs, readTrustedText } from './inputs.js'
 import { actionLogger } from './logger.js'
@@ -39,21 +40,6 @@ function repoOf(env: Env): RepoId {
 
 const short = (sha: string) => sha.slice(0, 7)
 
-/** The merge base of two commits: the compare API, or git when the checkout has the history. */
-async function findMergeBase(api: GitHubApi, repo: RepoId, base: string, head: string, workspace: string | undefined, log: Logger): Promise<string> {
-  try {
-    const { data } = await api.octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1 })
-    return data.merge_base_commit.sha
-  } catch (e) {
-    log.info(`The compare API did not give the merge base (${apiMessage(e)}); asking git`)
-  }
-  const top = workspace ? await checkoutRoot(workspace) : undefined
-  if (top && (await hasCommit(top, base)) && (await hasCommit(top, head))) return mergeBase(top, base, head)
-  throw new ChangesError(
-    `Cannot find the merge base of ${short(base)} and ${short(head)}: the compare API failed and the checkout lacks the history. Give the token \`contents: read\`, or check out with fetch-depth: 0.`,
-  )
-}
-
 interface Compared {
   changes: RepoChanges
   headSha: string
@@ -63,11 +49,13 @@ interface Compared {
 }
 
 async function openChanges(target: Exclude<Target, { kind: 'none' }>, api: GitHubApi, repo: RepoId, workspace: string | undefined, log: Logger): Promise<Compared> {
-  const [tip, headSha] = target.kind === 'pull-request' ? [target.baseSha, target.headSha] : [target.base, target.head]
-  const base = await findMergeBase(api, repo, tip, headSha, workspace, log)
+  const comparison = await compareTarget(target, { api, repo, workspace, log })
+  const { base, head: headSha } = comparison
+  if (comparison.notice) core.notice(comparison.notice)
   const what = target.kind === 'pull-request' ? `pull request #${target.number}` : target.event === 'push' ? `push to ${target.ref}` : `merge group ${target.ref}`
-  const context = `Checked ${short(headSha)} against the merge base ${short(base)}`
-  const targetEvent = target.kind === 'pull-request' && target.event === 'pull_request_target'
+  const context = `Checked ${short(headSha)} against ${comparison.against}${comparison.notice ? ` (${comparison.notice})` : ''}`
+  // The base branch's tip, whose config file is trusted under pull_request_target.
+  const tip = target.kind === 'pull-request' && target.event === 'pull_request_target' ? target.baseSha : undefined
   const changes = await repoChanges({
     workspace,
     api,
@@ -75,14 +63,14 @@ async function openChanges(target: Exclude<Target, { kind: 'none' }>, api: GitHu
     base,
     head: headSha,
     pull: target.kind === 'pull-request' ? target.number : undefined,
-    also: targetEvent ? [tip] : [],
+    also: tip ? [tip] : [],
     labels: { base: `merge base ${short(base)}`, head: `head ${short(headSha)}`, description: `${what}: merge base ${short(base)} → head ${short(headSha)}` },
     log,
   })
   log.info(`${changes.description}, read with ${changes.via === 'git' ? 'git' : 'the GitHub API'}`)
   // Under pull_request_target nothing from the PR's head is trusted: settings come from the base branch.
   let trusted: Tree
-  if (targetEvent) trusted = changes.tree(tip, `the base commit ${short(tip)}`)
+  if (tip) trusted = changes.tree(tip, `the base commit ${short(tip)}`)
   else if (workspace && (await checkoutRoot(workspace))) trusted = new DirTree(workspace, 'the workspace')
   else trusted = changes.head
   return { changes, headSha, context, trusted }

@@ -218,6 +218,18 @@ export async function fetchCommits(cwd: string, commits: string[]): Promise<void
   await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } })
 }
 
+/** The commit `origin`'s branch points at, asked with the checkout's credentials; undefined when there is no such branch. */
+export async function remoteBranchCommit(cwd: string, branch: string): Promise<string | undefined> {
+  const ref = `refs/heads/${branch}`
+  const out = await git(cwd, ['ls-remote', '--heads', 'origin', ref], { env: { GIT_TERMINAL_PROMPT: '0' } })
+  // ls-remote matches patterns by their tail: keep the exact ref only.
+  for (const line of out.split('\n')) {
+    const [id, name] = line.split('\t')
+    if (name === ref && COMMIT_ID.test(id)) return id
+  }
+  return undefined
+}
+
 /**
  * The lines `head` adds to each path (for review anchors), as GitHub's diff of the PR shows
  * them: a renamed file is diffed against its old path, so only what changed counts (GitHub

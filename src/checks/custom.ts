@@ -4,6 +4,7 @@
 import type { Severity } from '../model.js'
 import { SettingsError } from '../settings.js'
 import type { SegmentCheck } from './check.js'
+import { CUSTOM_RULE_MAX_TEXT } from './custom-regex.js'
 import { localeFilter } from './writing-systems.js'
 
 /** One entry of `custom-rules`, as the config file writes it (validated by its schema). */
@@ -56,7 +57,11 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
       description: `Custom rule: the ${field} matches /${c.pattern}/${c.locales?.length ? ` (locales ${c.locales.join(', ')})` : ''}.`,
       check(input) {
         if (!applies(input.locale)) return []
-        const m = re.exec(input[field])
+        const text = input[field]
+        if (text.length > CUSTOM_RULE_MAX_TEXT) {
+          return [{ s: 0, d: `Not checked for "${c.message}": the ${field} has ${text.length.toLocaleString('en')} characters, and custom rules read at most ${CUSTOM_RULE_MAX_TEXT.toLocaleString('en')}` }]
+        }
+        const m = re.exec(text)
         if (!m) return []
         return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }]
       },

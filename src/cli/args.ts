@@ -14,6 +14,8 @@ export interface CliCommand {
   verbose: boolean
   /** Raw setting values by name (flags, then environment for secrets and URLs). */
   inputs: Record<string, string | undefined>
+  /** Action-only settings given as flags: accepted, as every action input is a flag, and ignored. */
+  ignored: string[]
 }
 
 const OWN = {
@@ -27,13 +29,14 @@ const OWN = {
 } as const
 
 const CLI_SETTINGS = settingDefs.filter((d) => d.only !== 'action')
+const ACTION_ONLY = settingDefs.filter((d) => d.only === 'action')
 const BOOLEAN_FLAGS = new Set(CLI_SETTINGS.filter((d) => d.kind === 'boolean').map((d) => `--${d.name}`))
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown']
 
 export function parseCli(argv: string[], env: Record<string, string | undefined>): CliCommand {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string; default?: string }> = { ...OWN }
-  for (const def of CLI_SETTINGS) options[def.name] = { type: 'string' }
+  for (const def of [...CLI_SETTINGS, ...ACTION_ONLY]) options[def.name] = { type: 'string' }
   let parsed: ReturnType<typeof parseArgs>
   try {
     // A bare yes/no flag (`--wordbee-push`, `--score-fuzzy`) means true.
@@ -56,7 +59,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   }
   const format = String(v.format)
   if (!FORMATS.includes(format)) throw new UsageError(`Invalid --format '${format}'. Expected one of ${FORMATS.join(', ')}.`)
-  const common = { format, output: v.output as string | undefined, verbose: v.verbose === true, inputs }
+  const ignored = ACTION_ONLY.filter((d) => v[d.name] !== undefined).map((d) => d.name)
+  const common = { format, output: v.output as string | undefined, verbose: v.verbose === true, inputs, ignored }
   if (v.help) return { ...common, mode: { kind: 'help' } }
   if (v.version) return { ...common, mode: { kind: 'version' } }
   const positionals = parsed.positionals
@@ -88,6 +92,7 @@ export function helpText(): string {
     const extra = [def.default !== undefined ? `default ${def.default}` : '', def.env ? `env ${def.env}` : ''].filter(Boolean).join(', ')
     lines.push(`  --${def.name}`.padEnd(25) + def.description.replace(/`/g, '') + (extra ? ` (${extra})` : ''))
   }
-  lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 internal or service failure.')
+  lines.push('', `The action's own inputs (${ACTION_ONLY.map((d) => `--${d.name}`).join(', ')}) are accepted and ignored.`)
+  lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 an internal failure, or the gate failed only because a quality service failed (fail-on: not-scored).')
   return `${lines.join('\n')}\n`
 }

@@ -9,6 +9,7 @@ import type { Changes } from '../changes/tree.js'
 import { parseConfig } from '../config/index.js'
 import { decode } from '../formats/decode.js'
 import { masker, type Logger } from '../log.js'
+import type { Verdict } from '../model.js'
 import { terminalSafe } from '../reporters/escape.js'
 import { renderers } from '../reporters/index.js'
 import { verdictLine } from '../reporters/text.js'
@@ -26,6 +27,17 @@ export interface CliIo {
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const
+
+/**
+ * The exit code of a finished run. The gate is the action's: `fail-on` decides, so a
+ * service that failed fails the run only with `not-scored` in it, as it fails the action's
+ * step. When it is the only reason, the code says "service failure" (3), which a re-run
+ * may clear, rather than "the translations failed" (1).
+ */
+export function exitCode(verdict: Verdict): number {
+  if (verdict.passed) return EXIT.passed
+  return verdict.reasons.every((r) => r === 'not-scored') ? EXIT.internal : EXIT.failed
+}
 
 /** Log lines on standard error; they may quote untrusted text (paths, a service's message), so each is masked and terminal-safe. */
 function stderrLogger(io: CliIo, verbose: boolean, mask: (text: string) => string): Logger {
@@ -66,6 +78,7 @@ export async function main(io: CliIo): Promise<number> {
       io.stdout(`${VERSION}\n`)
       return EXIT.passed
     }
+    for (const name of command.ignored) io.stderr(`tqg: --${name} is ignored: it applies to the action on GitHub only\n`)
     const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p))
     let root: string
     if (command.mode.kind === 'dirs') {
@@ -99,8 +112,7 @@ export async function main(io: CliIo): Promise<number> {
     } else io.stdout(rendered)
     await writeReportFiles(report, { json: settings.reportFile && at(settings.reportFile), sarif: settings.sarifFile && at(settings.sarifFile) })
 
-    if (!report.verdict.passed) return EXIT.failed
-    return report.summary.notScored > 0 ? EXIT.internal : EXIT.passed
+    return exitCode(report.verdict)
   } catch (e) {
     if (e instanceof UsageError || e instanceof SettingsError || e instanceof GitError) {
       io.stderr(`tqg: ${e.message}\n`)

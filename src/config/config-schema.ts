@@ -174,7 +174,7 @@ export const configSchema: Schema = {
         properties: {
           id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Kebab-case id, used in rules, dismissals and reports.' },
           rule: { type: 'integer', minimum: 1801, maximum: 1899, description: 'Rule number; default 1801, 1802... in list order.' },
-          pattern: { type: 'string', minLength: 1, format: 'regex', description: 'JavaScript regular expression (Unicode mode).' },
+          pattern: { type: 'string', minLength: 1, format: 'regex', description: 'JavaScript regular expression (Unicode mode). A pattern that can backtrack exponentially (a repeated group holding a repetition, or alternatives that start alike) is refused; texts over 2,000 characters are not checked.' },
           message: { type: 'string', minLength: 1 },
           severity: { type: 'string', enum: ['error', 'warning', 'info'] },
           locales: { type: 'array', items: { type: 'string' }, description: 'Only in these locales (a language such as de covers de-AT).' },

@@ -1,6 +1,7 @@
 // Reads the YAML config file against its schema. Pure: text in, a plain value and a list
 // of problems (each naming the key, its line, and the expected form) out.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { exponentialRisk } from '../checks/custom-regex.js'
 import { expected, nearest, type Schema } from './schema.js'
 
 export interface ConfigProblem {
@@ -69,6 +70,11 @@ function check(ctx: Ctx, node: Node | null | undefined, schema: Schema, key: str
           new RegExp(value, 'u')
         } catch (e) {
           report(ctx, node, key, `${key} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`)
+          return undefined
+        }
+        const risk = exponentialRisk(value)
+        if (risk) {
+          report(ctx, node, key, `${key} ${JSON.stringify(value)} can take exponential time on some texts and is refused: ${risk}`)
           return undefined
         }
       }

@@ -232,11 +232,37 @@ function tooDeep(text: string): number {
   return -1
 }
 
+const YAML_OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false, strict: false } as const
+
+// A line indented with a tab (after any spaces) that holds more than a comment. One tab, then
+// the rest: quantifiers that could both take a tab made a long line of tabs quadratic.
+const TAB_INDENT = /^ *\t[ \t]*[^\s#]/m
+
+/**
+ * The first tab-indented line's error, when yaml confirms it from the text up to that line;
+ * undefined when there is none (the tab is inside a quoted or block scalar, or no line
+ * starts with one). yaml reports every such line and each error costs it an Error with a
+ * stack: a tab-indented file of 2 MB took seconds. What comes after the line cannot change
+ * how yaml reads the line itself, so its error is the file's, and the rest is not read.
+ */
+function tabIndentation(text: string): ParseProblem | undefined {
+  const line = text.search(TAB_INDENT)
+  if (line < 0) return undefined
+  const newline = text.indexOf('\n', line)
+  const end = newline < 0 ? text.length : newline + 1
+  const errors = parseDocument(text.slice(0, end), YAML_OPTIONS).errors
+  const first = errors.reduce<(typeof errors)[number] | undefined>((a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a), undefined)
+  if (first?.code !== 'TAB_AS_INDENT' || first.pos[0] < line) return undefined
+  return { message: `Invalid YAML: ${shortMessage(first.message)}`, offset: first.pos[0] }
+}
+
 /** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
 function readTop(text: string): { root: Node | null; doc?: Document; problems: ParseProblem[] } {
   const simple = readSimpleYaml(text)
   if (simple !== undefined) return { root: simple, problems: [] }
-  const doc = parseDocument(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false })
+  const tab = tabIndentation(text)
+  if (tab) return { root: null, problems: [tab] }
+  const doc = parseDocument(text, YAML_OPTIONS)
   let quotes: number[] | undefined
   const problems: ParseProblem[] = doc.errors.map((e) => ({
     message: `Invalid YAML: ${shortMessage(e.message)}`,

@@ -28,8 +28,9 @@ export async function buildScorers(settings: Settings, io: ScorerIo): Promise<Bu
     let text: string
     try {
       text = await io.readText(settings.scoresFile)
-    } catch {
-      throw new SettingsError(`Invalid scores-file: '${settings.scoresFile}' cannot be read. Expected the path of a JSON file.`)
+    } catch (e) {
+      if (e instanceof SettingsError) throw e
+      throw new SettingsError(`Invalid scores-file: '${settings.scoresFile}' cannot be read (${(e as Error).message}). Expected the path of a JSON file.`)
     }
     scorers.push(staticScorer(parseScoresFile(text, settings.scoresFile)))
   }

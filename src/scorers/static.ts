@@ -1,8 +1,10 @@
 // The `static` scorer: scores read from a JSON file (`scores-file`), for dry runs, demos
 // and tests of the threshold and fail-on logic without any service.
+import { describeNode, member, parseJsonTree } from '../formats/json-tree.js'
 import type { Score, Segment } from '../model.js'
 import { normalizeLocale } from '../paths.js'
 import { SettingsError } from '../settings.js'
+import { LineIndex } from '../span.js'
 import type { Scorer } from './scorer.js'
 
 export interface StaticScoreEntry {
@@ -14,22 +16,42 @@ export interface StaticScoreEntry {
   engine?: string
 }
 
-/** Validates the scores file's content: `[{file, key, locale?, score}]` or `{scores: [...]}`. */
+const EXPECTED = 'Expected JSON: a list of {"file", "key", "locale"?, "score"} (score 0 to 1, or 0 to 100), or {"scores": [...]}.'
+
+/**
+ * Validates the scores file's content. A problem is a settings error naming the file, the
+ * line and column, and what was expected: the file is a setting, not a locale file.
+ */
 export function parseScoresFile(text: string, label: string): StaticScoreEntry[] {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (e) {
-    throw new SettingsError(`Invalid scores-file ${label}: ${(e as Error).message}. Expected JSON: [{"file", "key", "locale"?, "score"}].`)
+  const lines = new LineIndex(text)
+  const fail = (offset: number, message: string): never => {
+    const { line, column } = lines.position(offset)
+    throw new SettingsError(`Invalid scores-file ${label}:${line}:${column}: ${message}. ${EXPECTED}`)
   }
-  const list = Array.isArray(data) ? data : (data as { scores?: unknown })?.scores
-  if (!Array.isArray(list)) throw new SettingsError(`Invalid scores-file ${label}: expected a JSON list of {"file", "key", "locale"?, "score"}.`)
-  return list.map((e, i) => {
-    const entry = e as Partial<StaticScoreEntry>
-    if (typeof entry?.file !== 'string' || typeof entry.key !== 'string' || typeof entry.score !== 'number' || entry.score < 0 || entry.score > 100) {
-      throw new SettingsError(`Invalid scores-file ${label}: entry ${i} needs "file" and "key" strings and a "score" from 0 to 1 (or 0 to 100).`)
+  const { root, problems } = parseJsonTree(text)
+  // Comments and trailing commas too: the file is JSON, and read as JSON.parse reads it.
+  if (problems.length > 0) return fail(problems[0].offset, problems[0].message.replace(/^Invalid JSON: /, ''))
+  const list = root?.type === 'object' ? member(root, 'scores') : root
+  if (list?.type !== 'array') return fail(list?.start ?? root?.start ?? 0, `${root?.type === 'object' ? '"scores" is' : 'the file is'} ${list ? describeNode(list) : 'missing'}; expected a list of scores`)
+  return list.items.map((item, i) => {
+    const entry = `entry ${i + 1}`
+    if (item.type !== 'object') return fail(item.start, `${entry} is ${describeNode(item)}; expected an object`)
+    const text = (name: string, required: boolean): string | undefined => {
+      const node = member(item, name)
+      if (node === undefined && !required) return undefined
+      if (node?.type !== 'string') return fail(node?.start ?? item.start, `${entry}: "${name}" is ${node ? describeNode(node) : 'missing'}; expected a string`)
+      return node.value
     }
-    return { ...entry, score: entry.score > 1 ? entry.score / 100 : entry.score } as StaticScoreEntry
+    const file = text('file', true)!
+    const key = text('key', true)!
+    const scoreNode = member(item, 'score')
+    const score = scoreNode?.type === 'number' ? Number(scoreNode.raw) : NaN
+    if (!(score >= 0 && score <= 100)) {
+      const shown = scoreNode === undefined ? 'missing' : scoreNode.type === 'number' ? scoreNode.raw : describeNode(scoreNode)
+      return fail(scoreNode?.start ?? item.start, `${entry}: "score" is ${shown}; expected a number from 0 to 1 (or 0 to 100)`)
+    }
+    const optional = { locale: text('locale', false), provider: text('provider', false), engine: text('engine', false) }
+    return { file, key, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)), score: score > 1 ? score / 100 : score }
   })
 }
 

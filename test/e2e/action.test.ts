@@ -10,7 +10,7 @@ import { MemoryScoreCache } from '../../src/scorers/cache.js'
 import { resolveSettings } from '../../src/settings.js'
 import type { FakeGitHub } from '../emulators/github.js'
 import { annotationsOn, fakeGitHub, GITHUB_TOKEN as TOKEN, node24, openPr, payloadOf, runOn as run, type Pr } from '../helpers/action-pr.js'
-import { TestRepo } from '../helpers/git-repo.js'
+import { git, TestRepo } from '../helpers/git-repo.js'
 
 const CONFIG = readFileSync('examples/translation-quality.yml', 'utf8')
 const SCORES = readFileSync('examples/scores.json', 'utf8')
@@ -304,6 +304,35 @@ describe('the bundled action on other events and edge cases', () => {
     expect(result.stdout).toContain('::debug::GitHub API POST /repos/acme/shop/check-runs -> 201')
   })
 
+  it.each([
+    ['created the branch', (_pr: Pr) => '0'.repeat(40), 'The push created translations, so there is no earlier commit to compare with.'],
+    [
+      'was forced and the commit before it is gone',
+      (pr: Pr) => {
+        // The branch as it was before the force push: pushed, then replaced and pruned from origin.
+        const old = pr.repo.commit('old-translations', 'Earlier sync', { from: pr.base, files: { 'locales/de/common.json': '{}\n' } })
+        git(pr.repo.origin, ['update-ref', '-d', 'refs/heads/old-translations'])
+        pr.repo.pruneOrigin()
+        return old
+      },
+      'cannot be found (was the branch force-pushed?)',
+    ],
+  ])('on a push that %s compares with the merge base with the default branch, says so, and finds every planted defect', async (_name, before, notice) => {
+    const pr = await examplesPr()
+    pr.fake.allowHead(pr.head)
+    const payload = { ref: 'refs/heads/translations', before: before(pr), after: pr.head, forced: true, repository: { full_name: 'acme/shop', default_branch: 'main' } }
+    const result = await run({ ...pr, workspace: pr.repo.checkout(pr.head) }, {}, { eventName: 'push', payload })
+    expect(result.code).toBe(1)
+    const notices = result.stdout.split('\n').filter((l) => l.startsWith('::notice::'))
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain(notice)
+    expect(notices[0]).toContain(`Compared ${pr.head.slice(0, 7)} with the merge base ${pr.base.slice(0, 7)} with main instead.`)
+    expect(pr.fake.checkRuns).toHaveLength(1)
+    const annotations = annotationsOn(pr.fake.checkRuns[0])
+    for (const [file, line, rule] of PLANTED) expect(annotations.some(([p, l, title]) => p === file && l === line && title.includes(`(${rule})`))).toBe(true)
+    expect(result.summary).toContain(`against the merge base ${pr.base.slice(0, 7)} with main`)
+  })
+
   it('says why and exits 0 on an event it cannot check, without touching the API', async () => {
     const pr = await examplesPr()
     const result = await run(pr, {}, { eventName: 'issues', payload: { action: 'opened' } })
@@ -330,6 +359,25 @@ describe('the bundled action on other events and edge cases', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toContain("::error::Invalid input 'threshold': 'high'. Expected a number from 0 to 1.")
     expect(pr.fake.requests).toEqual([])
+  })
+
+  it.each([
+    ['broken', '[\n  {"file": "locales/fr/common.json", "key": "a", "score": 0.5},\n  {"file": "x" "key": "b", "score": 1}\n]\n', `Invalid scores-file examples/scores.json:3:15: Missing ',' after the value of "file". Expected JSON: a list of`],
+    ['missing', null, "Invalid scores-file: 'examples/scores.json' cannot be read (examples/scores.json not found in the workspace). Expected the path of a JSON file."],
+  ])('fails the step on a %s scores file with a settings message naming it, and writes nothing', async (_name, text, message) => {
+    const repo = TestRepo.create()
+    const files = { ...SUPPORT, 'examples/scores.json': text }
+    const base = repo.commit('main', 'App with translations', { tree: 'examples/base', files })
+    const head = repo.commit('translations', 'Sync translations from the TMS', { from: base, tree: 'examples/head', files })
+    const fake = await fakeGitHub(repo)
+    open.push({ repo, fake })
+    const result = await run(openPr(repo, fake, 9, { ref: 'main', sha: base }, { ref: 'translations', sha: head }))
+    expect(result.code).toBe(1)
+    const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0].startsWith(`::error::${message}`)).toBe(true)
+    expect(fake.checkRuns).toEqual([])
+    expect(fake.comments).toEqual([])
   })
 
   it('runs the same on Node 24 (the npm registry node package)', async () => {

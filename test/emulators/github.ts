@@ -9,6 +9,8 @@
 //   diff (never `position`; a renamed file's diff shows only what changed); one bad comment
 //   rejects the whole review
 // - pagination with `Link` headers (per_page <= 100; a PR lists at most 3,000 files)
+// - compare: each side a commit id or a branch name; a commit that is gone (force-pushed
+//   away and pruned) answers 404 "No commit found for SHA"
 // - `GET /user` answers a personal token (`user` of type User) and refuses the workflow token
 // - secondary rate limits on demand (403 with `retry-after`)
 import { execFile } from 'node:child_process'
@@ -245,6 +247,16 @@ export class FakeGitHub {
     return { body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} }
   }
 
+  /** The commit of an id or a branch name, as the compare API resolves them; 404 when there is none (a commit gone after a force push). */
+  private async commitOf(rev: string): Promise<string> {
+    const name = /^[0-9a-f]{40}$/.test(rev) ? rev : `refs/heads/${rev}`
+    try {
+      return (await gitIn(this.gitDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`])).trim()
+    } catch {
+      throw new HttpError(404, `No commit found for SHA: ${rev}`)
+    }
+  }
+
   private async mergeBase(a: string, b: string): Promise<string> {
     return (await gitIn(this.gitDir, ['merge-base', a, b])).trim()
   }
@@ -324,9 +336,11 @@ export class FakeGitHub {
       return { body: { number: p.number, state: 'open', base: { ...p.base, repo: repo(`${this.owner}/${this.repo}`) }, head: { ...p.head, repo: repo(p.headRepo ?? `${this.owner}/${this.repo}`) } } }
     }
     if ((m = is('GET', /^\/pulls\/(\d+)\/files$/))) return this.page(url, await this.pullFiles(this.pull(m[1])))
-    if ((m = is('GET', /^\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/))) {
-      const mergeBase = await this.mergeBase(m[1], m[2])
-      return { body: { status: 'ahead', merge_base_commit: { sha: mergeBase }, base_commit: { sha: m[1] }, commits: [], files: [] } }
+    if ((m = is('GET', /^\/compare\/(.+?)\.\.\.(.+)$/))) {
+      // Each side is a commit id or a branch name (URL-encoded: `feature%2Fx`).
+      const [base, head] = await Promise.all([this.commitOf(decodeURIComponent(m[1])), this.commitOf(decodeURIComponent(m[2]))])
+      const mergeBase = await this.mergeBase(base, head)
+      return { body: { status: 'ahead', merge_base_commit: { sha: mergeBase }, base_commit: { sha: base }, commits: [], files: [] } }
     }
     if ((m = is('GET', /^\/git\/trees\/([0-9a-f]+)$/))) {
       const out = await gitIn(this.gitDir, ['ls-tree', '-r', '-l', '-z', '--full-tree', m[1]])

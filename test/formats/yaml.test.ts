@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { parseDocument } from 'yaml'
 import { parseYaml, yaml } from '../../src/formats/yaml.js'
 import { LineIndex } from '../../src/span.js'
 import { read as readFile } from '../helpers/units.js'
@@ -82,6 +83,31 @@ describe('YAML (Rails) locale files', () => {
     expect(units).toEqual([])
     expect(problems[0].line).toBe(line)
     expect(problems[0].message).toContain(message)
+  })
+
+  // A tab-indented file is reported at its first such line without reading the rest: the
+  // same problem, at the same offset, as yaml's first error over the whole file.
+  it.each([
+    ['de:\n  nav:\n\thome: Start\n\tback: Zurück\n', 3],
+    ['de:\n  nav:\n    home: "Start"\n  \t  back: Zurück\n\tmore: x\n', 4],
+    ['# Deutsch\n\t# a comment may follow a tab\nde:\n  a: "x\n    \tstill x"\n  b: |\n    code\n    \tindented code\n  c: d\n\te: f\n', 10],
+    [`de:\n${Array.from({ length: 2000 }, (_, i) => `  k${i}: v\n`).join('')}\tlate: x\n`, 2002],
+  ])('reports a tab-indented line at its line, as yaml does: %#', (text, line) => {
+    const r = read(text)
+    expect(r.units).toEqual([])
+    expect(r.problems).toEqual([{ line, rule: 1001, message: 'Invalid YAML: Tabs are not allowed as indentation' }])
+    const first = parseDocument(text, { uniqueKeys: false, merge: true, strict: false }).errors[0]
+    expect(parseYaml(text, { locale: 'de' }).problems[0].offset).toBe(first.pos[0])
+  })
+
+  it.each([
+    ['a double-quoted value', 'de:\n  a: "one\n   \ttwo"\n  b: c\n', [['a', 'one two'], ['b', 'c']]],
+    ['a block scalar', 'de:\n  a: |\n    one\n    \ttwo\n  b: c\n', [['a', 'one\n\ttwo\n'], ['b', 'c']]],
+    ['a comment', 'de:\n\t# note\n  a: b\n', [['a', 'b']]],
+  ])('reads a tab inside %s as yaml does', (_name, text, units) => {
+    const r = read(text)
+    expect(r.problems).toEqual([])
+    expect(r.units.map((u) => [u.key, u.value])).toEqual(units)
   })
 
   it('warns about duplicate keys and keeps the last value', () => {

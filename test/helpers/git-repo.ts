@@ -50,7 +50,15 @@ export class TestRepo {
       for (const entry of readdirSync(this.author)) if (entry !== '.git') rmSync(join(this.author, entry), { recursive: true, force: true })
       cpSync(change.tree, this.author, { recursive: true })
     }
-    for (const [path, text] of Object.entries(change.files ?? {})) {
+    this.write(change.files ?? {})
+    git(this.author, ['add', '-A'])
+    git(this.author, ['commit', '-q', '--allow-empty', '-m', message])
+    git(this.author, ['push', '-q', 'origin', branch])
+    return git(this.author, ['rev-parse', 'HEAD'])
+  }
+
+  private write(files: Files): void {
+    for (const [path, text] of Object.entries(files)) {
       const full = join(this.author, path)
       if (text === null) rmSync(full, { force: true })
       else {
@@ -58,10 +66,22 @@ export class TestRepo {
         writeFileSync(full, text)
       }
     }
+  }
+
+  /** Rewrites `branch` as one new commit on `from` and force-pushes it; returns the commit id. */
+  forcePush(branch: string, message: string, change: { from: string; files: Files }): string {
+    git(this.author, ['checkout', '-q', '-B', branch, change.from])
+    this.write(change.files)
     git(this.author, ['add', '-A'])
     git(this.author, ['commit', '-q', '--allow-empty', '-m', message])
-    git(this.author, ['push', '-q', 'origin', branch])
+    git(this.author, ['push', '-q', '--force', 'origin', branch])
     return git(this.author, ['rev-parse', 'HEAD'])
+  }
+
+  /** Deletes from origin every commit no ref reaches, as GitHub eventually does after a force push. */
+  pruneOrigin(): void {
+    git(this.origin, ['reflog', 'expire', '--expire=now', '--all'])
+    git(this.origin, ['gc', '-q', '--prune=now'])
   }
 
   /** GitHub's merge commit of a pull request (refs/pull/N/merge): head merged into the base tip. */

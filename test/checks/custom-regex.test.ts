@@ -1,0 +1,49 @@
+// The static check that keeps a custom rule's pattern from hanging a run: the shapes that
+// backtrack exponentially are refused, the patterns people write for translations are not.
+// (No timing here: a refused pattern is never run; bench/ is for speed.)
+import { describe, expect, it } from '@jest/globals'
+import { exponentialRisk } from '../../src/checks/custom-regex.js'
+
+describe('exponentialRisk', () => {
+  it.each([
+    ['(a+)+$', 'the repeated group (a+)+ holds the repetition a+'],
+    ['(a*)*b', 'the repeated group (a*)* holds the repetition a*'],
+    ['^(\\w+\\s?)*$', 'the repeated group (\\w+\\s?)* holds the repetition \\w+'],
+    ['(?:x+x+)+y', 'the repeated group (?:x+x+)+ holds the repetition x+'],
+    ['(a{1,3})+!', 'the repeated group (a{1,3})+ holds the repetition a{1,3}'],
+    ['(.*a){12}', 'the repeated group (.*a){12} holds the repetition .*'],
+    ['((ab)+c)*', 'the repeated group ((ab)+c)* holds the repetition (ab)+'],
+    ['(?<word>[a-z]+ ?)+$', 'the repeated group (?<word>[a-z]+ ?)+ holds the repetition [a-z]+'],
+    ['(?:(?=a+)b)+', 'the repeated group (?:(?=a+)b)+ holds the repetition a+'],
+    ['(a|aa)+$', 'the repeated group (a|aa)+ has alternatives that can match the same text'],
+    ['(a|A)+$', 'the repeated group (a|A)+ has alternatives'],
+    ['(\\w|-)*!', 'the repeated group (\\w|-)* has alternatives'],
+    ['(?:\\s|,)+$', 'the repeated group (?:\\s|,)+ has alternatives'],
+    ['(|a)+', 'the repeated group (|a)+ has alternatives'],
+    ['(a?b|a)+', 'the repeated group (a?b|a)+ has alternatives'],
+  ])('refuses %s', (pattern, reason) => {
+    expect(new RegExp(pattern, 'u')).toBeInstanceOf(RegExp)
+    expect(exponentialRisk(pattern)).toContain(reason)
+  })
+
+  it.each([
+    '!',
+    '\\b(du|dich|dein|deine)\\b',
+    '\\s{2,}',
+    '^\\s+|\\s+$',
+    '(\\d{3})+',
+    '(?:foo|bar)+',
+    '(a|b)*c',
+    '(?:\\.\\.\\.|…)+',
+    '(a+)?',
+    '[(+*]+',
+    '\\(a+\\)+',
+    '\\p{Lu}{3,}',
+    '(?<=\\d)\\s+(?=%)',
+    '(["\'])(?:(?!\\1).)*\\1',
+    '\\u{1F600}+|\\x41{2}',
+  ])('accepts %s', (pattern) => {
+    expect(new RegExp(pattern, 'u')).toBeInstanceOf(RegExp)
+    expect(exponentialRisk(pattern)).toBeUndefined()
+  })
+})
