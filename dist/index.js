@@ -48939,7 +48939,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8575:
+/***/ 8603:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52284,6 +52284,18 @@ async function fetchCommits(cwd, commits) {
     const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
     // Without the checkout's credentials git would ask for a password and wait forever.
     await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } });
+}
+/** The commit `origin`'s branch points at, asked with the checkout's credentials; undefined when there is no such branch. */
+async function remoteBranchCommit(cwd, branch) {
+    const ref = `refs/heads/${branch}`;
+    const out = await git(cwd, ['ls-remote', '--heads', 'origin', ref], { env: { GIT_TERMINAL_PROMPT: '0' } });
+    // ls-remote matches patterns by their tail: keep the exact ref only.
+    for (const line of out.split('\n')) {
+        const [id, name] = line.split('\t');
+        if (name === ref && COMMIT_ID.test(id))
+            return id;
+    }
+    return undefined;
 }
 /**
  * The lines `head` adds to each path (for review anchors), as GitHub's diff of the PR shows
@@ -67112,12 +67124,38 @@ function tooDeep(text) {
     }
     return -1;
 }
+const YAML_OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false, strict: false };
+// A line indented with a tab (after any spaces) that holds more than a comment. One tab, then
+// the rest: quantifiers that could both take a tab made a long line of tabs quadratic.
+const TAB_INDENT = /^ *\t[ \t]*[^\s#]/m;
+/**
+ * The first tab-indented line's error, when yaml confirms it from the text up to that line;
+ * undefined when there is none (the tab is inside a quoted or block scalar, or no line
+ * starts with one). yaml reports every such line and each error costs it an Error with a
+ * stack: a tab-indented file of 2 MB took seconds. What comes after the line cannot change
+ * how yaml reads the line itself, so its error is the file's, and the rest is not read.
+ */
+function tabIndentation(text) {
+    const line = text.search(TAB_INDENT);
+    if (line < 0)
+        return undefined;
+    const newline = text.indexOf('\n', line);
+    const end = newline < 0 ? text.length : newline + 1;
+    const errors = (0,dist/* parseDocument */.Tp)(text.slice(0, end), YAML_OPTIONS).errors;
+    const first = errors.reduce((a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a), undefined);
+    if (first?.code !== 'TAB_AS_INDENT' || first.pos[0] < line)
+        return undefined;
+    return { message: `Invalid YAML: ${shortMessage(first.message)}`, offset: first.pos[0] };
+}
 /** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
 function readTop(text) {
     const simple = readSimpleYaml(text);
     if (simple !== undefined)
         return { root: simple, problems: [] };
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
+    const tab = tabIndentation(text);
+    if (tab)
+        return { root: null, problems: [tab] };
+    const doc = (0,dist/* parseDocument */.Tp)(text, YAML_OPTIONS);
     let quotes;
     const problems = doc.errors.map((e) => ({
         message: `Invalid YAML: ${shortMessage(e.message)}`,
@@ -68325,7 +68363,7 @@ const settingDefs = [
     { name: 'fail-on', kind: 'list', values: FAIL_ON, default: 'error,below-threshold', config: true, description: 'What fails the gate, comma-separated: `error`, `warning`, `below-threshold`, `not-scored`, or `never`.' },
     { name: 'comment', kind: 'string', values: ['summary', 'review', 'both', 'off'], default: 'summary', config: true, only: 'action', description: 'PR comments: one sticky `summary` comment, inline `review` comments, `both`, or `off`.' },
     { name: 'annotations', kind: 'string', values: ['check', 'workflow', 'off'], default: 'check', config: true, only: 'action', description: 'Line annotations through a `check` run, `workflow` commands, or `off`.' },
-    { name: 'max-annotations', kind: 'integer', default: '200', minimum: 0, config: true, description: 'Most annotations to post, worst first; the rest stay in the summary and the reports.' },
+    { name: 'max-annotations', kind: 'integer', default: '200', minimum: 0, config: true, only: 'action', description: 'Most annotations to post, worst first; the rest stay in the summary and the reports.' },
     { name: 'max-segments', kind: 'integer', minimum: 0, config: true, description: 'Spend guard: most segments to send to the quality services per run; the rest are reported as skipped. Empty: no limit.' },
     { name: 'time-budget', kind: 'integer', default: '300', minimum: 1, config: true, description: 'Seconds the scoring stage may take; segments not scored by then are reported as skipped.' },
     { name: 'cache-dir', kind: 'path', default: '.tqg-cache', config: true, description: 'Directory of the score cache, so that re-runs and later pushes pay only for changed segments; carry it between workflow runs with actions/cache (see the README). `off`: keep nothing.' },
@@ -68656,7 +68694,159 @@ function findBundles(patterns, paths, sourceLocale) {
     return [...bundles.values()];
 }
 
+;// CONCATENATED MODULE: ./lib/checks/custom-regex.js
+// What keeps a custom rule's regular expression from hanging a run. JavaScript's regex
+// engine backtracks, and a pattern like (a+)+$ takes exponential time on a text of a's that
+// ends otherwise: one hostile translation would stop the whole run. Two defences:
+// - a conservative static check, at config validation, that refuses the two shapes that go
+//   exponential: a repeated group holding a repetition of variable length ((a+)+, (\w+\s?)*,
+//   (a{1,3})+), and a repeated group whose alternatives may start with the same character
+//   ((a|ab)+, (\w|-)*); it may refuse a pattern that would have been safe, never the reverse
+//   for these shapes;
+// - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which bounds what the
+//   shapes left (polynomial: \s*\s*$, .*a.*b) to little work per segment.
+/** Longest text (UTF-16 units) a custom rule's pattern is run on; a longer one is not checked, and said so. */
+const CUSTOM_RULE_MAX_TEXT = 2000;
+/** Reads a pattern that compiles in Unicode mode (validation checked that first) into terms. */
+class PatternReader {
+    source;
+    pos = 0;
+    constructor(source) {
+        this.source = source;
+    }
+    alternatives() {
+        const out = [[]];
+        while (this.pos < this.source.length && this.source[this.pos] !== ')') {
+            if (this.source[this.pos] === '|') {
+                this.pos++;
+                out.push([]);
+                continue;
+            }
+            out[out.length - 1].push(this.term());
+        }
+        return out;
+    }
+    term() {
+        const start = this.pos;
+        const atom = this.atom();
+        const [min, max] = this.quantifier();
+        return { atom, min, max, start, end: this.pos };
+    }
+    atom() {
+        const s = this.source;
+        const c = s[this.pos++];
+        if (c === '(') {
+            if (s[this.pos] === '?') {
+                // On to where the body starts: (?: (?= (?! (?<= (?<! (?<name> and modifiers (?i:
+                const next = s[this.pos + 1];
+                const lookbehind = next === '<' && (s[this.pos + 2] === '=' || s[this.pos + 2] === '!');
+                if (next === '<' && !lookbehind)
+                    this.pos = s.indexOf('>', this.pos) + 1;
+                else if (lookbehind)
+                    this.pos += 3;
+                else if (next === ':' || next === '=' || next === '!')
+                    this.pos += 2;
+                else
+                    this.pos = s.indexOf(':', this.pos) + 1;
+            }
+            const alternatives = this.alternatives();
+            this.pos++;
+            return { kind: 'group', alternatives };
+        }
+        if (c === '[') {
+            for (; this.pos < s.length && s[this.pos] !== ']'; this.pos++)
+                if (s[this.pos] === '\\')
+                    this.pos++;
+            this.pos++;
+            return { kind: 'other' };
+        }
+        if (c === '\\') {
+            const e = s[this.pos++];
+            if (e === 'u' && s[this.pos] === '{')
+                this.pos = s.indexOf('}', this.pos) + 1;
+            else if (e === 'u')
+                this.pos += 4;
+            else if (e === 'x')
+                this.pos += 2;
+            else if (e === 'c')
+                this.pos++;
+            else if ((e === 'p' || e === 'P') && s[this.pos] === '{')
+                this.pos = s.indexOf('}', this.pos) + 1;
+            else if (e === 'k')
+                this.pos = s.indexOf('>', this.pos) + 1;
+            else if (/[1-9]/.test(e))
+                while (/[0-9]/.test(s[this.pos] ?? ''))
+                    this.pos++;
+            // An escaped punctuator is that character; \d, \w, \p{...}, \b... match (or test) more than one.
+            return /[\^$\\.*+?()[\]{}|/-]/.test(e) ? { kind: 'char', char: e } : { kind: 'other' };
+        }
+        return c === '.' || c === '^' || c === '$' ? { kind: 'other' } : { kind: 'char', char: c };
+    }
+    quantifier() {
+        const s = this.source;
+        let bounds = [1, 1];
+        const c = s[this.pos];
+        if (c === '*')
+            bounds = [0, Infinity];
+        else if (c === '+')
+            bounds = [1, Infinity];
+        else if (c === '?')
+            bounds = [0, 1];
+        else if (c === '{') {
+            const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.pos));
+            this.pos += m[0].length - 1;
+            bounds = [Number(m[1]), m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3])];
+        }
+        else
+            return bounds;
+        this.pos++;
+        if (s[this.pos] === '?')
+            this.pos++;
+        return bounds;
+    }
+}
+const repeats = (t) => t.max > 1;
+/** A repetition whose length varies: the engine can split the same text between iterations in many ways. */
+const varies = (t) => t.max > 1 && t.min !== t.max;
+function* terms(alternatives) {
+    for (const alternative of alternatives) {
+        for (const t of alternative) {
+            yield t;
+            if (t.atom.kind === 'group')
+                yield* terms(t.atom.alternatives);
+        }
+    }
+}
+/** The character every match of an alternative starts with, when that is one literal character. */
+function firstChar(alternative) {
+    const first = alternative[0];
+    return first && first.min > 0 && first.atom.kind === 'char' ? first.atom.char.toLowerCase() : undefined;
+}
+/**
+ * Why a pattern can take exponential time on some text, naming the part of the pattern, or
+ * undefined when it has neither shape this module refuses.
+ */
+function exponentialRisk(pattern) {
+    const part = (t) => pattern.slice(t.start, t.end);
+    for (const t of terms(new PatternReader(pattern).alternatives())) {
+        if (t.atom.kind !== 'group' || !repeats(t))
+            continue;
+        const inner = [...terms(t.atom.alternatives)].find(varies);
+        if (inner)
+            return `the repeated group ${part(t)} holds the repetition ${part(inner)}, so a text can be split between them in exponentially many ways (write ${part(inner)} once, e.g. a+ for (a+)+)`;
+        const { alternatives } = t.atom;
+        if (alternatives.length < 2)
+            continue;
+        const starts = alternatives.map(firstChar);
+        if (starts.some((c) => c === undefined) || new Set(starts).size < starts.length) {
+            return `the repeated group ${part(t)} has alternatives that can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/checks/custom.js
+
 
 
 const custom_SEVERITY = { error: 2, warning: 1, info: 0 };
@@ -68700,7 +68890,11 @@ function customChecks(configs, taken, label = 'the config file') {
             check(input) {
                 if (!applies(input.locale))
                     return [];
-                const m = re.exec(input[field]);
+                const text = input[field];
+                if (text.length > CUSTOM_RULE_MAX_TEXT) {
+                    return [{ s: 0, d: `Not checked for "${c.message}": the ${field} has ${text.length.toLocaleString('en')} characters, and custom rules read at most ${CUSTOM_RULE_MAX_TEXT.toLocaleString('en')}` }];
+                }
+                const m = re.exec(text);
                 if (!m)
                     return [];
                 return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }];
@@ -71277,26 +71471,52 @@ function totalCount(header) {
 }
 
 ;// CONCATENATED MODULE: ./lib/scorers/static.js
+// The `static` scorer: scores read from a JSON file (`scores-file`), for dry runs, demos
+// and tests of the threshold and fail-on logic without any service.
 
 
-/** Validates the scores file's content: `[{file, key, locale?, score}]` or `{scores: [...]}`. */
+
+
+const EXPECTED = 'Expected JSON: a list of {"file", "key", "locale"?, "score"} (score 0 to 1, or 0 to 100), or {"scores": [...]}.';
+/**
+ * Validates the scores file's content. A problem is a settings error naming the file, the
+ * line and column, and what was expected: the file is a setting, not a locale file.
+ */
 function parseScoresFile(text, label) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new SettingsError(`Invalid scores-file ${label}: ${e.message}. Expected JSON: [{"file", "key", "locale"?, "score"}].`);
-    }
-    const list = Array.isArray(data) ? data : data?.scores;
-    if (!Array.isArray(list))
-        throw new SettingsError(`Invalid scores-file ${label}: expected a JSON list of {"file", "key", "locale"?, "score"}.`);
-    return list.map((e, i) => {
-        const entry = e;
-        if (typeof entry?.file !== 'string' || typeof entry.key !== 'string' || typeof entry.score !== 'number' || entry.score < 0 || entry.score > 100) {
-            throw new SettingsError(`Invalid scores-file ${label}: entry ${i} needs "file" and "key" strings and a "score" from 0 to 1 (or 0 to 100).`);
+    const lines = new LineIndex(text);
+    const fail = (offset, message) => {
+        const { line, column } = lines.position(offset);
+        throw new SettingsError(`Invalid scores-file ${label}:${line}:${column}: ${message}. ${EXPECTED}`);
+    };
+    const { root, problems } = parseJsonTree(text);
+    // Comments and trailing commas too: the file is JSON, and read as JSON.parse reads it.
+    if (problems.length > 0)
+        return fail(problems[0].offset, problems[0].message.replace(/^Invalid JSON: /, ''));
+    const list = root?.type === 'object' ? member(root, 'scores') : root;
+    if (list?.type !== 'array')
+        return fail(list?.start ?? root?.start ?? 0, `${root?.type === 'object' ? '"scores" is' : 'the file is'} ${list ? describeNode(list) : 'missing'}; expected a list of scores`);
+    return list.items.map((item, i) => {
+        const entry = `entry ${i + 1}`;
+        if (item.type !== 'object')
+            return fail(item.start, `${entry} is ${describeNode(item)}; expected an object`);
+        const text = (name, required) => {
+            const node = member(item, name);
+            if (node === undefined && !required)
+                return undefined;
+            if (node?.type !== 'string')
+                return fail(node?.start ?? item.start, `${entry}: "${name}" is ${node ? describeNode(node) : 'missing'}; expected a string`);
+            return node.value;
+        };
+        const file = text('file', true);
+        const key = text('key', true);
+        const scoreNode = member(item, 'score');
+        const score = scoreNode?.type === 'number' ? Number(scoreNode.raw) : NaN;
+        if (!(score >= 0 && score <= 100)) {
+            const shown = scoreNode === undefined ? 'missing' : scoreNode.type === 'number' ? scoreNode.raw : describeNode(scoreNode);
+            return fail(scoreNode?.start ?? item.start, `${entry}: "score" is ${shown}; expected a number from 0 to 1 (or 0 to 100)`);
         }
-        return { ...entry, score: entry.score > 1 ? entry.score / 100 : entry.score };
+        const optional = { locale: text('locale', false), provider: text('provider', false), engine: text('engine', false) };
+        return { file, key, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)), score: score > 1 ? score / 100 : score };
     });
 }
 function staticScorer(entries) {
@@ -71554,8 +71774,10 @@ async function buildScorers(settings, io) {
         try {
             text = await io.readText(settings.scoresFile);
         }
-        catch {
-            throw new SettingsError(`Invalid scores-file: '${settings.scoresFile}' cannot be read. Expected the path of a JSON file.`);
+        catch (e) {
+            if (e instanceof SettingsError)
+                throw e;
+            throw new SettingsError(`Invalid scores-file: '${settings.scoresFile}' cannot be read (${e.message}). Expected the path of a JSON file.`);
         }
         scorers.push(staticScorer(parseScoresFile(text, settings.scoresFile)));
     }
@@ -71848,6 +72070,71 @@ async function runWithServices(settings, io) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./lib/action/compare.js
+// Which commit the head is compared with: the merge base of the event's base and its head.
+// A push that created its branch has no earlier commit, and a force push may name one that
+// no longer exists: both are compared with their merge base with the default branch, and
+// the run says so. Asked of the compare API first, then of git in the checkout (fetching
+// what it lacks with the checkout's credentials).
+
+
+
+const compare_COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const compare_short = (rev) => (compare_COMMIT_ID.test(rev) ? rev.slice(0, 7) : rev);
+/** The merge base of `base` (a commit, or a branch of the repository) and the commit `head`. */
+async function findMergeBase(ctx, base, head) {
+    const { api, repo, workspace, log } = ctx;
+    let apiFailure;
+    try {
+        const { data } = await api.octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1 });
+        return data.merge_base_commit.sha;
+    }
+    catch (e) {
+        apiFailure = apiMessage(e);
+        log.info(`The compare API did not give the merge base of ${compare_short(base)} and ${compare_short(head)} (${apiFailure}); asking git`);
+    }
+    const what = `the merge base of ${compare_short(base)} and ${compare_short(head)}`;
+    const top = workspace ? await checkoutRoot(workspace) : undefined;
+    if (!top)
+        throw new ChangesError(`Cannot find ${what}: the compare API answered '${apiFailure}', and the workspace is not a git checkout. Give the token \`contents: read\`, or check the repository out with actions/checkout.`);
+    try {
+        const baseCommit = compare_COMMIT_ID.test(base) ? base : await remoteBranchCommit(top, base);
+        if (!baseCommit)
+            throw new Error(`origin has no branch ${base}`);
+        await fetchCommits(top, [baseCommit, head]);
+        return await mergeBase(top, baseCommit, head);
+    }
+    catch (e) {
+        throw new ChangesError(`Cannot find ${what}: the compare API answered '${apiFailure}', and git: ${e.message}. Give the token \`contents: read\`, or check out with fetch-depth: 0.`);
+    }
+}
+/** What the event's head is compared with. */
+async function compareTarget(target, ctx) {
+    const [base, head] = target.kind === 'pull-request' ? [target.baseSha, target.headSha] : [target.base, target.head];
+    let why;
+    if (base !== undefined) {
+        try {
+            const found = await findMergeBase(ctx, base, head);
+            return { base: found, head, against: `the merge base ${compare_short(found)}` };
+        }
+        catch (e) {
+            // Only a push's earlier commit can vanish (a force push); a pull request's or a merge queue's base cannot.
+            if (!(e instanceof ChangesError) || target.kind !== 'commits' || target.event !== 'push' || !target.defaultBranch)
+                throw e;
+            why = `The commit before the push, ${compare_short(base)}, cannot be found (was the branch force-pushed?): ${e.message.replace(/^Cannot find [^:]*: /, '')}`;
+        }
+    }
+    else
+        why = `The push created ${target.kind === 'commits' ? target.ref.replace(/^refs\/heads\//, '') : 'the branch'}, so there is no earlier commit to compare with.`;
+    const branch = target.kind === 'commits' ? target.defaultBranch : undefined;
+    if (!branch)
+        throw new ChangesError(`${why} The event names no default branch to compare with instead.`);
+    const found = await findMergeBase(ctx, branch, head);
+    const against = `the merge base ${compare_short(found)} with ${branch}`;
+    const outcome = found === head ? `${compare_short(head)} is already on ${branch}: there is nothing new to check.` : `Compared ${compare_short(head)} with ${against} instead.`;
+    return { base: found, head, against, notice: `${why} ${outcome}` };
+}
+
 ;// CONCATENATED MODULE: ./lib/action/event.js
 // What the triggering event asks to check: a pull request (its head against the merge base
 // with its base branch), a push or a merge-queue entry (two commits), or nothing. Pure: the
@@ -71883,13 +72170,20 @@ function readEvent(eventName, payload) {
     if (eventName === 'push') {
         const base = str(p.before);
         const head = str(p.after);
+        const ref = str(p.ref);
         if (p.deleted === true || NULL_SHA.test(head))
             return { kind: 'none', event: eventName, reason: 'the push deleted a branch' };
-        if (NULL_SHA.test(base))
-            return { kind: 'none', event: eventName, reason: 'the push created a branch, so there is no earlier commit to compare with; the pull request will be checked' };
-        if (!SHA.test(base) || !SHA.test(head))
+        if (!SHA.test(head) || !(SHA.test(base) || NULL_SHA.test(base)))
             return { kind: 'none', event: eventName, reason: 'the event payload has no before and after commits' };
-        return { kind: 'commits', event: eventName, base, head, ref: str(p.ref) };
+        const defaultBranch = str(obj(p.repository).default_branch) || undefined;
+        if (NULL_SHA.test(base)) {
+            if (!defaultBranch)
+                return { kind: 'none', event: eventName, reason: 'the push created a branch and the event payload names no default branch to compare it with' };
+            if (ref === `refs/heads/${defaultBranch}`)
+                return { kind: 'none', event: eventName, reason: `the push created the default branch ${defaultBranch}, so there is no earlier commit to compare with` };
+            return { kind: 'commits', event: eventName, head, ref, defaultBranch };
+        }
+        return { kind: 'commits', event: eventName, base, head, ref, ...(defaultBranch && { defaultBranch }) };
     }
     return {
         kind: 'none',
@@ -72064,7 +72358,7 @@ const configSchema = {
                 properties: {
                     id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Kebab-case id, used in rules, dismissals and reports.' },
                     rule: { type: 'integer', minimum: 1801, maximum: 1899, description: 'Rule number; default 1801, 1802... in list order.' },
-                    pattern: { type: 'string', minLength: 1, format: 'regex', description: 'JavaScript regular expression (Unicode mode).' },
+                    pattern: { type: 'string', minLength: 1, format: 'regex', description: 'JavaScript regular expression (Unicode mode). A pattern that can backtrack exponentially (a repeated group holding a repetition, or alternatives that start alike) is refused; texts over 2,000 characters are not checked.' },
                     message: { type: 'string', minLength: 1 },
                     severity: { type: 'string', enum: ['error', 'warning', 'info'] },
                     locales: { type: 'array', items: { type: 'string' }, description: 'Only in these locales (a language such as de covers de-AT).' },
@@ -72097,6 +72391,7 @@ const configSchema = {
 ;// CONCATENATED MODULE: ./lib/config/validate.js
 // Reads the YAML config file against its schema. Pure: text in, a plain value and a list
 // of problems (each naming the key, its line, and the expected form) out.
+
 
 
 function report(ctx, node, key, message) {
@@ -72154,6 +72449,11 @@ function check(ctx, node, schema, key) {
                 }
                 catch (e) {
                     report(ctx, node, key, `${key} is not a valid regular expression: ${e.message.replace(/^Invalid regular expression: /, '')}`);
+                    return undefined;
+                }
+                const risk = exponentialRisk(value);
+                if (risk) {
+                    report(ctx, node, key, `${key} ${JSON.stringify(value)} can take exponential time on some texts and is refused: ${risk}`);
                     return undefined;
                 }
             }
@@ -72702,6 +73002,7 @@ async function publish(request) {
 
 
 
+
 function readPayload(env) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
@@ -72715,26 +73016,15 @@ function repoOf(env) {
     return { owner, repo };
 }
 const main_short = (sha) => sha.slice(0, 7);
-/** The merge base of two commits: the compare API, or git when the checkout has the history. */
-async function findMergeBase(api, repo, base, head, workspace, log) {
-    try {
-        const { data } = await api.octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1 });
-        return data.merge_base_commit.sha;
-    }
-    catch (e) {
-        log.info(`The compare API did not give the merge base (${apiMessage(e)}); asking git`);
-    }
-    const top = workspace ? await checkoutRoot(workspace) : undefined;
-    if (top && (await hasCommit(top, base)) && (await hasCommit(top, head)))
-        return mergeBase(top, base, head);
-    throw new ChangesError(`Cannot find the merge base of ${main_short(base)} and ${main_short(head)}: the compare API failed and the checkout lacks the history. Give the token \`contents: read\`, or check out with fetch-depth: 0.`);
-}
 async function openChanges(target, api, repo, workspace, log) {
-    const [tip, headSha] = target.kind === 'pull-request' ? [target.baseSha, target.headSha] : [target.base, target.head];
-    const base = await findMergeBase(api, repo, tip, headSha, workspace, log);
+    const comparison = await compareTarget(target, { api, repo, workspace, log });
+    const { base, head: headSha } = comparison;
+    if (comparison.notice)
+        notice(comparison.notice);
     const what = target.kind === 'pull-request' ? `pull request #${target.number}` : target.event === 'push' ? `push to ${target.ref}` : `merge group ${target.ref}`;
-    const context = `Checked ${main_short(headSha)} against the merge base ${main_short(base)}`;
-    const targetEvent = target.kind === 'pull-request' && target.event === 'pull_request_target';
+    const context = `Checked ${main_short(headSha)} against ${comparison.against}${comparison.notice ? ` (${comparison.notice})` : ''}`;
+    // The base branch's tip, whose config file is trusted under pull_request_target.
+    const tip = target.kind === 'pull-request' && target.event === 'pull_request_target' ? target.baseSha : undefined;
     const changes = await repoChanges({
         workspace,
         api,
@@ -72742,14 +73032,14 @@ async function openChanges(target, api, repo, workspace, log) {
         base,
         head: headSha,
         pull: target.kind === 'pull-request' ? target.number : undefined,
-        also: targetEvent ? [tip] : [],
+        also: tip ? [tip] : [],
         labels: { base: `merge base ${main_short(base)}`, head: `head ${main_short(headSha)}`, description: `${what}: merge base ${main_short(base)} → head ${main_short(headSha)}` },
         log,
     });
     log.info(`${changes.description}, read with ${changes.via === 'git' ? 'git' : 'the GitHub API'}`);
     // Under pull_request_target nothing from the PR's head is trusted: settings come from the base branch.
     let trusted;
-    if (targetEvent)
+    if (tip)
         trusted = changes.tree(tip, `the base commit ${main_short(tip)}`);
     else if (workspace && (await checkoutRoot(workspace)))
         trusted = new DirTree(workspace, 'the workspace');
@@ -72883,7 +73173,7 @@ async function run(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8575);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8603);
 // The action's entry; see action/main.ts.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

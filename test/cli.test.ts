@@ -165,14 +165,15 @@ describe('tqg with two directories', () => {
 })
 
 describe('exitCode', () => {
-  // The verdict is the action's (fail-on decides); the code says why the gate failed.
-  it.each<[Verdict, number]>([
-    [{ passed: true, reasons: [] }, 0],
-    [{ passed: false, reasons: ['error'] }, 1],
-    [{ passed: false, reasons: ['below-threshold', 'warning'] }, 1],
-    [{ passed: false, reasons: ['error', 'not-scored'] }, 1],
-    [{ passed: false, reasons: ['not-scored'] }, 3],
-  ])('%j -> %i', (verdict, code) => expect(exitCode(verdict)).toBe(code))
+  // The verdict is the action's (fail-on decides); 3 says a service failed, 1 that translations failed the gate.
+  it.each<[Verdict, number, number]>([
+    [{ passed: true, reasons: [] }, 0, 0],
+    [{ passed: true, reasons: [] }, 4, 3],
+    [{ passed: false, reasons: ['error'] }, 0, 1],
+    [{ passed: false, reasons: ['below-threshold', 'warning'] }, 0, 1],
+    [{ passed: false, reasons: ['error', 'not-scored'] }, 2, 1],
+    [{ passed: false, reasons: ['not-scored'] }, 2, 3],
+  ])('%j with %i not scored -> %i', (verdict, notScored, code) => expect(exitCode(verdict, notScored)).toBe(code))
 })
 
 describe('tqg in a git repository', () => {

@@ -47773,10 +47773,10 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4787);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2825);
 // The `tqg` command's entry; see cli/main.ts.
 
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)({
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)({
     argv: process.argv.slice(2),
     env: process.env,
     cwd: process.cwd(),
@@ -47789,16 +47789,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4787:
+/***/ 2825:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT
+// UNUSED EXPORTS: EXIT, exitCode
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -48159,6 +48159,18 @@ async function fetchCommits(cwd, commits) {
     // Without the checkout's credentials git would ask for a password and wait forever.
     await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ...missing], { env: { GIT_TERMINAL_PROMPT: '0' } });
 }
+/** The commit `origin`'s branch points at, asked with the checkout's credentials; undefined when there is no such branch. */
+async function remoteBranchCommit(cwd, branch) {
+    const ref = `refs/heads/${branch}`;
+    const out = await git(cwd, ['ls-remote', '--heads', 'origin', ref], { env: { GIT_TERMINAL_PROMPT: '0' } });
+    // ls-remote matches patterns by their tail: keep the exact ref only.
+    for (const line of out.split('\n')) {
+        const [id, name] = line.split('\t');
+        if (name === ref && COMMIT_ID.test(id))
+            return id;
+    }
+    return undefined;
+}
 /**
  * The lines `head` adds to each path (for review anchors), as GitHub's diff of the PR shows
  * them: a renamed file is diffed against its old path, so only what changed counts (GitHub
@@ -48195,7 +48207,7 @@ const settingDefs = [
     { name: 'fail-on', kind: 'list', values: FAIL_ON, default: 'error,below-threshold', config: true, description: 'What fails the gate, comma-separated: `error`, `warning`, `below-threshold`, `not-scored`, or `never`.' },
     { name: 'comment', kind: 'string', values: ['summary', 'review', 'both', 'off'], default: 'summary', config: true, only: 'action', description: 'PR comments: one sticky `summary` comment, inline `review` comments, `both`, or `off`.' },
     { name: 'annotations', kind: 'string', values: ['check', 'workflow', 'off'], default: 'check', config: true, only: 'action', description: 'Line annotations through a `check` run, `workflow` commands, or `off`.' },
-    { name: 'max-annotations', kind: 'integer', default: '200', minimum: 0, config: true, description: 'Most annotations to post, worst first; the rest stay in the summary and the reports.' },
+    { name: 'max-annotations', kind: 'integer', default: '200', minimum: 0, config: true, only: 'action', description: 'Most annotations to post, worst first; the rest stay in the summary and the reports.' },
     { name: 'max-segments', kind: 'integer', minimum: 0, config: true, description: 'Spend guard: most segments to send to the quality services per run; the rest are reported as skipped. Empty: no limit.' },
     { name: 'time-budget', kind: 'integer', default: '300', minimum: 1, config: true, description: 'Seconds the scoring stage may take; segments not scored by then are reported as skipped.' },
     { name: 'cache-dir', kind: 'path', default: '.tqg-cache', config: true, description: 'Directory of the score cache, so that re-runs and later pushes pay only for changed segments; carry it between workflow runs with actions/cache (see the README). `off`: keep nothing.' },
@@ -48631,7 +48643,7 @@ const configSchema = {
                 properties: {
                     id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Kebab-case id, used in rules, dismissals and reports.' },
                     rule: { type: 'integer', minimum: 1801, maximum: 1899, description: 'Rule number; default 1801, 1802... in list order.' },
-                    pattern: { type: 'string', minLength: 1, format: 'regex', description: 'JavaScript regular expression (Unicode mode).' },
+                    pattern: { type: 'string', minLength: 1, format: 'regex', description: 'JavaScript regular expression (Unicode mode). A pattern that can backtrack exponentially (a repeated group holding a repetition, or alternatives that start alike) is refused; texts over 2,000 characters are not checked.' },
                     message: { type: 'string', minLength: 1 },
                     severity: { type: 'string', enum: ['error', 'warning', 'info'] },
                     locales: { type: 'array', items: { type: 'string' }, description: 'Only in these locales (a language such as de covers de-AT).' },
@@ -48663,6 +48675,157 @@ const configSchema = {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/checks/custom-regex.js
+// What keeps a custom rule's regular expression from hanging a run. JavaScript's regex
+// engine backtracks, and a pattern like (a+)+$ takes exponential time on a text of a's that
+// ends otherwise: one hostile translation would stop the whole run. Two defences:
+// - a conservative static check, at config validation, that refuses the two shapes that go
+//   exponential: a repeated group holding a repetition of variable length ((a+)+, (\w+\s?)*,
+//   (a{1,3})+), and a repeated group whose alternatives may start with the same character
+//   ((a|ab)+, (\w|-)*); it may refuse a pattern that would have been safe, never the reverse
+//   for these shapes;
+// - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which bounds what the
+//   shapes left (polynomial: \s*\s*$, .*a.*b) to little work per segment.
+/** Longest text (UTF-16 units) a custom rule's pattern is run on; a longer one is not checked, and said so. */
+const CUSTOM_RULE_MAX_TEXT = 2000;
+/** Reads a pattern that compiles in Unicode mode (validation checked that first) into terms. */
+class PatternReader {
+    source;
+    pos = 0;
+    constructor(source) {
+        this.source = source;
+    }
+    alternatives() {
+        const out = [[]];
+        while (this.pos < this.source.length && this.source[this.pos] !== ')') {
+            if (this.source[this.pos] === '|') {
+                this.pos++;
+                out.push([]);
+                continue;
+            }
+            out[out.length - 1].push(this.term());
+        }
+        return out;
+    }
+    term() {
+        const start = this.pos;
+        const atom = this.atom();
+        const [min, max] = this.quantifier();
+        return { atom, min, max, start, end: this.pos };
+    }
+    atom() {
+        const s = this.source;
+        const c = s[this.pos++];
+        if (c === '(') {
+            if (s[this.pos] === '?') {
+                // On to where the body starts: (?: (?= (?! (?<= (?<! (?<name> and modifiers (?i:
+                const next = s[this.pos + 1];
+                const lookbehind = next === '<' && (s[this.pos + 2] === '=' || s[this.pos + 2] === '!');
+                if (next === '<' && !lookbehind)
+                    this.pos = s.indexOf('>', this.pos) + 1;
+                else if (lookbehind)
+                    this.pos += 3;
+                else if (next === ':' || next === '=' || next === '!')
+                    this.pos += 2;
+                else
+                    this.pos = s.indexOf(':', this.pos) + 1;
+            }
+            const alternatives = this.alternatives();
+            this.pos++;
+            return { kind: 'group', alternatives };
+        }
+        if (c === '[') {
+            for (; this.pos < s.length && s[this.pos] !== ']'; this.pos++)
+                if (s[this.pos] === '\\')
+                    this.pos++;
+            this.pos++;
+            return { kind: 'other' };
+        }
+        if (c === '\\') {
+            const e = s[this.pos++];
+            if (e === 'u' && s[this.pos] === '{')
+                this.pos = s.indexOf('}', this.pos) + 1;
+            else if (e === 'u')
+                this.pos += 4;
+            else if (e === 'x')
+                this.pos += 2;
+            else if (e === 'c')
+                this.pos++;
+            else if ((e === 'p' || e === 'P') && s[this.pos] === '{')
+                this.pos = s.indexOf('}', this.pos) + 1;
+            else if (e === 'k')
+                this.pos = s.indexOf('>', this.pos) + 1;
+            else if (/[1-9]/.test(e))
+                while (/[0-9]/.test(s[this.pos] ?? ''))
+                    this.pos++;
+            // An escaped punctuator is that character; \d, \w, \p{...}, \b... match (or test) more than one.
+            return /[\^$\\.*+?()[\]{}|/-]/.test(e) ? { kind: 'char', char: e } : { kind: 'other' };
+        }
+        return c === '.' || c === '^' || c === '$' ? { kind: 'other' } : { kind: 'char', char: c };
+    }
+    quantifier() {
+        const s = this.source;
+        let bounds = [1, 1];
+        const c = s[this.pos];
+        if (c === '*')
+            bounds = [0, Infinity];
+        else if (c === '+')
+            bounds = [1, Infinity];
+        else if (c === '?')
+            bounds = [0, 1];
+        else if (c === '{') {
+            const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.pos));
+            this.pos += m[0].length - 1;
+            bounds = [Number(m[1]), m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3])];
+        }
+        else
+            return bounds;
+        this.pos++;
+        if (s[this.pos] === '?')
+            this.pos++;
+        return bounds;
+    }
+}
+const repeats = (t) => t.max > 1;
+/** A repetition whose length varies: the engine can split the same text between iterations in many ways. */
+const varies = (t) => t.max > 1 && t.min !== t.max;
+function* terms(alternatives) {
+    for (const alternative of alternatives) {
+        for (const t of alternative) {
+            yield t;
+            if (t.atom.kind === 'group')
+                yield* terms(t.atom.alternatives);
+        }
+    }
+}
+/** The character every match of an alternative starts with, when that is one literal character. */
+function firstChar(alternative) {
+    const first = alternative[0];
+    return first && first.min > 0 && first.atom.kind === 'char' ? first.atom.char.toLowerCase() : undefined;
+}
+/**
+ * Why a pattern can take exponential time on some text, naming the part of the pattern, or
+ * undefined when it has neither shape this module refuses.
+ */
+function exponentialRisk(pattern) {
+    const part = (t) => pattern.slice(t.start, t.end);
+    for (const t of terms(new PatternReader(pattern).alternatives())) {
+        if (t.atom.kind !== 'group' || !repeats(t))
+            continue;
+        const inner = [...terms(t.atom.alternatives)].find(varies);
+        if (inner)
+            return `the repeated group ${part(t)} holds the repetition ${part(inner)}, so a text can be split between them in exponentially many ways (write ${part(inner)} once, e.g. a+ for (a+)+)`;
+        const { alternatives } = t.atom;
+        if (alternatives.length < 2)
+            continue;
+        const starts = alternatives.map(firstChar);
+        if (starts.some((c) => c === undefined) || new Set(starts).size < starts.length) {
+            return `the repeated group ${part(t)} has alternatives that can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/config/schema.js
 // A small JSON Schema subset: enough to describe the config file, to validate it with
 // errors that name the key, its line and the expected form, and to publish it as
@@ -48741,6 +48904,7 @@ function nearest(word, candidates) {
 // of problems (each naming the key, its line, and the expected form) out.
 
 
+
 function report(ctx, node, key, message) {
     const { line, col } = ctx.counter.linePos(node?.range?.[0] ?? 0);
     ctx.problems.push({ key, message, line, column: col });
@@ -48796,6 +48960,11 @@ function check(ctx, node, schema, key) {
                 }
                 catch (e) {
                     report(ctx, node, key, `${key} is not a valid regular expression: ${e.message.replace(/^Invalid regular expression: /, '')}`);
+                    return undefined;
+                }
+                const risk = exponentialRisk(value);
+                if (risk) {
+                    report(ctx, node, key, `${key} ${JSON.stringify(value)} can take exponential time on some texts and is refused: ${risk}`);
                     return undefined;
                 }
             }
@@ -58529,12 +58698,38 @@ function tooDeep(text) {
     }
     return -1;
 }
+const YAML_OPTIONS = { uniqueKeys: false, merge: true, prettyErrors: false, strict: false };
+// A line indented with a tab (after any spaces) that holds more than a comment. One tab, then
+// the rest: quantifiers that could both take a tab made a long line of tabs quadratic.
+const TAB_INDENT = /^ *\t[ \t]*[^\s#]/m;
+/**
+ * The first tab-indented line's error, when yaml confirms it from the text up to that line;
+ * undefined when there is none (the tab is inside a quoted or block scalar, or no line
+ * starts with one). yaml reports every such line and each error costs it an Error with a
+ * stack: a tab-indented file of 2 MB took seconds. What comes after the line cannot change
+ * how yaml reads the line itself, so its error is the file's, and the rest is not read.
+ */
+function tabIndentation(text) {
+    const line = text.search(TAB_INDENT);
+    if (line < 0)
+        return undefined;
+    const newline = text.indexOf('\n', line);
+    const end = newline < 0 ? text.length : newline + 1;
+    const errors = (0,dist/* parseDocument */.Tp)(text.slice(0, end), YAML_OPTIONS).errors;
+    const first = errors.reduce((a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a), undefined);
+    if (first?.code !== 'TAB_AS_INDENT' || first.pos[0] < line)
+        return undefined;
+    return { message: `Invalid YAML: ${shortMessage(first.message)}`, offset: first.pos[0] };
+}
 /** The file's top node: from the fast reader when the file is in its subset, else from yaml. */
 function readTop(text) {
     const simple = readSimpleYaml(text);
     if (simple !== undefined)
         return { root: simple, problems: [] };
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false, merge: true, prettyErrors: false, strict: false });
+    const tab = tabIndentation(text);
+    if (tab)
+        return { root: null, problems: [tab] };
+    const doc = (0,dist/* parseDocument */.Tp)(text, YAML_OPTIONS);
     let quotes;
     const problems = doc.errors.map((e) => ({
         message: `Invalid YAML: ${shortMessage(e.message)}`,
@@ -59750,6 +59945,7 @@ function findBundles(patterns, paths, sourceLocale) {
 ;// CONCATENATED MODULE: ./lib/checks/custom.js
 
 
+
 const custom_SEVERITY = { error: 2, warning: 1, info: 0 };
 const CUSTOM_RULES = { first: 1801, last: 1899 };
 /**
@@ -59791,7 +59987,11 @@ function customChecks(configs, taken, label = 'the config file') {
             check(input) {
                 if (!applies(input.locale))
                     return [];
-                const m = re.exec(input[field]);
+                const text = input[field];
+                if (text.length > CUSTOM_RULE_MAX_TEXT) {
+                    return [{ s: 0, d: `Not checked for "${c.message}": the ${field} has ${text.length.toLocaleString('en')} characters, and custom rules read at most ${CUSTOM_RULE_MAX_TEXT.toLocaleString('en')}` }];
+                }
+                const m = re.exec(text);
                 if (!m)
                     return [];
                 return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }];
@@ -62297,26 +62497,52 @@ function totalCount(header) {
 }
 
 ;// CONCATENATED MODULE: ./lib/scorers/static.js
+// The `static` scorer: scores read from a JSON file (`scores-file`), for dry runs, demos
+// and tests of the threshold and fail-on logic without any service.
 
 
-/** Validates the scores file's content: `[{file, key, locale?, score}]` or `{scores: [...]}`. */
+
+
+const EXPECTED = 'Expected JSON: a list of {"file", "key", "locale"?, "score"} (score 0 to 1, or 0 to 100), or {"scores": [...]}.';
+/**
+ * Validates the scores file's content. A problem is a settings error naming the file, the
+ * line and column, and what was expected: the file is a setting, not a locale file.
+ */
 function parseScoresFile(text, label) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new SettingsError(`Invalid scores-file ${label}: ${e.message}. Expected JSON: [{"file", "key", "locale"?, "score"}].`);
-    }
-    const list = Array.isArray(data) ? data : data?.scores;
-    if (!Array.isArray(list))
-        throw new SettingsError(`Invalid scores-file ${label}: expected a JSON list of {"file", "key", "locale"?, "score"}.`);
-    return list.map((e, i) => {
-        const entry = e;
-        if (typeof entry?.file !== 'string' || typeof entry.key !== 'string' || typeof entry.score !== 'number' || entry.score < 0 || entry.score > 100) {
-            throw new SettingsError(`Invalid scores-file ${label}: entry ${i} needs "file" and "key" strings and a "score" from 0 to 1 (or 0 to 100).`);
+    const lines = new LineIndex(text);
+    const fail = (offset, message) => {
+        const { line, column } = lines.position(offset);
+        throw new SettingsError(`Invalid scores-file ${label}:${line}:${column}: ${message}. ${EXPECTED}`);
+    };
+    const { root, problems } = parseJsonTree(text);
+    // Comments and trailing commas too: the file is JSON, and read as JSON.parse reads it.
+    if (problems.length > 0)
+        return fail(problems[0].offset, problems[0].message.replace(/^Invalid JSON: /, ''));
+    const list = root?.type === 'object' ? member(root, 'scores') : root;
+    if (list?.type !== 'array')
+        return fail(list?.start ?? root?.start ?? 0, `${root?.type === 'object' ? '"scores" is' : 'the file is'} ${list ? describeNode(list) : 'missing'}; expected a list of scores`);
+    return list.items.map((item, i) => {
+        const entry = `entry ${i + 1}`;
+        if (item.type !== 'object')
+            return fail(item.start, `${entry} is ${describeNode(item)}; expected an object`);
+        const text = (name, required) => {
+            const node = member(item, name);
+            if (node === undefined && !required)
+                return undefined;
+            if (node?.type !== 'string')
+                return fail(node?.start ?? item.start, `${entry}: "${name}" is ${node ? describeNode(node) : 'missing'}; expected a string`);
+            return node.value;
+        };
+        const file = text('file', true);
+        const key = text('key', true);
+        const scoreNode = member(item, 'score');
+        const score = scoreNode?.type === 'number' ? Number(scoreNode.raw) : NaN;
+        if (!(score >= 0 && score <= 100)) {
+            const shown = scoreNode === undefined ? 'missing' : scoreNode.type === 'number' ? scoreNode.raw : describeNode(scoreNode);
+            return fail(scoreNode?.start ?? item.start, `${entry}: "score" is ${shown}; expected a number from 0 to 1 (or 0 to 100)`);
         }
-        return { ...entry, score: entry.score > 1 ? entry.score / 100 : entry.score };
+        const optional = { locale: text('locale', false), provider: text('provider', false), engine: text('engine', false) };
+        return { file, key, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)), score: score > 1 ? score / 100 : score };
     });
 }
 function staticScorer(entries) {
@@ -62574,8 +62800,10 @@ async function buildScorers(settings, io) {
         try {
             text = await io.readText(settings.scoresFile);
         }
-        catch {
-            throw new SettingsError(`Invalid scores-file: '${settings.scoresFile}' cannot be read. Expected the path of a JSON file.`);
+        catch (e) {
+            if (e instanceof SettingsError)
+                throw e;
+            throw new SettingsError(`Invalid scores-file: '${settings.scoresFile}' cannot be read (${e.message}). Expected the path of a JSON file.`);
         }
         scorers.push(staticScorer(parseScoresFile(text, settings.scoresFile)));
     }
@@ -62888,11 +63116,12 @@ const OWN = {
     version: { type: 'boolean' },
 };
 const CLI_SETTINGS = settingDefs.filter((d) => d.only !== 'action');
+const ACTION_ONLY = settingDefs.filter((d) => d.only === 'action');
 const BOOLEAN_FLAGS = new Set(CLI_SETTINGS.filter((d) => d.kind === 'boolean').map((d) => `--${d.name}`));
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 function parseCli(argv, env) {
     const options = { ...OWN };
-    for (const def of CLI_SETTINGS)
+    for (const def of [...CLI_SETTINGS, ...ACTION_ONLY])
         options[def.name] = { type: 'string' };
     let parsed;
     try {
@@ -62918,7 +63147,8 @@ function parseCli(argv, env) {
     const format = String(v.format);
     if (!FORMATS.includes(format))
         throw new UsageError(`Invalid --format '${format}'. Expected one of ${FORMATS.join(', ')}.`);
-    const common = { format, output: v.output, verbose: v.verbose === true, inputs };
+    const ignored = ACTION_ONLY.filter((d) => v[d.name] !== undefined).map((d) => d.name);
+    const common = { format, output: v.output, verbose: v.verbose === true, inputs, ignored };
     if (v.help)
         return { ...common, mode: { kind: 'help' } };
     if (v.version)
@@ -62954,7 +63184,8 @@ function helpText() {
         const extra = [def.default !== undefined ? `default ${def.default}` : '', def.env ? `env ${def.env}` : ''].filter(Boolean).join(', ');
         lines.push(`  --${def.name}`.padEnd(25) + def.description.replace(/`/g, '') + (extra ? ` (${extra})` : ''));
     }
-    lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 internal or service failure.');
+    lines.push('', `The action's own inputs (${ACTION_ONLY.map((d) => `--${d.name}`).join(', ')}) are accepted and ignored.`);
+    lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 an internal failure or a quality service that failed (unless the translations failed the gate: 1).');
     return `${lines.join('\n')}\n`;
 }
 
@@ -62977,6 +63208,17 @@ function helpText() {
 
 
 const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 };
+/**
+ * The exit code of a finished run (DESIGN.md: 3 is an internal or service failure). The
+ * verdict is the action's, decided by `fail-on`; the code also tells a script that a
+ * service failed, which a re-run may clear: 3 when segments went unscored and the
+ * translations themselves did not fail the gate, 1 when they did.
+ */
+function exitCode(verdict, notScored) {
+    if (!verdict.passed && verdict.reasons.some((r) => r !== 'not-scored'))
+        return EXIT.failed;
+    return notScored > 0 ? EXIT.internal : EXIT.passed;
+}
 /** Log lines on standard error; they may quote untrusted text (paths, a service's message), so each is masked and terminal-safe. */
 function stderrLogger(io, verbose, mask) {
     const line = (text) => io.stderr(`${terminalSafe(mask(text))}\n`);
@@ -63015,6 +63257,8 @@ async function main(io) {
             io.stdout(`${VERSION}\n`);
             return EXIT.passed;
         }
+        for (const name of command.ignored)
+            io.stderr(`tqg: --${name} is ignored: it applies to the action on GitHub only\n`);
         const at = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.resolve)(io.cwd, p));
         let root;
         if (command.mode.kind === 'dirs') {
@@ -63050,9 +63294,7 @@ async function main(io) {
         else
             io.stdout(rendered);
         await writeReportFiles(report, { json: settings.reportFile && at(settings.reportFile), sarif: settings.sarifFile && at(settings.sarifFile) });
-        if (!report.verdict.passed)
-            return EXIT.failed;
-        return report.summary.notScored > 0 ? EXIT.internal : EXIT.passed;
+        return exitCode(report.verdict, report.summary.notScored);
     }
     catch (e) {
         if (e instanceof UsageError || e instanceof SettingsError || e instanceof GitError) {

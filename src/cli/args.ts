@@ -93,6 +93,6 @@ export function helpText(): string {
     lines.push(`  --${def.name}`.padEnd(25) + def.description.replace(/`/g, '') + (extra ? ` (${extra})` : ''))
   }
   lines.push('', `The action's own inputs (${ACTION_ONLY.map((d) => `--${d.name}`).join(', ')}) are accepted and ignored.`)
-  lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 an internal failure, or the gate failed only because a quality service failed (fail-on: not-scored).')
+  lines.push('', 'Exit codes: 0 passed, 1 the gate failed, 2 bad usage or config, 3 an internal failure or a quality service that failed (unless the translations failed the gate: 1).')
   return `${lines.join('\n')}\n`
 }

@@ -29,14 +29,14 @@ export interface CliIo {
 export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const
 
 /**
- * The exit code of a finished run. The gate is the action's: `fail-on` decides, so a
- * service that failed fails the run only with `not-scored` in it, as it fails the action's
- * step. When it is the only reason, the code says "service failure" (3), which a re-run
- * may clear, rather than "the translations failed" (1).
+ * The exit code of a finished run (DESIGN.md: 3 is an internal or service failure). The
+ * verdict is the action's, decided by `fail-on`; the code also tells a script that a
+ * service failed, which a re-run may clear: 3 when segments went unscored and the
+ * translations themselves did not fail the gate, 1 when they did.
  */
-export function exitCode(verdict: Verdict): number {
-  if (verdict.passed) return EXIT.passed
-  return verdict.reasons.every((r) => r === 'not-scored') ? EXIT.internal : EXIT.failed
+export function exitCode(verdict: Verdict, notScored: number): number {
+  if (!verdict.passed && verdict.reasons.some((r) => r !== 'not-scored')) return EXIT.failed
+  return notScored > 0 ? EXIT.internal : EXIT.passed
 }
 
 /** Log lines on standard error; they may quote untrusted text (paths, a service's message), so each is masked and terminal-safe. */
@@ -112,7 +112,7 @@ export async function main(io: CliIo): Promise<number> {
     } else io.stdout(rendered)
     await writeReportFiles(report, { json: settings.reportFile && at(settings.reportFile), sarif: settings.sarifFile && at(settings.sarifFile) })
 
-    return exitCode(report.verdict)
+    return exitCode(report.verdict, report.summary.notScored)
   } catch (e) {
     if (e instanceof UsageError || e instanceof SettingsError || e instanceof GitError) {
       io.stderr(`tqg: ${e.message}\n`)

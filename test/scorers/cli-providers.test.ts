@@ -108,7 +108,7 @@ describe('tqg with Custom.MT and an OpenAI-compatible LLM', () => {
     expect(JSON.parse(second.stdout).segments).toEqual(JSON.parse(first.stdout).segments)
   })
 
-  it('reports a service that fails as not scored, never as passed; the gate fails (exit 3) only with fail-on not-scored, as the action', async () => {
+  it('reports a service that fails as not scored, never as passed, and exits 3; the gate fails only with fail-on not-scored, as the action', async () => {
     const revoked = ['--custommt-token', 'cmt_live_revoked000000', '--openai-api-key', OPENAI_KEY, '--threshold', '0.5']
     const { code, stdout, stderr } = await tqg(args(revoked))
     expect(stdout).toContain('1902 not-scored')
@@ -116,7 +116,7 @@ describe('tqg with Custom.MT and an OpenAI-compatible LLM', () => {
     expect(stdout).toMatch(/PASSED: 0 errors, 0 warnings, 0 below threshold, 4 not scored/)
     expect(stderr).toContain('warning: custommt: Custom.MT: POST /translation/text_translate_v2 answered HTTP 401')
     expect(stdout + stderr).not.toContain('cmt_live_revoked000000')
-    expect(code).toBe(0)
+    expect(code).toBe(3)
     const gated = await tqg(args([...revoked, '--fail-on', 'error,below-threshold,not-scored']))
     expect(gated.stdout).toMatch(/FAILED on not-scored: 0 errors, 0 warnings, 0 below threshold, 4 not scored/)
     expect(gated.code).toBe(3)

@@ -96,13 +96,13 @@ describe('tqg with Phrase QPS', () => {
     expect(JSON.parse(second.stdout).segments).toEqual(report.segments)
   })
 
-  it('never passes what failed: a failed QPS call is not scored, and fails the gate (exit 3, a service failure) with fail-on not-scored', async () => {
+  it('never passes what failed: a failed QPS call is not scored (exit 3, a service failure), and fails the gate with fail-on not-scored', async () => {
     const fake = await phrase()
     fake.wholeCallError = { message: 'Internal error', code: 'internal' }
     const env = { PHRASE_TOKEN: fake.fixture.token }
     const run = await tqg(phraseArgs(fake, 'off'), { env })
-    // The gate is the action's: without not-scored in fail-on it passes, with a 1902 warning on each segment.
-    expect(run.code).toBe(0)
+    // Without not-scored in fail-on the gate passes, with a 1902 warning on each segment; exit 3 says a service failed.
+    expect(run.code).toBe(3)
     const report = JSON.parse(run.stdout) as { passed: boolean; summary: { notScored: number }; segments: JsonSegment[] }
     // checkout.pay is not-applicable (Phrase holds another text); the other three failed.
     expect(report.summary.notScored).toBe(3)
