@@ -111,11 +111,13 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
     const base = byIdentity(side.base)
     let targetForms: Map<string, string[]> | undefined
     if (!bilingual && !loaded.source?.head && side.changed) {
+      const candidates = loaded.bundle.sourceCandidates
+      const why = candidates ? `: the ${candidates.slice(0, -1).join(', ')} and ${candidates.at(-1)} files share its language, so none is taken as the source (set source-locale to the one that is)` : ''
       findings.push({
         file: side.path,
         line: 1,
         column: 1,
-        issue: { s: 1, r: RULE.noSourceFile, d: `No ${sourceLocale} source file for this translation in pattern '${loaded.bundle.pattern}', so its strings are not compared with a source` },
+        issue: { s: 1, r: RULE.noSourceFile, d: `No ${sourceLocale} source file for this translation in pattern '${loaded.bundle.pattern}', so its strings are not compared with a source${why}` },
       })
     }
     for (const unit of head.units) {

@@ -28,7 +28,7 @@ export interface CompiledPattern {
 }
 
 export interface PathMatch {
-  /** The locale as written in the path ('' for the locale-less source of `{-locale}` patterns). */
+  /** The locale as written in the path ('' for the locale-less source of `{-locale}` patterns, `Base` for Apple's base localization). */
   rawLocale: string
   /** BCP 47 form used for comparisons ('' when the path has none). */
   locale: string
@@ -41,6 +41,12 @@ export interface PathMatch {
 const LOCALE_RE = String.raw`[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|r[A-Z]{2}|\d{3}|[A-Za-z0-9]{5,8}))*|b\+[a-z]{2,3}(?:\+[A-Za-z0-9]{2,8})*`
 
 const WHOLE_LOCALE = new RegExp(`^(?:${LOCALE_RE})$`)
+
+/**
+ * Xcode's base localization (`Base.lproj`): the development language's files, named by no
+ * locale. It matches `{locale}` right before `.lproj` and reads as locale-less ('').
+ */
+export const APPLE_BASE = 'Base'
 
 function escapeRegex(s: string): string {
   return s.replace(/[.+^$()|[\]\\{}]/g, '\\$&')
@@ -72,7 +78,8 @@ export function compilePattern(pattern: string, options: { localeless?: boolean 
       if (sawLocale) re += String.raw`\k<locale>`
       else {
         starLocale('')
-        re += `(?<locale>${LOCALE_RE})`
+        const base = rest.startsWith('{locale}.lproj') ? `${APPLE_BASE}|` : ''
+        re += `(?<locale>${base}${LOCALE_RE})`
         localeGroup = groups++
       }
       sawLocale = true
@@ -153,7 +160,7 @@ export function matchPath(compiled: CompiledPattern, path: string): PathMatch | 
   if (rawLocale.split(/[-_+]/).some((subtag) => ANDROID_QUALIFIER.test(subtag))) return undefined
   return {
     rawLocale,
-    locale: rawLocale ? normalizeLocale(rawLocale) : '',
+    locale: rawLocale && rawLocale !== APPLE_BASE ? normalizeLocale(rawLocale) : '',
     bundle: [compiled.pattern, ...groups.filter((_, i) => i !== compiled.localeGroup)].join('\u0000'),
   }
 }

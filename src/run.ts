@@ -1,7 +1,7 @@
 // Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
 // -> write-back (scorers that push results to their service).
 // No logic of its own; the entries (cli.ts, the action) add the reporters.
-import { findBundles, type Bundle } from './bundles.js'
+import { findBundles, sourceFallbackNotes, type Bundle } from './bundles.js'
 import type { Changes, Tree } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { customChecks } from './checks/custom.js'
@@ -71,6 +71,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes)
     const files = found.reduce((n, b) => n + b.targets.length + (b.source ? 1 : 0), 0)
     log.info(`${found.length} bundle(s) of ${files} locale file(s) match the patterns`)
+    for (const note of sourceFallbackNotes(found)) log.info(note)
     return found
   })
 
