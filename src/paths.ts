@@ -192,3 +192,59 @@ export function isKnownLanguage(locale: string): boolean {
     return false
   }
 }
+
+const subtagCache = new Map<string, string[]>()
+
+/** A locale's subtags for comparisons: normalised (`pt_br`, `pt-rBR`), lower case. */
+function subtags(locale: string): string[] {
+  let tags = subtagCache.get(locale)
+  if (!tags) subtagCache.set(locale, (tags = normalizeLocale(locale).toLowerCase().split('-')))
+  return tags
+}
+
+/** The same locale however it is spelled: `pt_BR`, `pt-br`, `pt-rBR` are `pt-BR`. */
+export function sameLocale(a: string, b: string): boolean {
+  return subtags(a).join('-') === subtags(b).join('-')
+}
+
+/**
+ * Whether a configured locale covers a locale: the same one, or a less specific one whose
+ * subtags the locale has in order after the same language (`pt` covers `pt-BR`, `zh-Hant`
+ * and `zh-TW` cover `zh-Hant-TW`); in any case, with `_` or `-`. How every per-locale
+ * setting (rule severities, thresholds, terms, custom rules, Custom.MT opt-ins) is matched.
+ */
+export function localeCovers(configured: string, locale: string): boolean {
+  const want = subtags(configured)
+  const have = subtags(locale)
+  if (want[0] !== have[0]) return false
+  let at = 1
+  for (const tag of want.slice(1)) {
+    while (at < have.length && have[at] !== tag) at++
+    if (at === have.length) return false
+    at++
+  }
+  return true
+}
+
+/** Whether a setting for `locales` applies to a locale: all when the list is empty. */
+export function localeFilter(locales: readonly string[] | undefined): (locale: string) => boolean {
+  if (!locales || locales.length === 0) return () => true
+  return (locale) => locales.some((configured) => localeCovers(configured, locale))
+}
+
+/** The value set for the most specific configured locale that covers a locale (`pt-BR` before `pt`). */
+export function forLocale<T>(entries: Iterable<readonly [string, T]>, locale: string): T | undefined {
+  let best: { length: number; value: T } | undefined
+  for (const [configured, value] of entries) {
+    if (!localeCovers(configured, locale)) continue
+    const length = subtags(configured).length
+    if (!best || length > best.length) best = { length, value }
+  }
+  return best?.value
+}
+
+/** The value set for exactly this locale however it is spelled (`pt_BR` for `pt-BR`): mappings to a service's locale codes, where a language must not stand for its regions. */
+export function forSameLocale<T>(entries: Iterable<readonly [string, T]>, locale: string): T | undefined {
+  for (const [configured, value] of entries) if (sameLocale(configured, locale)) return value
+  return undefined
+}

@@ -12,6 +12,7 @@ import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
+import { forLocale } from './paths.js'
 import { checkDismissals, decide } from './policy.js'
 import { ruleSettings } from './rule-settings.js'
 import { allRules } from './rules.js'
@@ -109,7 +110,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       log,
       defaultThreshold: settings.threshold,
       skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
-      threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
+      threshold: (provider, locale) => thresholds.scorers[provider] ?? forLocale(Object.entries(thresholds.locales), locale),
     })
     for (const note of result.notes) log.info(note)
     return result

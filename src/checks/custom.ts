@@ -4,7 +4,7 @@
 import type { Severity } from '../model.js'
 import { SettingsError } from '../settings.js'
 import type { SegmentCheck } from './check.js'
-import { localeFilter } from './writing-systems.js'
+import { localeFilter } from '../paths.js'
 
 /** One entry of `custom-rules`, as the config file writes it (validated by its schema). */
 export interface CustomRuleConfig {
