@@ -109,7 +109,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       cache: deps.cache,
       log,
       defaultThreshold: settings.threshold,
-      skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
+      skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy or not final (set score-fuzzy to score such entries)' : undefined),
       threshold: (provider, locale) => thresholds.scorers[provider] ?? forLocale(Object.entries(thresholds.locales), locale),
     })
     for (const note of result.notes) log.info(note)
