@@ -59,8 +59,43 @@ function chooseSource(pattern: string, files: Matched[], sourceLocale: string): 
   return bundle
 }
 
-/** Bundles of the given paths; a path is claimed by the first pattern it matches. */
-export function findBundles(patterns: readonly string[], paths: readonly string[], sourceLocale: string): Bundle[] {
+/**
+ * Which pattern claimed each path. Shared by the groups of one run, so that a file two
+ * patterns match (in one `files` list or in two groups) is checked and reported once, under
+ * the first; the overlaps are kept to be said once each.
+ */
+export class PathClaims {
+  private readonly owners = new Map<string, string>()
+  private readonly overlaps = new Map<string, { first: string; later: string; count: number; example: string }>()
+
+  /** True when the path is the pattern's; false when an earlier pattern has it. */
+  claim(path: string, pattern: string): boolean {
+    const owner = this.owners.get(path)
+    if (owner === undefined) {
+      this.owners.set(path, pattern)
+      return true
+    }
+    const id = `${owner}\u0000${pattern}`
+    const overlap = this.overlaps.get(id)
+    if (overlap) overlap.count++
+    else this.overlaps.set(id, { first: owner, later: pattern, count: 1, example: path })
+    return false
+  }
+
+  /** One line per pair of overlapping patterns. */
+  notes(): string[] {
+    return [...this.overlaps.values()].map(({ first, later, count, example }) => {
+      const both = first === later ? `pattern '${first}', listed twice,` : `both '${first}' and '${later}'`
+      return `${count} file(s) match ${both} (e.g. ${example}): each is checked once, under the first, '${first}'`
+    })
+  }
+}
+
+/**
+ * Bundles of the given paths; a path is claimed by the first pattern it matches (`claims`:
+ * shared with the other groups of the run).
+ */
+export function findBundles(patterns: readonly string[], paths: readonly string[], sourceLocale: string, claims = new PathClaims()): Bundle[] {
   const compiled = patterns.map((p) => {
     try {
       return compilePattern(p, { localeless: holdsOwnLocales(p) })
@@ -73,14 +108,11 @@ export function findBundles(patterns: readonly string[], paths: readonly string[
   })
   const source = normalizeLocale(sourceLocale)
   const bundles: Bundle[] = []
-  const claimed = new Set<string>()
   for (const c of compiled) {
     const files = new Map<string, Matched[]>()
     for (const path of paths) {
-      if (claimed.has(path)) continue
       const m = matchPath(c, path)
-      if (!m) continue
-      claimed.add(path)
+      if (!m || !claims.claim(path, c.pattern)) continue
       const file = { path, locale: m.locale }
       // Each file of a pattern without {locale} holds every locale: a bundle of its own.
       if (!c.hasLocale) bundles.push({ pattern: c.pattern, sourceLocale: source, targets: [file] })

@@ -1,7 +1,7 @@
 // Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
 // -> write-back (scorers that push results to their service).
 // No logic of its own; the entries (cli.ts, the action) add the reporters.
-import { findBundles, sourceFallbackNotes, type Bundle } from './bundles.js'
+import { findBundles, PathClaims, sourceFallbackNotes, type Bundle } from './bundles.js'
 import type { Changes, Tree } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { customChecks } from './checks/custom.js'
@@ -37,7 +37,7 @@ export interface PipelineDeps {
   notes?: string[]
 }
 
-async function findAllBundles(settings: Settings, changes: Changes, trusted: Tree, notes: string[]): Promise<Bundle[]> {
+async function findAllBundles(settings: Settings, changes: Changes, trusted: Tree, notes: string[], claims: PathClaims): Promise<Bundle[]> {
   const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()])
   const paths = [...new Set([...headPaths, ...basePaths])].sort()
   const bundles: Bundle[] = []
@@ -55,7 +55,7 @@ async function findAllBundles(settings: Settings, changes: Changes, trusted: Tre
       notes.push(...detection.notes)
       patterns = detection.patterns
     }
-    bundles.push(...findBundles(patterns, paths, group.sourceLocale))
+    bundles.push(...findBundles(patterns, paths, group.sourceLocale, claims))
   }
   return bundles
 }
@@ -69,10 +69,11 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
 
   const bundles = await log.group('Locale files', async () => {
     log.info(`Comparing ${changes.description}`)
-    const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes)
+    const claims = new PathClaims()
+    const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes, claims)
     const files = found.reduce((n, b) => n + b.targets.length + (b.source ? 1 : 0), 0)
     log.info(`${found.length} bundle(s) of ${files} locale file(s) match the patterns`)
-    for (const note of sourceFallbackNotes(found)) log.info(note)
+    for (const note of [...claims.notes(), ...sourceFallbackNotes(found)]) log.info(note)
     return found
   })
 
