@@ -8,7 +8,8 @@
 // - A source string changed while a translation kept its old text is reported once, on the
 //   source line, listing the locales (monolingual), or on the unit (bilingual).
 // - A string flagged `no-translate`, in the translation or in its source, is not checked.
-// - The source unit's placeholder syntax, where it names one, is the translation's too.
+// - The source unit's placeholder syntax, where it names one, is the translation's too, and
+//   so is its comment where the translation has none.
 import type { LoadedBundle, LoadedFile, LoadedSide } from './load.js'
 import type { FileFinding, Segment, Unit } from './model.js'
 import { RULE } from './rules.js'
@@ -78,6 +79,18 @@ function fileProblems(side: LoadedSide, always = false): FileFinding[] {
     const { line, column } = head.lines.position(p.offset)
     return { file: side.path, line, column, issue: { s: p.severity ?? 2, r: p.rule ?? RULE.unreadable, d: p.message } }
   })
+}
+
+/**
+ * A translation's unit with what its source unit says of the string: the app formats it as
+ * its source is written (MessageFormat for a .properties key whose source has {0}), and the
+ * developer's description (an ARB `@key` description, an Android comment) is usually written
+ * in the source file only.
+ */
+function withSourceTraits(unit: Unit, source: Unit | undefined): Unit {
+  const comment = unit.comment ?? source?.comment
+  if (!source?.syntax && comment === unit.comment) return unit
+  return { ...unit, ...(source?.syntax && { syntax: source.syntax }), ...(comment !== undefined && { comment }) }
 }
 
 function isSkipped(unit: Unit): boolean {
@@ -164,8 +177,7 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         status: previous ? 'changed' : 'new',
         previousTarget: previous?.value,
         format: head.format.id,
-        // The app formats the string as its source is written (MessageFormat for a .properties key whose source has {0}).
-        unit: sourceUnit?.syntax ? { ...unit, syntax: sourceUnit.syntax } : unit,
+        unit: withSourceTraits(unit, sourceUnit),
       }
       if (unit.pluralGroup) {
         targetForms ??= pluralForms(head.units)
