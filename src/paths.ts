@@ -198,7 +198,11 @@ const subtagCache = new Map<string, string[]>()
 /** A locale's subtags for comparisons: normalised (`pt_br`, `pt-rBR`), lower case. */
 function subtags(locale: string): string[] {
   let tags = subtagCache.get(locale)
-  if (!tags) subtagCache.set(locale, (tags = normalizeLocale(locale).toLowerCase().split('-')))
+  if (!tags) {
+    // Locales come from files too (a String Catalog names its own): a hostile one cannot grow this without bound.
+    if (subtagCache.size > 1000) subtagCache.clear()
+    subtagCache.set(locale, (tags = normalizeLocale(locale).toLowerCase().split('-')))
+  }
   return tags
 }
 
