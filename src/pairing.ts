@@ -8,7 +8,8 @@
 // - A source string changed while a translation kept its old text is reported once, on the
 //   source line, listing the locales (monolingual), or on the unit (bilingual).
 // - A string flagged `no-translate`, in the translation or in its source, is not checked.
-// - The source unit's placeholder syntax, where it names one, is the translation's too.
+// - The source unit's placeholder syntax, where it names one, is the translation's too, and
+//   so is its comment where the translation has none.
 import type { LoadedBundle, LoadedFile, LoadedSide } from './load.js'
 import type { FileFinding, Segment, Unit } from './model.js'
 import { RULE } from './rules.js'
@@ -80,6 +81,18 @@ function fileProblems(side: LoadedSide, always = false): FileFinding[] {
   })
 }
 
+/**
+ * A translation's unit with what its source unit says of the string: the app formats it as
+ * its source is written (MessageFormat for a .properties key whose source has {0}), and the
+ * developer's description (an ARB `@key` description, an Android comment) is usually written
+ * in the source file only.
+ */
+function withSourceTraits(unit: Unit, source: Unit | undefined): Unit {
+  const comment = unit.comment ?? source?.comment
+  if (!source?.syntax && comment === unit.comment) return unit
+  return { ...unit, ...(source?.syntax && { syntax: source.syntax }), ...(comment !== undefined && { comment }) }
+}
+
 function isSkipped(unit: Unit): boolean {
   return unit.flags?.includes('no-translate') === true
 }
@@ -111,11 +124,13 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
     const base = byIdentity(side.base)
     let targetForms: Map<string, string[]> | undefined
     if (!bilingual && !loaded.source?.head && side.changed) {
+      const candidates = loaded.bundle.sourceCandidates
+      const why = candidates ? `: the ${candidates.slice(0, -1).join(', ')} and ${candidates.at(-1)} files share its language, so none is taken as the source (set source-locale to the one that is)` : ''
       findings.push({
         file: side.path,
         line: 1,
         column: 1,
-        issue: { s: 1, r: RULE.noSourceFile, d: `No ${sourceLocale} source file for this translation in pattern '${loaded.bundle.pattern}', so its strings are not compared with a source` },
+        issue: { s: 1, r: RULE.noSourceFile, d: `No ${sourceLocale} source file for this translation in pattern '${loaded.bundle.pattern}', so its strings are not compared with a source${why}` },
       })
     }
     for (const unit of head.units) {
@@ -162,8 +177,7 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         status: previous ? 'changed' : 'new',
         previousTarget: previous?.value,
         format: head.format.id,
-        // The app formats the string as its source is written (MessageFormat for a .properties key whose source has {0}).
-        unit: sourceUnit?.syntax ? { ...unit, syntax: sourceUnit.syntax } : unit,
+        unit: withSourceTraits(unit, sourceUnit),
       }
       if (unit.pluralGroup) {
         targetForms ??= pluralForms(head.units)

@@ -28,7 +28,7 @@ export interface CompiledPattern {
 }
 
 export interface PathMatch {
-  /** The locale as written in the path ('' for the locale-less source of `{-locale}` patterns). */
+  /** The locale as written in the path ('' for the locale-less source of `{-locale}` patterns, `Base` for Apple's base localization). */
   rawLocale: string
   /** BCP 47 form used for comparisons ('' when the path has none). */
   locale: string
@@ -41,6 +41,12 @@ export interface PathMatch {
 const LOCALE_RE = String.raw`[A-Za-z]{2,3}(?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|r[A-Z]{2}|\d{3}|[A-Za-z0-9]{5,8}))*|b\+[a-z]{2,3}(?:\+[A-Za-z0-9]{2,8})*`
 
 const WHOLE_LOCALE = new RegExp(`^(?:${LOCALE_RE})$`)
+
+/**
+ * Xcode's base localization (`Base.lproj`): the development language's files, named by no
+ * locale. It matches `{locale}` right before `.lproj` and reads as locale-less ('').
+ */
+export const APPLE_BASE = 'Base'
 
 function escapeRegex(s: string): string {
   return s.replace(/[.+^$()|[\]\\{}]/g, '\\$&')
@@ -72,7 +78,8 @@ export function compilePattern(pattern: string, options: { localeless?: boolean 
       if (sawLocale) re += String.raw`\k<locale>`
       else {
         starLocale('')
-        re += `(?<locale>${LOCALE_RE})`
+        const base = rest.startsWith('{locale}.lproj') ? `${APPLE_BASE}|` : ''
+        re += `(?<locale>${base}${LOCALE_RE})`
         localeGroup = groups++
       }
       sawLocale = true
@@ -153,7 +160,7 @@ export function matchPath(compiled: CompiledPattern, path: string): PathMatch | 
   if (rawLocale.split(/[-_+]/).some((subtag) => ANDROID_QUALIFIER.test(subtag))) return undefined
   return {
     rawLocale,
-    locale: rawLocale ? normalizeLocale(rawLocale) : '',
+    locale: rawLocale && rawLocale !== APPLE_BASE ? normalizeLocale(rawLocale) : '',
     bundle: [compiled.pattern, ...groups.filter((_, i) => i !== compiled.localeGroup)].join('\u0000'),
   }
 }
@@ -184,4 +191,64 @@ export function isKnownLanguage(locale: string): boolean {
   } catch {
     return false
   }
+}
+
+const subtagCache = new Map<string, string[]>()
+
+/** A locale's subtags for comparisons: normalised (`pt_br`, `pt-rBR`), lower case. */
+function subtags(locale: string): string[] {
+  let tags = subtagCache.get(locale)
+  if (!tags) {
+    // Locales come from files too (a String Catalog names its own): a hostile one cannot grow this without bound.
+    if (subtagCache.size > 1000) subtagCache.clear()
+    subtagCache.set(locale, (tags = normalizeLocale(locale).toLowerCase().split('-')))
+  }
+  return tags
+}
+
+/** The same locale however it is spelled: `pt_BR`, `pt-br`, `pt-rBR` are `pt-BR`. */
+export function sameLocale(a: string, b: string): boolean {
+  return subtags(a).join('-') === subtags(b).join('-')
+}
+
+/**
+ * Whether a configured locale covers a locale: the same one, or a less specific one whose
+ * subtags the locale has in order after the same language (`pt` covers `pt-BR`, `zh-Hant`
+ * and `zh-TW` cover `zh-Hant-TW`); in any case, with `_` or `-`. How every per-locale
+ * setting (rule severities, thresholds, terms, custom rules, Custom.MT opt-ins) is matched.
+ */
+export function localeCovers(configured: string, locale: string): boolean {
+  const want = subtags(configured)
+  const have = subtags(locale)
+  if (want[0] !== have[0]) return false
+  let at = 1
+  for (const tag of want.slice(1)) {
+    while (at < have.length && have[at] !== tag) at++
+    if (at === have.length) return false
+    at++
+  }
+  return true
+}
+
+/** Whether a setting for `locales` applies to a locale: all when the list is empty. */
+export function localeFilter(locales: readonly string[] | undefined): (locale: string) => boolean {
+  if (!locales || locales.length === 0) return () => true
+  return (locale) => locales.some((configured) => localeCovers(configured, locale))
+}
+
+/** The value set for the most specific configured locale that covers a locale (`pt-BR` before `pt`). */
+export function forLocale<T>(entries: Iterable<readonly [string, T]>, locale: string): T | undefined {
+  let best: { length: number; value: T } | undefined
+  for (const [configured, value] of entries) {
+    if (!localeCovers(configured, locale)) continue
+    const length = subtags(configured).length
+    if (!best || length > best.length) best = { length, value }
+  }
+  return best?.value
+}
+
+/** The value set for exactly this locale however it is spelled (`pt_BR` for `pt-BR`): mappings to a service's locale codes, where a language must not stand for its regions. */
+export function forSameLocale<T>(entries: Iterable<readonly [string, T]>, locale: string): T | undefined {
+  for (const [configured, value] of entries) if (sameLocale(configured, locale)) return value
+  return undefined
 }

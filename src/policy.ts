@@ -4,7 +4,7 @@
 // never decide; they show what this returns.
 import { createHash } from 'node:crypto'
 import type { CheckedSegment, FailReason, FileFinding, Finding, Issue, Report, Summary, Verdict } from './model.js'
-import { normalizeLocale } from './paths.js'
+import { sameLocale } from './paths.js'
 import type { RuleSettings } from './rule-settings.js'
 import { isFileRule, isQualityRule, RULE } from './rules.js'
 import { SettingsError, type ConfigExtra } from './settings.js'
@@ -52,7 +52,7 @@ function madeFor(d: PolicyOptions['dismissals'][number], target: string): boolea
 function applyDismissals(segment: CheckedSegment, dismissals: PolicyOptions['dismissals'], rules: RuleSettings, lapsed: string[]): void {
   for (const d of dismissals) {
     if (d.file !== segment.file || d.key !== segment.key) continue
-    if (d.locale && normalizeLocale(d.locale) !== normalizeLocale(segment.locale)) continue
+    if (d.locale && !sameLocale(d.locale, segment.locale)) continue
     const rule = rules.ruleNumber(d.rule)
     const issues = segment.issues.filter((i) => i.r === rule)
     if (issues.length === 0) continue

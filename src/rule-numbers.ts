@@ -10,6 +10,8 @@ export const RULE = {
   encoding: 1008,
   rootLocale: 1009,
   noSourceFile: 1010,
+  /** Declared by checks/plural-forms.ts; the PO reader raises it for the missing forms that rule cannot see. */
+  pluralFormsMissing: 1011,
   belowThreshold: 1901,
   notScored: 1902,
   mqmAccuracy: 1911,

@@ -2,7 +2,7 @@
 // locales or per locale. Keys are rule numbers (1051) or ids (icu-placeholder-missing).
 import { nearest } from './config/schema.js'
 import type { Severity } from './model.js'
-import { normalizeLocale } from './paths.js'
+import { forLocale } from './paths.js'
 import { allRules, type RuleMeta } from './rules.js'
 import { SettingsError } from './settings.js'
 
@@ -36,7 +36,7 @@ export function ruleSettings(section: Record<string, unknown>, label = 'the conf
     else if (value && typeof value === 'object') {
       const v = value as { severity?: string; locales?: Record<string, string> }
       if (v.severity) entry.all = LEVELS[v.severity]
-      for (const [locale, level] of Object.entries(v.locales ?? {})) entry.locales.set(normalizeLocale(locale), LEVELS[level])
+      for (const [locale, level] of Object.entries(v.locales ?? {})) entry.locales.set(locale, LEVELS[level])
     }
     levels.set(rule.rule, entry)
   }
@@ -45,11 +45,7 @@ export function ruleSettings(section: Record<string, unknown>, label = 'the conf
     level(rule, locale, fallback) {
       const entry = levels.get(rule)
       if (!entry) return fallback
-      if (locale) {
-        const exact = entry.locales.get(normalizeLocale(locale)) ?? entry.locales.get(normalizeLocale(locale).split('-')[0])
-        if (exact !== undefined) return exact
-      }
-      return entry.all ?? fallback
+      return (locale === undefined ? undefined : forLocale(entry.locales, locale)) ?? entry.all ?? fallback
     },
   }
 }

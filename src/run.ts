@@ -1,7 +1,7 @@
 // Wires the stages in order: changes -> formats -> pairing -> checks -> scorers -> policy
 // -> write-back (scorers that push results to their service).
 // No logic of its own; the entries (cli.ts, the action) add the reporters.
-import { findBundles, type Bundle } from './bundles.js'
+import { findBundles, PathClaims, sourceFallbackNotes, type Bundle } from './bundles.js'
 import type { Changes, Tree } from './changes/tree.js'
 import { checks } from './checks/index.js'
 import { customChecks } from './checks/custom.js'
@@ -12,6 +12,7 @@ import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
 import { pairBundle } from './pairing.js'
+import { forLocale } from './paths.js'
 import { checkDismissals, decide } from './policy.js'
 import { ruleSettings } from './rule-settings.js'
 import { allRules } from './rules.js'
@@ -36,7 +37,7 @@ export interface PipelineDeps {
   notes?: string[]
 }
 
-async function findAllBundles(settings: Settings, changes: Changes, trusted: Tree, notes: string[]): Promise<Bundle[]> {
+async function findAllBundles(settings: Settings, changes: Changes, trusted: Tree, notes: string[], claims: PathClaims): Promise<Bundle[]> {
   const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()])
   const paths = [...new Set([...headPaths, ...basePaths])].sort()
   const bundles: Bundle[] = []
@@ -54,7 +55,7 @@ async function findAllBundles(settings: Settings, changes: Changes, trusted: Tre
       notes.push(...detection.notes)
       patterns = detection.patterns
     }
-    bundles.push(...findBundles(patterns, paths, group.sourceLocale))
+    bundles.push(...findBundles(patterns, paths, group.sourceLocale, claims))
   }
   return bundles
 }
@@ -68,9 +69,11 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
 
   const bundles = await log.group('Locale files', async () => {
     log.info(`Comparing ${changes.description}`)
-    const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes)
+    const claims = new PathClaims()
+    const found = await findAllBundles(settings, changes, deps.trusted ?? changes.head, notes, claims)
     const files = found.reduce((n, b) => n + b.targets.length + (b.source ? 1 : 0), 0)
     log.info(`${found.length} bundle(s) of ${files} locale file(s) match the patterns`)
+    for (const note of [...claims.notes(), ...sourceFallbackNotes(found)]) log.info(note)
     return found
   })
 
@@ -107,8 +110,8 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       cache: deps.cache,
       log,
       defaultThreshold: settings.threshold,
-      skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy (set score-fuzzy to score fuzzy entries)' : undefined),
-      threshold: (provider, locale) => thresholds.scorers[provider] ?? thresholds.locales[locale] ?? thresholds.locales[locale.split('-')[0]],
+      skip: settings.scoreFuzzy ? undefined : (s) => (needsReview(s.unit) ? 'marked fuzzy or not final (set score-fuzzy to score such entries)' : undefined),
+      threshold: (provider, locale) => thresholds.scorers[provider] ?? forLocale(Object.entries(thresholds.locales), locale),
     })
     for (const note of result.notes) log.info(note)
     return result

@@ -116,7 +116,9 @@ describe('patterns of the XML formats', () => {
     ['MyApp/en.lproj/Localizable.stringsdict', 'en'],
     ['MyApp/pt-BR.lproj/Localizable.stringsdict', 'pt-BR'],
     ['MyApp/zh-Hans.lproj/Localizable.stringsdict', 'zh-Hans'],
-    ['MyApp/Base.lproj/Localizable.stringsdict', undefined],
+    // Xcode's base localization: the development language, named by no locale.
+    ['MyApp/Base.lproj/Localizable.stringsdict', ''],
+    ['MyApp/Basic.lproj/Localizable.stringsdict', undefined],
   ])('Apple %s -> %j', (path, expected) => {
     expect(locale('**/{locale}.lproj/*.stringsdict', path)).toBe(expected)
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { memoryLogger } from '../src/log.js'
-import type { CheckedSegment, Score } from '../src/model.js'
+import type { CheckedSegment, Score, Segment } from '../src/model.js'
 import { MemoryScoreCache } from '../src/scorers/cache.js'
 import { OutOfTime, type Scorer } from '../src/scorers/scorer.js'
 import { parseScoresFile, staticScorer } from '../src/scorers/static.js'
@@ -187,6 +187,19 @@ describe('score cache key', () => {
     expect(scoreCacheKey({ provider: 'openai', engine: 'gpt-4o-mini', method: 'prompt 000000000000' }, s)).not.toBe(key)
     expect(scoreCacheKey({ provider: 'openai', engine: 'gpt-4o', method: `prompt ${promptDigest('da')}` }, s)).not.toBe(key)
     expect(scoreCacheKey({ provider: 'openai', engine: 'gpt-4o-mini', method: `prompt ${promptDigest('da')}` }, { ...s, target: 'Sichern' })).not.toBe(key)
+  })
+
+  it('changes with what else the scorer sends of a segment (an LLM note), and only for such a scorer', async () => {
+    const { scoreCacheKey } = await import('../src/scorers/scorer.js')
+    const { promptContext } = await import('../src/scorers/gemba.js')
+    const llm = { provider: 'openai', engine: 'gpt-4o-mini', cacheContext: (s: Segment) => JSON.stringify(promptContext(s.unit)) }
+    const phrase = { provider: 'phrase', engine: 'qe_v4' }
+    const plain = segment('Open', 'Öffnen')
+    const noted = segment('Open', 'Öffnen', { unit: { context: 'action', comment: 'Button that opens a photo' } })
+    const otherNote = segment('Open', 'Öffnen', { unit: { context: 'state', comment: 'Label of an open issue' } })
+    expect(new Set([plain, noted, otherNote].map((s) => scoreCacheKey(llm, s))).size).toBe(3)
+    expect(scoreCacheKey(llm, noted)).toBe(scoreCacheKey(llm, segment('Open', 'Öffnen', { unit: { context: 'action', comment: 'Button that opens a photo' } })))
+    expect(new Set([plain, noted, otherNote].map((s) => scoreCacheKey(phrase, s))).size).toBe(1)
   })
 })
 

@@ -4,8 +4,8 @@
 import type { Severity } from '../model.js'
 import { SettingsError } from '../settings.js'
 import type { SegmentCheck } from './check.js'
+import { localeFilter } from '../paths.js'
 import { CUSTOM_RULE_MAX_TEXT } from './custom-regex.js'
-import { localeFilter } from './writing-systems.js'
 
 /** One entry of `custom-rules`, as the config file writes it (validated by its schema). */
 export interface CustomRuleConfig {

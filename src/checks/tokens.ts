@@ -5,7 +5,7 @@ import type { CheckHit, CheckInput, ForbiddenTerm, SegmentCheck } from './check.
 import { prose } from './prose.js'
 import { markupRanges } from './tags.js'
 import { difference, EMAIL_RE, mayHaveUrl, URL_RE, wholeWord } from './text.js'
-import { localeFilter } from './writing-systems.js'
+import { localeFilter } from '../paths.js'
 
 interface Token {
   text: string

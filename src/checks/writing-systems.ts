@@ -45,16 +45,6 @@ export function writingOf(locale: string): LocaleWriting {
   return w
 }
 
-/** Whether a setting for `locales` (all when empty; a language covers its regions: de covers de-AT) applies to a locale. */
-export function localeFilter(locales: readonly string[] | undefined): (locale: string) => boolean {
-  if (!locales || locales.length === 0) return () => true
-  const wanted = new Set(locales.map(normalizeLocale))
-  return (locale) => {
-    const w = writingOf(locale)
-    return wanted.has(w.locale) || wanted.has(w.language)
-  }
-}
-
 // Writing systems CLDR names that are mixes of Unicode scripts.
 const SCRIPT_MIX: Record<string, string[]> = { Jpan: ['Hira', 'Kana', 'Hani'], Kore: ['Hang', 'Hani'], Hans: ['Hani'], Hant: ['Hani'] }
 

@@ -111,6 +111,8 @@ export interface FormCategories {
   categories: PluralCategory[]
   /** Forms used for n = 1 only: their source is msgid, the others' is msgid_plural. */
   singular: boolean[]
+  /** The first whole numbers (up to three) that select each form; none: only fractions could. */
+  examples: number[][]
   /** Where the expression and the language's CLDR rules disagree. */
   problems: string[]
 }
@@ -163,7 +165,7 @@ function computeCategories(forms: PluralForms, locale: string): FormCategories {
     }
     const category = rules.select(n) as PluralCategory
     counts[index].set(category, (counts[index].get(category) ?? 0) + 1)
-    if (numbers[index].length < 2) numbers[index].push(n)
+    if (numbers[index].length < 3) numbers[index].push(n)
   }
   const categories = counts.map((c) => {
     let best: PluralCategory | undefined
@@ -181,5 +183,5 @@ function computeCategories(forms: PluralForms, locale: string): FormCategories {
     const first = named.indexOf(c)
     if (first < i) problems.push(`forms [${first}] and [${i}] both hold numbers of the CLDR category "${c}" in ${language}`)
   })
-  return { categories: named, singular: numbers.map((ns) => ns.length === 1 && ns[0] === 1), problems }
+  return { categories: named, singular: numbers.map((ns) => ns.length === 1 && ns[0] === 1), examples: numbers, problems }
 }

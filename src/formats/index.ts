@@ -1,7 +1,6 @@
 // The format registry. A new format is one module plus one line here; formats are asked in
 // this order, so a specific one (Chrome messages.json) goes before a general one (JSON).
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
-import { terminalSafe } from '../reporters/escape.js'
 import { android } from './android.js'
 import { arb } from './arb.js'
 import { chrome } from './chrome.js'
@@ -17,6 +16,7 @@ import { xcstrings } from './xcstrings.js'
 import { xliff } from './xliff.js'
 import { yaml } from './yaml.js'
 import { RULE } from '../rule-numbers.js'
+import { terminalSafe } from '../text-safety.js'
 
 export type { Format, ParseContext } from './format.js'
 

@@ -5,6 +5,7 @@
 // An entry with an empty msgstr is flagged `untranslated`. Obsolete entries (`#~`) are ignored. Key: msgctxt + U+0004 + msgid, as gettext itself
 // joins them, plus `[n]` for a plural form.
 import type { ParseProblem, ParseResult, PlaceholderSyntax, Unit } from '../model.js'
+import { knowsLocale } from '../checks/plural-rules.js'
 import { languageOf, normalizeLocale } from '../paths.js'
 import { unescape, type EscapeRules } from './escapes.js'
 import type { Format, ParseContext } from './format.js'
@@ -245,6 +246,8 @@ function headerFields(header: Field): Map<string, { value: string; offset: numbe
 
 interface Header {
   locale?: string
+  /** The locale whose plural rules name the forms: the path's, else the header's Language. */
+  pluralLocale: string
   plural: FormCategories
   /** Problems to report only when the file has plural entries. */
   pluralProblems: ParseProblem[]
@@ -289,7 +292,28 @@ function readHeader(entry: Entry | undefined, context: Pick<ParseContext, 'local
       }
     }
   }
-  return { locale, plural, pluralProblems }
+  return { locale, pluralLocale, plural, pluralProblems }
+}
+
+/**
+ * A form the header's Plural-Forms has and an entry lacks. Where it is the only form of a
+ * CLDR category that whole numbers reach, the plural-forms rule (1011) names it on the
+ * entry's changed translation, so it is not reported twice; the reader reports the rest:
+ * a form the header gives numbers CLDR files under another form, a language CLDR does not
+ * know, or a form no whole number selects (only `msgfmt -c` rejects that).
+ */
+function missingForm(header: Header, index: number, msgid: Field, problems: ParseProblem[]): void {
+  const { categories, examples } = header.plural
+  const category = categories[index]
+  const numbers = examples[index]
+  const unique = categories.indexOf(category) === index && categories.lastIndexOf(category) === index
+  if (numbers.length > 0 && unique && knowsLocale(header.pluralLocale)) return
+  const form = `msgstr[${index}]`
+  problems.push(
+    numbers.length > 0
+      ? { message: `Plural form ${form} is missing: gettext shows the untranslated text for n = ${numbers.join(', ')}…`, offset: msgid.at, rule: RULE.pluralFormsMissing, severity: 2 }
+      : { message: `Plural form ${form} is missing: no whole number selects it, but the header's Plural-Forms has ${categories.length} forms and msgfmt -c rejects the entry`, offset: msgid.at, rule: RULE.pluralFormsMissing, severity: 1 },
+  )
 }
 
 export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): ParseResult {
@@ -347,8 +371,7 @@ export function parsePo(src: string, context: Pick<ParseContext, 'locale'>): Par
     for (const [index, field] of e.msgstr) {
       if (index >= categories.length) problems.push({ message: `msgstr[${index}]: the header's Plural-Forms has only ${categories.length} form(s)`, offset: field.at })
     }
-    const missing = categories.map((_, i) => i).filter((i) => !e.msgstr.has(i))
-    if (missing.length > 0) problems.push({ message: `Missing plural form(s) ${missing.map((i) => `msgstr[${i}]`).join(', ')}: the header's Plural-Forms has ${categories.length}`, offset: msgid.at })
+    for (const index of categories.keys()) if (!e.msgstr.has(index)) missingForm(header, index, msgid, problems)
     categories.forEach((category, index) => {
       const field = e.msgstr.get(index)
       if (field) units.push({ ...unit(`${key}[${index}]`, field, singular[index] ? msgid : e.msgidPlural!), pluralGroup: key, plural: category })

@@ -31,6 +31,9 @@ export function jsonReport(report: Report): object {
       target: s.target,
       status: s.status,
       ...(s.previousTarget !== undefined && { previousTarget: s.previousTarget }),
+      // What the file says of the string, for whoever reviews the finding.
+      ...(s.unit.context !== undefined && { context: s.unit.context }),
+      ...(s.unit.comment !== undefined && { comment: s.unit.comment }),
       scores: s.scores,
       issues: s.issues,
     })),

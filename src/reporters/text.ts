@@ -2,7 +2,7 @@
 // scores), what each quality service did, then a one-line verdict.
 import type { Finding, Report, Score } from '../model.js'
 import { allRules } from '../rules.js'
-import { terminalSafe } from './escape.js'
+import { terminalSafe } from '../text-safety.js'
 import { requestCount, segmentCounts, serviceLines } from './services.js'
 
 const SEVERITY = ['info', 'warning', 'error'] as const

@@ -5,7 +5,7 @@
 // one language pair (one template) per request, at most 25 segments each.
 import type { Logger } from '../log.js'
 import type { Score, Segment } from '../model.js'
-import { compilePattern, languageOf, normalizeLocale, PatternError } from '../paths.js'
+import { compilePattern, forLocale, languageOf, localeCovers, PatternError } from '../paths.js'
 import { SettingsError, type Settings } from '../settings.js'
 import {
   MAX_BATCH,
@@ -38,24 +38,17 @@ export interface CustomMtOptions {
   paths: string[]
 }
 
-/** A config locale without a region stands for every region of its language. */
-function localeMatches(configured: string, locale: string): boolean {
-  const c = normalizeLocale(configured)
-  const l = normalizeLocale(locale)
-  return c.toLowerCase() === l.toLowerCase() || (!c.includes('-') && languageOf(l) === c.toLowerCase())
-}
-
 const pair = (s: Pick<Segment, 'sourceLocale' | 'locale'>) => `${s.sourceLocale}→${s.locale}`
 
 export function customMtScorer(options: CustomMtOptions): Scorer {
   const { client } = options
   const globs = options.paths.map((p) => compilePattern(p, { localeless: true }).regex)
-  const optedIn = (s: Segment) => options.locales.some((l) => localeMatches(l, s.locale)) || globs.some((g) => g.test(s.file))
+  const optedIn = (s: Segment) => options.locales.some((l) => localeCovers(l, s.locale)) || globs.some((g) => g.test(s.file))
 
   /** The configured template of a segment's pair; `lookup` when only custommt-template names one. */
   const templateFor = (s: Segment): { name: string; lookup: boolean } | undefined => {
-    const rules = options.templates.filter((t) => !t.source || localeMatches(t.source, s.sourceLocale))
-    const rule = rules.find((t) => normalizeLocale(t.target).toLowerCase() === normalizeLocale(s.locale).toLowerCase()) ?? rules.find((t) => localeMatches(t.target, s.locale))
+    const rules = options.templates.filter((t) => !t.source || localeCovers(t.source, s.sourceLocale))
+    const rule = forLocale(rules.map((t) => [t.target, t] as const), s.locale)
     if (rule) return { name: rule.template, lookup: false }
     return options.template ? { name: options.template, lookup: true } : undefined
   }

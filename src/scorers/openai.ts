@@ -7,7 +7,7 @@
 import type { Logger } from '../log.js'
 import type { Score } from '../model.js'
 import type { Settings } from '../settings.js'
-import { answerTokens, chatMessages, parseAnswer, promptDigest, segmentIds, type ChatMessage, type LlmMode, type ParsedAnswer } from './gemba.js'
+import { answerTokens, chatMessages, parseAnswer, promptContext, promptDigest, segmentIds, type ChatMessage, type LlmMode, type ParsedAnswer } from './gemba.js'
 import { ServiceClient, ServiceError } from './http.js'
 import type { Scorer, ScoringContext } from './scorer.js'
 
@@ -115,6 +115,10 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
     provider: PROVIDER,
     engine,
     method: `prompt ${promptDigest(mode)}`,
+    cacheContext: (s) => {
+      const context = promptContext(s.unit)
+      return Object.keys(context).length > 0 ? JSON.stringify(context) : undefined
+    },
     batchSize: options.batchSize,
     concurrency: 4,
     batchGroup: (s) => `${s.sourceLocale}\u0000${s.locale}`,
@@ -129,7 +133,7 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
         mode,
         batch[0].sourceLocale,
         batch[0].locale,
-        batch.map((s, i) => ({ id: ids[i], source: s.source!, target: s.target })),
+        batch.map((s, i) => ({ id: ids[i], source: s.source!, target: s.target, ...promptContext(s.unit) })),
       )
       let budget = answerTokens(mode, batch.length)
       let parsed: ParsedAnswer | undefined

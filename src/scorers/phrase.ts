@@ -6,7 +6,7 @@
 // the PR's text is not-applicable: the score would be about another string.
 import type { Logger } from '../log.js'
 import type { Score, Segment } from '../model.js'
-import { languageOf, normalizeLocale } from '../paths.js'
+import { forSameLocale, languageOf, sameLocale } from '../paths.js'
 import { MemoryScoreCache, type Memo } from './cache.js'
 import { ServiceClient, ServiceError, type ServiceClientOptions, type ServiceResponse } from './http.js'
 import type { Scorer, ScoringContext } from './scorer.js'
@@ -73,8 +73,7 @@ export function phraseAddresses(segment: Pick<Segment, 'key' | 'unit'>): Address
 /** The Phrase locale of one of our locales: configured, same code or name, else the only one of its language. */
 export function matchPhraseLocale(locale: string, locales: PhraseLocale[], configured?: string): PhraseLocale | undefined {
   if (configured) return locales.find((l) => l.name === configured || l.code === configured)
-  const ours = normalizeLocale(locale).toLowerCase()
-  const same = (s: string | undefined) => !!s && normalizeLocale(s).toLowerCase() === ours
+  const same = (s: string | undefined) => !!s && sameLocale(s, locale)
   const exact = locales.find((l) => same(l.code)) ?? locales.find((l) => same(l.name))
   if (exact) return exact
   const language = languageOf(locale)
@@ -262,7 +261,7 @@ export class PhraseScorer implements Scorer {
   private async locales(segments: Segment[], ctx: ScoringContext, memo: Memo): Promise<Map<string, PhraseLocale>> {
     const ours = [...new Set(segments.map((s) => s.locale))]
     const configured = this.options.locales ?? {}
-    const match = (list: PhraseLocale[]) => new Map(ours.map((l) => [l, matchPhraseLocale(l, list, configured[l])] as const))
+    const match = (list: PhraseLocale[]) => new Map(ours.map((l) => [l, matchPhraseLocale(l, list, forSameLocale(Object.entries(configured), l))] as const))
     const key = this.memoKey('locales')
     const known = memo.get<PhraseLocale[]>(key)
     if (known) {

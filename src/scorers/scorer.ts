@@ -22,6 +22,8 @@ export interface Scorer {
   readonly engine: string
   /** How the scorer asks (e.g. a digest of an LLM's prompts): part of the cache key, so a new prompt re-scores. */
   readonly method?: string
+  /** What it sends of a segment besides the locales and texts (an LLM's context and note): part of the segment's cache key. */
+  cacheContext?(segment: Segment): string | undefined
   /** Most segments per score() call. */
   readonly batchSize: number
   /** Batches in flight at once (the service's concurrency limit). */
@@ -60,9 +62,10 @@ export class OutOfTime extends Error {
   override name = 'OutOfTime'
 }
 
-/** Cache key of one segment's score: scorer, engine, locales, source and target. */
-export function scoreCacheKey(scorer: Pick<Scorer, 'provider' | 'engine' | 'method'>, segment: Pick<Segment, 'sourceLocale' | 'locale' | 'source' | 'target'>): string {
+/** Cache key of one segment's score: scorer, engine, locales, source and target, and what else the scorer sends of it. */
+export function scoreCacheKey(scorer: Pick<Scorer, 'provider' | 'engine' | 'method' | 'cacheContext'>, segment: Segment): string {
+  const extra = scorer.cacheContext?.(segment)
   return createHash('sha256')
-    .update(JSON.stringify([scorer.provider, scorer.engine, ...(scorer.method ? [scorer.method] : []), segment.sourceLocale, segment.locale, segment.source ?? null, segment.target]))
+    .update(JSON.stringify([scorer.provider, scorer.engine, ...(scorer.method ? [scorer.method] : []), segment.sourceLocale, segment.locale, segment.source ?? null, segment.target, ...(extra !== undefined ? [extra] : [])]))
     .digest('hex')
 }

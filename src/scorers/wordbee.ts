@@ -8,7 +8,7 @@
 // in Wordbee), so Wordbee's answers are not cached.
 import type { Logger } from '../log.js'
 import type { Issue, Report, Score, Segment, Severity } from '../model.js'
-import { normalizeLocale } from '../paths.js'
+import { forSameLocale, normalizeLocale } from '../paths.js'
 import { allRules, RULE } from '../rules.js'
 import { ServiceClient, ServiceError, type ServiceClientOptions } from './http.js'
 import type { Scorer, ScoringContext } from './scorer.js'
@@ -128,7 +128,7 @@ export class WordbeeScorer implements Scorer {
 
   /** Wordbee's language code of one of our locales. */
   wordbeeLocale(locale: string): string {
-    return this.options.locales?.[locale] ?? normalizeLocale(locale)
+    return forSameLocale(Object.entries(this.options.locales ?? {}), locale) ?? normalizeLocale(locale)
   }
 
   async close(): Promise<void> {

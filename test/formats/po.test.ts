@@ -2,6 +2,11 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from '@jest/globals'
 import { compilePluralExpr, formCategories, PluralExprError } from '../../src/formats/gettext-plural.js'
 import { po, syntaxFromFlags } from '../../src/formats/po.js'
+import { silentLogger } from '../../src/log.js'
+import { runPipeline } from '../../src/run.js'
+import { MemoryScoreCache } from '../../src/scorers/cache.js'
+import { resolveSettings } from '../../src/settings.js'
+import { memoryChanges } from '../helpers/trees.js'
 import { fixtureBytes, fixturesDir, keyValueLine, read } from '../helpers/units.js'
 
 const readPo = (input: string | Uint8Array, locale = 'de') => read(po, input, { locale })
@@ -113,11 +118,27 @@ describe('Gettext PO', () => {
 
   it('checks the plural forms against the header', () => {
     const r = readPo(`${HEADER}msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d Datei"\nmsgstr[2] "x"\n`)
-    expect(r.problems.map((p) => [p.line, p.message])).toEqual([
-      [7, 'Missing plural form(s) msgstr[1]: the header\'s Plural-Forms has 2'],
-      [10, "msgstr[2]: the header's Plural-Forms has only 2 form(s)"],
-    ])
+    // The missing msgstr[1] (German "other") is the plural-forms rule's to report, once, on the entry's translation.
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([[10, "msgstr[2]: the header's Plural-Forms has only 2 form(s)"]])
     expect(r.units.map((u) => u.key)).toEqual(['%d file[0]'])
+  })
+
+  const POLISH_3 = 'nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);'
+  // Some Polish teams add a fourth form for fractions, which gettext never passes.
+  const POLISH_4 = 'nplurals=4; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : n%1==0 ? 2 : 3);'
+  const RUSSIAN = 'nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);'
+  it.each<[label: string, locale: string, pluralForms: string, forms: string[], problems: [number, number, 0 | 1 | 2, string][]]>([
+    ['a form of its own CLDR category: the rule reports it', 'pl', POLISH_3, ['%d plik', '%d pliki'], []],
+    ['all forms present', 'pl', POLISH_3, ['%d plik', '%d pliki', '%d plików'], []],
+    ['a form no whole number selects', 'pl', POLISH_4, ['%d plik', '%d pliki', '%d plików'], [[6, 1011, 1, "Plural form msgstr[3] is missing: no whole number selects it, but the header's Plural-Forms has 4 forms and msgfmt -c rejects the entry"]]],
+    ['a form whose numbers CLDR files under another form', 'de', RUSSIAN, ['%d Datei', '%d Dateien'], [[6, 1011, 2, 'Plural form msgstr[2] is missing: gettext shows the untranslated text for n = 0, 5, 6…']]],
+    ['a language CLDR does not know', 'tlh', 'nplurals=2; plural=(n != 1);', ['%d De’wI’ ghItlh'], [[6, 1011, 2, 'Plural form msgstr[1] is missing: gettext shows the untranslated text for n = 0, 2, 3…']]],
+  ])('a missing msgstr[n]: %s', (_, locale, pluralForms, forms, expected) => {
+    const header = `msgid ""\nmsgstr ""\n"Language: ${locale}\\n"\n"Plural-Forms: ${pluralForms}\\n"\n\n`
+    const entry = `msgid "%d file"\nmsgid_plural "%d files"\n${forms.map((f, i) => `msgstr[${i}] "${f}"\n`).join('')}`
+    const r = readPo(header + entry, locale)
+    expect(r.problems.filter((p) => !/^Plural-Forms does not match/.test(p.message)).map((p) => [p.line, p.rule, p.severity, p.message])).toEqual(expected)
+    expect(r.units.map((u) => u.value)).toEqual(forms)
   })
 
   it.each([
@@ -171,6 +192,18 @@ describe('Gettext PO', () => {
   })
 })
 
+describe('a missing msgstr[n] in a pull request', () => {
+  it('is reported once, by the plural-forms rule, on the entry, naming the form', async () => {
+    const header = 'msgid ""\nmsgstr ""\n"Language: pl\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+    const save = '#: src/editor.c:88\nmsgid "Save"\nmsgstr "Zapisz"\n\n'
+    const files = '#: src/library.c:214\n#, c-format\nmsgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d plik"\nmsgstr[1] "%d pliki"\n'
+    const settings = resolveSettings({ inputs: { files: 'po/{locale}.po' }, origin: (n) => `input '${n}'` })
+    const changes = memoryChanges({ 'po/pl.po': header + save }, { 'po/pl.po': header + save + files })
+    const report = await runPipeline(settings, { changes, scorers: [], cache: new MemoryScoreCache(), log: silentLogger })
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.issue.r}/${f.issue.s} ${f.issue.d}`)).toEqual(['po/pl.po:15 1011/2 Plural forms missing in %d file for pl: many (0, 5, 6…)'])
+  })
+})
+
 describe('Gettext plural expressions', () => {
   it.each([
     ['n != 1', [0, 1, 2], [1, 0, 1]],
@@ -192,7 +225,7 @@ describe('Gettext plural expressions', () => {
 
   it('maps French forms, including the millions of "many"', () => {
     expect(formCategories({ nplurals: 3, expr: '(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2' }, 'fr').categories).toEqual(['one', 'many', 'other'])
-    expect(formCategories({ nplurals: 2, expr: 'n > 1' }, 'fr')).toEqual({ categories: ['one', 'other'], singular: [false, false], problems: [] })
+    expect(formCategories({ nplurals: 2, expr: 'n > 1' }, 'fr')).toEqual({ categories: ['one', 'other'], singular: [false, false], examples: [[0, 1], [2, 3, 4]], problems: [] })
   })
 })
 

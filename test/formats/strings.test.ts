@@ -87,8 +87,8 @@ describe('Apple .strings', () => {
     ['App/en.lproj/Localizable.strings', 'en'],
     ['App/pt-BR.lproj/Localizable.strings', 'pt-BR'],
     ['App/zh-Hans.lproj/InfoPlist.strings', 'zh-Hans'],
-    ['App/Base.lproj/Main.strings', undefined],
-  ])('the layout reads %s as %j (Base.lproj is no locale)', (path, locale) => {
+    ['App/Base.lproj/Main.strings', ''],
+  ])('the layout reads %s as %j (Base.lproj, the development language, names no locale)', (path, locale) => {
     expect(matchPath(compilePattern(strings.layouts![0]), path)?.locale).toBe(locale)
   })
 })

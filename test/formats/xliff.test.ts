@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseXliff, xliff } from '../../src/formats/xliff.js'
+import { silentLogger } from '../../src/log.js'
+import { runPipeline } from '../../src/run.js'
+import { MemoryScoreCache } from '../../src/scorers/cache.js'
+import { staticScorer } from '../../src/scorers/static.js'
+import { resolveSettings } from '../../src/settings.js'
+import { memoryChanges } from '../helpers/trees.js'
 import { runPr } from '../helpers/pr.js'
 import { expectPlanted } from '../helpers/planted.js'
 import { fixture, positioned } from '../helpers/units.js'
@@ -179,5 +185,30 @@ describe('tqg on an XLIFF pull request (Angular 1.2 and an XLIFF 2.0 export)', (
       ['i18n/fr.xlf', 13, 1172], // an inline code the source does not have
     ])
     expect(code).toBe(1)
+  })
+})
+
+describe('targets the file says are not final', () => {
+  const v20 = (state: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="fr">\n<file id="f1">\n<unit id="save">\n<segment state="${state}">\n<source>Save</source>\n<target>Enregistrer</target>\n</segment>\n</unit>\n</file>\n</xliff>\n`
+  const v12state = (state: string) =>
+    v12(`<trans-unit id="save">\n<source>Save</source>\n<target state="${state}">Speichern</target>\n</trans-unit>`)
+
+  it.each<[label: string, path: string, text: (state: string) => string, state: string, warned: string | undefined]>([
+    ['XLIFF 2.0 initial', 'i18n/fr.xlf', v20, 'initial', 'The translation is not final (state initial): it needs review'],
+    ['XLIFF 2.0 translated', 'i18n/fr.xlf', v20, 'translated', undefined],
+    ['XLIFF 1.2 new', 'i18n/de.xlf', v12state, 'new', 'The translation is not final (state new): it needs review'],
+    ['XLIFF 1.2 needs-translation', 'i18n/de.xlf', v12state, 'needs-translation', 'The translation is not final (state needs-translation): it needs review'],
+    ['XLIFF 1.2 needs-review-translation', 'i18n/de.xlf', v12state, 'needs-review-translation', 'The translation is marked as needing review (needs-review-translation)'],
+    ['XLIFF 1.2 translated', 'i18n/de.xlf', v12state, 'translated', undefined],
+  ])('%s: a warning and no score unless score-fuzzy, like a fuzzy PO entry', async (_, path, text, state, warned) => {
+    const run = async (scoreFuzzy: boolean) => {
+      const settings = resolveSettings({ inputs: { files: 'i18n/{locale}.xlf', 'score-fuzzy': String(scoreFuzzy) }, origin: (n) => `input '${n}'` })
+      const report = await runPipeline(settings, { changes: memoryChanges({}, { [path]: text(state) }), scorers: [staticScorer([{ file: path, key: 'save', score: 0.9 }])], cache: new MemoryScoreCache(), log: silentLogger })
+      const [segment] = report.segments
+      return { issues: segment.issues.map((i) => `${i.r}/${i.s} ${i.d}`), state: segment.scores[0].state }
+    }
+    expect(await run(false)).toEqual({ issues: warned ? [`1701/1 ${warned}`] : [], state: warned ? 'skipped' : 'scored' })
+    expect((await run(true)).state).toBe('scored')
   })
 })

@@ -99,6 +99,19 @@ describe('LLM QE against an OpenAI-compatible fake', () => {
     expect(fake.requests).toHaveLength(0)
   })
 
+  it("sends a string's context and note with it, and scores it afresh when they change", async () => {
+    await start()
+    const cache = new MemoryScoreCache()
+    const withNote = (comment: string) => [{ ...segment('Open', 'Öffnen', { id: 'f#open', key: 'open', unit: { context: 'action', comment } }), issues: [], scores: [] }]
+    await run(withNote('Button that opens a photo'), scorerFor().scorer, { cache })
+    await run(withNote('Button that opens a photo'), scorerFor().scorer, { cache })
+    await run(withNote('Menu item that opens an album'), scorerFor().scorer, { cache })
+    expect(bodies().map((b) => JSON.parse(b.messages[1].content).segments.map(({ id: _, ...rest }: { id: string }) => rest))).toEqual([
+      [{ source: 'Open', target: 'Öffnen', context: 'action', note: 'Button that opens a photo' }],
+      [{ source: 'Open', target: 'Öffnen', context: 'action', note: 'Menu item that opens an album' }],
+    ])
+  })
+
   it('behaves with a reasoning model: drops temperature, uses max_completion_tokens, and remembers it', async () => {
     await start({ rejects: REASONING_MODEL_REJECTS })
     const many = Array.from({ length: 25 }, (_, i): [string, string] => [`Order #${i} has shipped`, `Bestellung Nr. ${i} wurde versandt`])
