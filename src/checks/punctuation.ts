@@ -70,6 +70,27 @@ const languageName = (language: string) => LANGUAGE_NAMES.of(language) ?? langua
 /** Languages that end sentences without a full stop (Thai, Lao), whose UI labels drop it (Chinese, Japanese), or that mark questions inside the word (Armenian). */
 const MAY_DROP: Record<string, EndClass[]> = { th: ['stop', 'question', 'exclamation'], lo: ['stop', 'question', 'exclamation'], hy: ['question', 'exclamation'], ja: ['stop'], zh: ['stop'] }
 
+/**
+ * Languages whose UI ends a message written as a sentence with a full stop where English
+ * leaves it out (Japanese `…できませんでした。`, Korean polite `…하세요.`).
+ */
+const MAY_ADD_STOP = new Set(['ja', 'zh', 'ko'])
+
+/**
+ * Whether the translation's final full stop belongs to an abbreviation rather than ending a
+ * sentence: a translation of one short word (`Propr.`, `апр.`) or a single letter (`p. m.`).
+ */
+function abbreviationStop(text: string, t: Ending): boolean {
+  if (t.marks !== '.') return false
+  const before = text.slice(0, t.start)
+  const lastWord = /(\p{L}+)$/u.exec(before)?.[1]
+  if (!lastWord) return false
+  return lastWord.length === 1 || (lastWord.length <= 5 && !/\p{L}/u.test(before.slice(0, -lastWord.length)))
+}
+
+/** A mark quoted as a symbol, not ending a sentence: `Semicolon` -> `分号(;)`. */
+const symbolMark = (text: string, t: Ending) => t.marks.length === 1 && /[(（［\[]$/.test(text.slice(0, t.start)) && /^[)）］\]]/.test(text.slice(t.start + 1))
+
 const FRENCH_SPACING = (locale: string) => {
   const { language } = writingOf(locale)
   return (language === 'fr' && !/^fr-CA\b/i.test(locale)) || language === 'br'
@@ -89,7 +110,10 @@ export const endPunctuation: SegmentCheck = {
     const sourceLanguage = writingOf(input.sourceLocale).language
     const targetText = prose(input, 'target')
     if (targetText.trim() === '') return []
-    const s = ending(prose(input, 'source'), sourceLanguage)
+    const sourceText = prose(input, 'source')
+    // A source without letters is a value (a separator `.`, a symbol), not a sentence.
+    if (!/\p{L}/u.test(input.source)) return []
+    const s = ending(sourceText, sourceLanguage)
     const t = ending(targetText, language)
     // With no end mark the range is where one would go: never past the end of the text.
     const span = { start: t.start, end: Math.min(targetText.length, t.start + Math.max(1, t.marks.length)) }
@@ -97,7 +121,11 @@ export const endPunctuation: SegmentCheck = {
     const sc = last(s)
     const tc = last(t)
     const interrobang = (a: Ending, b: Ending) => a.classes.includes('question') && a.classes.includes('exclamation') && (b.classes.includes('question') || b.classes.includes('exclamation'))
-    if (sc !== tc && !(sc && !tc && MAY_DROP[language]?.includes(sc)) && !interrobang(s, t) && !interrobang(t, s)) {
+    const optional =
+      (sc && !tc && MAY_DROP[language]?.includes(sc)) ||
+      (!sc && tc === 'stop' && (MAY_ADD_STOP.has(language) || abbreviationStop(targetText, t))) ||
+      (!sc && symbolMark(targetText, t))
+    if (sc !== tc && !optional && !interrobang(s, t) && !interrobang(t, s)) {
       const what = (c: EndClass | undefined, e: Ending) => (c ? `"${e.marks}"` : 'no end punctuation')
       hits.push({ d: `End punctuation differs: the source ends with ${what(sc, s)}, the translation with ${what(tc, t)}`, span })
     } else if (tc) {

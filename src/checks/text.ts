@@ -14,8 +14,11 @@ export function trailingSpace(s: string): string {
   return /\s*$/.exec(s)![0]
 }
 
-/** URLs, without the sentence punctuation that may follow them. */
-export const URL_RE = /\b(?:(?:https?|ftps?):\/\/|www\.)[^\s<>"'`«»]*[^\s<>"'`«».,;:!?)\]}]/gi
+/**
+ * URLs, without the sentence punctuation that may follow them. Chinese and Japanese put no
+ * space after a URL, so a URL also ends at their punctuation and letters (`（https://…）并贡献！`).
+ */
+export const URL_RE = /\b(?:(?:https?|ftps?):\/\/|www\.)[^\s<>"'`«»\u3000-\u9fff\uff00-\uffef]*[^\s<>"'`«».,;:!?)\]}\u3000-\u9fff\uff00-\uffef]/gi
 // Starts only at the start of a run of address characters, and a local part has at most 64
 // (RFC 5321): a long run without `@` is then read once, not once per character.
 export const EMAIL_RE = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+/g

@@ -1,4 +1,7 @@
-// Single words many languages use unchanged, so an identical translation is not flagged.
+// Words a translation may rightly keep as the source writes them, so an identical
+// translation is not flagged as untranslated.
+
+// Single words many languages use unchanged.
 export const UNIVERSAL_WORDS: ReadonlySet<string> = new Set(
   `ok okay email e-mail internet online offline status name start stop logo menu admin
   dashboard chat blog feedback hotel taxi video audio radio web app apps login logout
@@ -27,3 +30,52 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, ReadonlySet<string>>> = Ob
     nl: `account details download downloads update updates service support link links`,
   }).map(([language, words]) => [language, new Set(words.split(/\s+/).filter(Boolean))]),
 )
+
+/** A name folded for comparison: its words in lower case, one space apart ("Jan." and "jan" alike). */
+export const nameKey = (text: string) => (text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []).join(' ')
+
+const namesCache = new Map<string, ReadonlySet<string>>()
+
+/**
+ * What a language calls months, weekdays, languages and countries, from CLDR (Intl): German
+ * writes "September" and "August", French "afrikaans", Spanish "mar" as English does.
+ */
+export function cldrNames(language: string): ReadonlySet<string> {
+  let names = namesCache.get(language)
+  if (names) return names
+  const found = new Set<string>()
+  const add = (name: string | undefined) => {
+    if (name) found.add(nameKey(name))
+  }
+  try {
+    for (const month of ['long', 'short'] as const) {
+      const alone = new Intl.DateTimeFormat(language, { month, timeZone: 'UTC' })
+      const inDate = new Intl.DateTimeFormat(language, { month, day: 'numeric', timeZone: 'UTC' })
+      for (let m = 0; m < 12; m++) {
+        const date = Date.UTC(2021, m, 15)
+        add(alone.format(date))
+        add(inDate.formatToParts(date).find((p) => p.type === 'month')?.value)
+      }
+    }
+    for (const weekday of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat(language, { weekday, timeZone: 'UTC' })
+      // 2021-03-01 was a Monday.
+      for (let d = 1; d <= 7; d++) add(format.format(Date.UTC(2021, 2, d)))
+    }
+    const languages = new Intl.DisplayNames([language], { type: 'language', fallback: 'none' })
+    const regions = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' })
+    const a = 'a'.charCodeAt(0)
+    for (let i = 0; i < 26; i++) {
+      for (let j = 0; j < 26; j++) {
+        const code = String.fromCharCode(a + i, a + j)
+        add(languages.of(code))
+        add(regions.of(code.toUpperCase()))
+      }
+    }
+  } catch {
+    // A language ICU does not know has no names to offer.
+  }
+  names = found
+  namesCache.set(language, names)
+  return names
+}

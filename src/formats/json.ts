@@ -1,9 +1,10 @@
-// Plain JSON locale files: nested or flat keys (joined with '.'), arrays by index,
-// i18next plural suffixes (`_one`, `_other`, `_ordinal_few`) as plural forms of one message.
+// Plain JSON locale files: nested or flat keys (joined with '.'), arrays by index, and plural
+// forms of one message: i18next suffixes (`_one`, `_other`, `_ordinal_few`) and objects of
+// plural categories (`"items": {"one": …, "other": …}`, as Element writes them).
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format } from './format.js'
 import { describeNode, lastEntries, parseJsonTree, type JsonNode } from './json-tree.js'
-import { isPluralCategory } from './plural.js'
+import { isPluralCategory, isPluralMap } from './plural.js'
 import { RULE } from '../rule-numbers.js'
 
 /** `items_one` -> plural form `one` of `items`; `place_ordinal_two` -> `two` of `place_ordinal`. */
@@ -20,11 +21,16 @@ function i18nextPlural(key: string): Pick<Unit, 'plural' | 'pluralGroup'> {
  */
 function collectStrings(root: JsonNode, problems: ParseProblem[]): Unit[] {
   const units: Unit[] = []
-  const walk = (node: JsonNode, prefix: string): void => {
+  const walk = (node: JsonNode, prefix: string, form?: Pick<Unit, 'plural' | 'pluralGroup'>): void => {
     if (node.type === 'string') {
-      units.push({ key: prefix, value: node.value, span: { start: node.start, end: node.start + 1 }, ...i18nextPlural(prefix) })
+      units.push({ key: prefix, value: node.value, span: { start: node.start, end: node.start + 1 }, ...(form ?? i18nextPlural(prefix)) })
     } else if (node.type === 'object') {
-      for (const entry of lastEntries(node, problems, RULE.duplicateKey)) walk(entry.value, prefix ? `${prefix}.${entry.key}` : entry.key)
+      const entries = lastEntries(node, problems, RULE.duplicateKey)
+      const forms = prefix !== '' && isPluralMap(entries.map((e) => e.key)) && entries.every((e) => e.value.type === 'string')
+      for (const entry of entries) {
+        const key = prefix ? `${prefix}.${entry.key}` : entry.key
+        walk(entry.value, key, forms && isPluralCategory(entry.key) ? { plural: entry.key, pluralGroup: prefix } : undefined)
+      }
     } else if (node.type === 'array') {
       node.items.forEach((item, i) => walk(item, `${prefix}[${i}]`))
     }

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
 import type { ParseProblem, ParseResult, Unit } from '../model.js'
 import type { Format, ParseContext } from './format.js'
-import { isPluralCategory } from './plural.js'
+import { isPluralCategory, isPluralMap } from './plural.js'
 import { isKnownLanguage, languageOf, normalizeLocale } from '../paths.js'
 import { readSimpleYaml } from './yaml-simple.js'
 import { RULE } from '../rule-numbers.js'
@@ -88,10 +88,6 @@ function flattened(value: string): string {
 type Plural = Pick<Unit, 'plural' | 'pluralGroup'>
 
 /** A map whose keys are all CLDR categories, `other` among them, holds the forms of one message. */
-function isPluralMap(keys: (string | undefined)[]): boolean {
-  return keys.includes('other') && keys.every((k) => k !== undefined && isPluralCategory(k))
-}
-
 function walk(w: Walk, node: Node | null | undefined, key: string, at: number, depth: number, plural: Plural = {}): void {
   if (!node || w.stopped) return
   if (depth > MAX_DEPTH) {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { emptyTranslation, keyNotInSource, untranslated } from '../../src/checks/completeness.js'
-import { defaultCheckOptions, type SegmentCheck } from '../../src/checks/check.js'
+import { defaultCheckOptions, isSetCheck, type SegmentCheck, type SetCheck } from '../../src/checks/check.js'
 import { leadingWhitespace, trailingWhitespace } from '../../src/checks/whitespace.js'
 import { input, segment } from '../helpers/segments.js'
 
-const run = (check: SegmentCheck, source: string, target: string, locale = 'de', doNotTranslate: string[] = []) =>
-  check.check(input(source, target, { locale, check: { doNotTranslate } })).map((h) => h.d)
+const run = (check: SegmentCheck | SetCheck, source: string, target: string, locale = 'de', doNotTranslate: string[] = []) => {
+  const i = input(source, target, { locale, check: { doNotTranslate } })
+  return (isSetCheck(check) ? check.checkSet([i]).map((h) => h.hit) : check.check(i)).map((h) => h.d)
+}
 
 describe('empty-translation', () => {
   it.each([
@@ -50,7 +52,51 @@ describe('untranslated', () => {
     ['7em', '7em', 'de', flagged],
     ['&Unchanged', 'Un&changed', 'de', flagged],
     ['<b>{name}</b>', '<b>{name}</b>', 'de', []],
+    ['Export', 'Export', 'de', []],
+    [':day', ':day', 'ko', []],
+    ['I., II., III.', 'I., II., III.', 'ru', []],
+    ['PDF to XML', 'PDF to XML', 'ru', flagged],
+    // Abbreviations and units without a vowel; a short word with one is still a word
+    ['Cc:', 'Cc:', 'fr', []],
+    ['Ctrl', 'Ctrl', 'cs', []],
+    ['px', 'px', 'pl', []],
+    ['Bcc', 'Bcc', 'ja', []],
+    ['Top', 'Top', 'sv', flagged],
+    // Months, weekdays, languages and countries as CLDR says the target language names them
+    ['September', 'September', 'de', []],
+    ['Jan', 'Jan', 'de', []],
+    ['Mar', 'Mar', 'tr', []],
+    ['Sunday', 'Sunday', 'de', flagged],
+    ['Afrikaans', 'Afrikaans', 'fr', []],
+    ['Afrikaans', 'Afrikaans', 'ru', flagged],
+    ['Canada', 'Canada', 'fr', []],
+    // Product names: capitalised words with a version number, a brand or a file name
+    ['Acme Sheets 2019 XML', 'Acme Sheets 2019 XML', 'es', []],
+    ['NeXTSTEP Workspace Tools', 'NeXTSTEP Workspace Tools', 'ja', []],
+    ['Acme Notes.app', 'Acme Notes.app', 'sv', []],
+    ['Heading 3', 'Heading 3', 'hi', flagged],
+    ['Show Status Bar', 'Show Status Bar', 'sv', flagged],
+    ['A New Version Is Ready', 'A New Version Is Ready', 'fr', flagged],
   ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(untranslated, source, target, locale)).toEqual(expected))
+
+  describe("a word the locale's other translations in the pull request use", () => {
+    const flaggedIndexes = (...pairs: Array<[string, string, string]>) =>
+      untranslated.checkSet(pairs.map(([source, target, locale]) => input(source, target, { locale }))).map((h) => h.index)
+
+    it('is a loanword of that language, not left untranslated', () => {
+      expect(flaggedIndexes(['Style', 'Style', 'fr'], ['Node style', 'Style du nœud', 'fr'])).toEqual([])
+      expect(flaggedIndexes(['Kernel', 'Kernel', 'uk'], ['Kernel version', 'Версія ядра Kernel', 'uk'])).toEqual([])
+    })
+
+    it.each([
+      ['only in another locale', ['Style', 'Style', 'fr'], ['Node style', 'Stil des Knotens Style', 'de']],
+      ['only in another untranslated segment', ['Style', 'Style', 'fr'], ['Node style', 'Node style', 'fr']],
+      ['in a half-translated text of another script', ['Branch', 'Branch', 'uk'], ['Delete branch', 'Delete branch видалити', 'uk']],
+      ['by a sentence: only single words are judged so', ['Open the file', 'Open the file', 'fr'], ['File', 'Ouvrir le file open the', 'fr']],
+    ])('%s does not count', (_why, identical, other) => {
+      expect(flaggedIndexes(identical as [string, string, string], other as [string, string, string])).toContain(0)
+    })
+  })
 
   it('skips configured do-not-translate terms', () => {
     expect(run(untranslated, 'Acme Cloud', 'Acme Cloud', 'de', ['Acme Cloud'])).toEqual([])

@@ -16,13 +16,13 @@ describe('inconsistent-translation', () => {
   it('reports the translations that differ from the most common one, per locale', () => {
     expect(
       run([
-        at('Save', 'Speichern', { key: 'a' }),
-        at('Save', 'Sichern', { key: 'b', file: 'locales/de/settings.json' }),
-        at('Save', 'Speichern', { key: 'c' }),
-        at('Save', 'Enregistrer', { locale: 'fr', key: 'a', file: 'locales/fr/app.json' }),
-        at('Save', 'Sauvegarder', { locale: 'fr', key: 'b', file: 'locales/fr/app.json' }),
+        at('Save', 'Speichern', { key: 'common.a' }),
+        at('Save', 'Sichern', { key: 'common.b', file: 'locales/de/settings.json' }),
+        at('Save', 'Speichern', { key: 'common.c' }),
+        at('Save', 'Enregistrer', { locale: 'fr', key: 'common.a', file: 'locales/fr/app.json' }),
+        at('Save', 'Sauvegarder', { locale: 'fr', key: 'common.b', file: 'locales/fr/app.json' }),
       ]),
-    ).toEqual(['1 "Save" is translated as "Speichern" in locales/de/app.json a', '4 "Save" is translated as "Enregistrer" in a'])
+    ).toEqual(['1 "Save" is translated as "Speichern" in locales/de/app.json common.a', '4 "Save" is translated as "Enregistrer" in common.a'])
   })
 
   it.each([
@@ -30,7 +30,35 @@ describe('inconsistent-translation', () => {
     ['different contexts', [at('Open', 'Öffnen', { key: 'a', context: 'verb' }), at('Open', 'Geöffnet', { key: 'b', context: 'state' })]],
     ['different locales', [at('Save', 'Speichern'), at('Save', 'Sichern', { locale: 'de-AT' })]],
     ['an empty translation', [at('Save', 'Speichern', { key: 'a' }), at('Save', '', { key: 'b' })]],
+    ['an accelerator marker', [at('Question', 'Frage', { key: 'a' }), at('Question', '&Frage', { key: 'b' })]],
+    ['another case', [at('May', 'maj', { locale: 'pl', key: 'a' }), at('May', 'Maj', { locale: 'pl', key: 'b' })]],
+    ['another gender', [at('closed', 'закритий', { locale: 'uk', key: 'a' }), at('closed', 'закрите', { locale: 'uk', key: 'b' })]],
+    ['another number', [at('closed', 'chiusa', { locale: 'it', key: 'a' }), at('closed', 'chiuse', { locale: 'it', key: 'b' })]],
+    ['an article', [at('Reset library', 'Ripristina libreria', { locale: 'it', key: 'a' }), at('Reset library', 'Ripristina la libreria', { locale: 'it', key: 'b' })]],
+    ['a Japanese accelerator', [at('Bubble', '囲み', { locale: 'ja', key: 'a' }), at('Bubble', '囲み(&B)', { locale: 'ja', key: 'b' })]],
+    ['another word order', [at('Always send', 'Завжди надсилати', { locale: 'uk', key: 'a' }), at('Always send', 'Надсилати завжди', { locale: 'uk', key: 'b' })]],
+    ['a Chinese word inside the other', [at('locked', '锁定', { locale: 'zh', key: 'a' }), at('locked', '已锁定', { locale: 'zh', key: 'b' })]],
   ])('passes %s', (_, inputs) => expect(run(inputs)).toEqual([]))
+
+  it.each([
+    ['another word', at('Edge style', 'Стиль ребра', { locale: 'ru', key: 'common.a' }), at('Edge style', 'Тип линии', { locale: 'ru', key: 'common.b' })],
+    ['a misspelt word', at('Show descendants', 'Mostra descendentes', { locale: 'pt', key: 'common.a' }), at('Show descendants', 'Mostrar decendentes', { locale: 'pt', key: 'common.b' })],
+    ['words sharing less than a stem', at('Sort', 'מיון', { locale: 'he', key: 'common.a' }), at('Sort', 'מיין', { locale: 'he', key: 'common.b' })],
+    ['one Latin word inside the other', at('Up', 'Cima', { locale: 'pt', key: 'common.a' }), at('Up', 'Para cima', { locale: 'pt', key: 'common.b' })],
+  ])('reports %s', (_, a, b) => expect(run([a, b])).toEqual([`1 "${a.source}" is translated as "${a.target}" in common.a`]))
+
+  it('reports one word translated differently in another part of the app as information', () => {
+    const hits = inconsistentTranslation.checkSet([
+      at('Login', 'Anmelden', { key: 'button_login' }),
+      at('Login', 'Anmelden', { key: 'button_sign_in' }),
+      at('Login', 'Benutzername', { key: 'field_login' }),
+      at('Login', 'Einloggen', { key: 'button_login_now' }),
+    ])
+    expect(hits.map(({ index, hit }) => [index, hit.s, hit.d])).toEqual([
+      [2, 0, '"Login" is translated as "Anmelden" in button_login, another part of the app'],
+      [3, undefined, '"Login" is translated as "Anmelden" in button_login'],
+    ])
+  })
 })
 
 describe('wrong-language', () => {

@@ -13,10 +13,10 @@ import { memoryChanges } from '../helpers/trees.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/plurals/${name}`, import.meta.url), 'utf8')
 
-async function issues(base: Record<string, string>, head: Record<string, string>): Promise<string[]> {
+async function issues(base: Record<string, string>, head: Record<string, string>, pattern = 'locales/{locale}.json', sourceLocale = 'en'): Promise<string[]> {
   const changes = memoryChanges(base, head)
   const out: string[] = []
-  for (const bundle of findBundles(['locales/{locale}.json'], Object.keys(head), 'en')) {
+  for (const bundle of findBundles([pattern], Object.keys(head), sourceLocale)) {
     const loaded = await loadBundle(bundle, changes, 1e6)
     if (!loaded) continue
     const checked = runChecks((await pairBundle(loaded)).segments, checks, defaultCheckOptions, ruleSettings({}))
@@ -35,6 +35,14 @@ describe('plural forms and format strings in a pull request', () => {
       'locales/pl.json:5 cart.items_other 1011/2 Plural forms missing in cart.items for pl: few (2, 3, 4…), many (0, 5, 6…)',
       'locales/pl.json:6 cart.summary 1011/1 Plural forms missing in {count} for pl: few (2, 3, 4…), many (0, 5, 6…)',
       'locales/pl.json:6 cart.summary 1055/1 Placeholder {total, number, ::currency/EUR} became {total, number, ::currency/USD}: its style changed',
+    ])
+  })
+
+  it('reads JSON objects of plural categories as plural forms: the count a form may show, and the forms a language lacks or never uses', async () => {
+    const en = fixture('nested/en_EN.json')
+    const head = { 'strings/en_EN.json': en, 'strings/pl.json': fixture('nested/pl.json') }
+    expect(await issues({ 'strings/en_EN.json': en }, head, 'strings/{locale}.json', 'en_EN')).toEqual([
+      'strings/pl.json:4 room.unread_notifications.one 1011/2 Plural forms missing in room.unread_notifications for pl: few (2, 3, 4…), many (0, 5, 6…)',
     ])
   })
 })

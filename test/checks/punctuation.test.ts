@@ -39,6 +39,26 @@ describe('end punctuation', () => {
     ['Header:', 'En-tête :', 'fr', []],
     ['Header:', 'En-tête\u00a0:', 'fr', []],
     ['Do you want to delete the XX dialog?', 'Bạn có muốn xoá hộp thoại XX không?', 'vi', []],
+    // A message written as a sentence takes a full stop in Chinese, Japanese and Korean UIs
+    ['Could not open the file', '无法打开文件。', 'zh', []],
+    ['Could not open the file', 'ファイルを開けませんでした。', 'ja', []],
+    ['Please choose a folder', '폴더를 선택하세요.', 'ko', []],
+    ['Could not open the file', 'ファイルを開けませんでした？', 'ja', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "？"']],
+    ['Could not open the file', 'Datei konnte nicht geöffnet werden.', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
+    // Abbreviations end in a full stop without ending a sentence
+    ['Tue', 'wt.', 'pl', []],
+    ['Number', 'Nr.', 'de', []],
+    ['Use 12-hour time (e.g. 5pm)', '12-Stunden-Format (z. B. 5 p. m.)', 'de', []],
+    ['Saved', 'Gespeichert.', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
+    ['Open file', 'Datei öffnen.', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
+    // Values and symbols, not sentences
+    ['.', ',', 'de', []],
+    ['%(names)s %(actions)s', '%(names)s.%(actions)s', 'fa', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
+    ['Semicolon', '分号(;)', 'zh', []],
+    ['Colon', 'Doppelpunkt:', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with ":"']],
+    // A URL ends where Chinese punctuation starts
+    ['Contribute on GitHub (https://github.example/app)!', '在 GitHub（https://github.example/app）上贡献！', 'zh', []],
+    ['Contribute on GitHub (https://github.example/app)!', '在 GitHub（https://github.example/app）上贡献', 'zh', ['1401 End punctuation differs: the source ends with "!", the translation with no end punctuation']],
   ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, locale).filter((h) => h.startsWith('1401'))).toEqual(expected))
 })
 

@@ -31,6 +31,23 @@ describe('JSON locale files', () => {
     ])
   })
 
+  it('reads an object of plural categories as the forms of one message, as Element writes them', () => {
+    const text = '{"room": {"n_members": {"one": "%(count)s member", "other": "%(count)s members"}}, "labs": {"other": "Other", "beta": "Beta"}}'
+    expect(read(text).units).toEqual([
+      { key: 'room.n_members.one', value: '%(count)s member', line: 1, column: 32, plural: 'one', group: 'room.n_members' },
+      { key: 'room.n_members.other', value: '%(count)s members', line: 1, column: 61, plural: 'other', group: 'room.n_members' },
+      { key: 'labs.other', value: 'Other', line: 1, column: 102 },
+      { key: 'labs.beta', value: 'Beta', line: 1, column: 119 },
+    ])
+  })
+
+  it.each([
+    ['without "other"', '{"a": {"one": "x", "few": "y"}}'],
+    ['with a key that is no plural category', '{"a": {"one": "x", "other": "y", "title": "z"}}'],
+    ['with a value that is no string', '{"a": {"one": "x", "other": {"b": "y"}}}'],
+    ['at the root', '{"one": "x", "other": "y"}'],
+  ])('an object %s is not plural forms', (_, text) => expect(read(text).units.filter((u) => u.plural)).toEqual([]))
+
   it('decodes escapes and keeps __proto__ as an ordinary key', () => {
     expect(read('{"__proto__": "a\\u00e9\\n", "constructor": "\\"q\\""}').units.map((u) => [u.key, u.value])).toEqual([
       ['__proto__', 'aé\n'],

@@ -85,7 +85,7 @@ describe('stringsdict variables in printf', () => {
   })
 
   it('a format key that only names its variable is not "untranslated"', () => {
-    expect(untranslated.check(input('%#@files@', '%#@files@', { syntaxes: ['printf'] }))).toEqual([])
+    expect(untranslated.checkSet([input('%#@files@', '%#@files@', { syntaxes: ['printf'] })])).toEqual([])
   })
 })
 
