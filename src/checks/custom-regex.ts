@@ -3,7 +3,8 @@
 // ends otherwise: one hostile translation would stop the whole run. Two defences:
 // - a conservative static check, at config validation, that refuses the two shapes that go
 //   exponential: a repeated group holding a repetition of variable length ((a+)+, (\w+\s?)*,
-//   (a{1,3})+), and a repeated group whose alternatives may start with the same character
+//   (a{1,3})+), and a repeated group whose alternatives (or those of a group inside it) may
+//   start with the same character
 //   ((a|ab)+, (\w|-)*); it may refuse a pattern that would have been safe, never the reverse
 //   for these shapes;
 // - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which bounds what the
@@ -133,12 +134,18 @@ export function exponentialRisk(pattern: string): string | undefined {
     if (t.atom.kind !== 'group' || !repeats(t)) continue
     const inner = [...terms(t.atom.alternatives)].find(varies)
     if (inner) return `the repeated group ${part(t)} holds the repetition ${part(inner)}, so a text can be split between them in exponentially many ways (write ${part(inner)} once, e.g. a+ for (a+)+)`
-    const { alternatives } = t.atom
-    if (alternatives.length < 2) continue
-    const starts = alternatives.map(firstChar)
-    if (starts.some((c) => c === undefined) || new Set(starts).size < starts.length) {
-      return `the repeated group ${part(t)} has alternatives that can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`
-    }
+    // A choice between overlapping alternatives, in the group or in a group inside it, is made again in every iteration.
+    const choice = [t, ...terms(t.atom.alternatives)].find(overlaps)
+    if (!choice) continue
+    const which = choice === t ? `the repeated group ${part(t)} has alternatives that` : `the repeated group ${part(t)} holds the group ${part(choice)}, whose alternatives`
+    return `${which} can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`
   }
   return undefined
+}
+
+/** A group with alternatives that may start with the same character, so may match the same text. */
+function overlaps(t: Term): boolean {
+  if (t.atom.kind !== 'group' || t.atom.alternatives.length < 2) return false
+  const starts = t.atom.alternatives.map(firstChar)
+  return starts.some((c) => c === undefined) || new Set(starts).size < starts.length
 }

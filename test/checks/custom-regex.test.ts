@@ -21,6 +21,9 @@ describe('exponentialRisk', () => {
     ['(?:\\s|,)+$', 'the repeated group (?:\\s|,)+ has alternatives'],
     ['(|a)+', 'the repeated group (|a)+ has alternatives'],
     ['(a?b|a)+', 'the repeated group (a?b|a)+ has alternatives'],
+    // The overlapping alternatives sit in a group inside the repeated one: still one choice per iteration.
+    ['^(?:(?:\\d|\\d\\d)[.:])+$', 'the repeated group (?:(?:\\d|\\d\\d)[.:])+ holds the group (?:\\d|\\d\\d), whose alternatives can match the same text'],
+    ['(?:(\\w|\\d) )+$', 'the repeated group (?:(\\w|\\d) )+ holds the group (\\w|\\d), whose alternatives'],
   ])('refuses %s', (pattern, reason) => {
     expect(new RegExp(pattern, 'u')).toBeInstanceOf(RegExp)
     expect(exponentialRisk(pattern)).toContain(reason)
