@@ -4,8 +4,8 @@
 // - a conservative static check, at config validation, that refuses the two shapes that go
 //   exponential: a repeated group holding a repetition of variable length ((a+)+, (\w+\s?)*,
 //   (a{1,3})+), and a repeated group whose alternatives (or those of a group inside it) may
-//   start with the same character ((a|ab)+, (\w|-)*, (?:(\w|\d) )+); it may refuse a pattern that would have been safe, never the reverse
-//   for these shapes;
+//   start with the same character ((a|ab)+, (\w|-)*, (?:(\w|\d) )+); it may refuse a
+//   pattern that would have been safe, never the reverse for these shapes;
 // - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which bounds what the
 //   shapes left (polynomial: \s*\s*$, .*a.*b) to little work per segment.
 
