@@ -13,7 +13,11 @@ const comparable = (s: string) =>
     .replace(/&(?=\p{L})(?![\w#]+;)/gu, '')
     .toLowerCase()
 
-const wordsOf = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).filter((w) => w.length > 2)
+// Words of two letters or fewer are mostly articles and prepositions, and are left out; a
+// number or a negation (Spanish `no`, Czech `ne`, Russian `не`, Finnish `ei`) is kept: it
+// changes what the text says.
+const NEGATIONS = new Set(['no', 'ne', 'не', 'ei'])
+const wordsOf = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 || /\p{N}/u.test(w) || NEGATIONS.has(w.toLowerCase()))
 
 /** Two words that share a stem: one ending swapped for another (`закритий`, `закрите`; `chiusa`, `chiuse`). */
 function sameStem(a: string, b: string): boolean {
