@@ -30,6 +30,17 @@ describe('exponentialRisk', () => {
   })
 
   it.each([
+    ['groups nested deeper than the check reads', `${'(?:'.repeat(40)}a${')'.repeat(40)}`],
+    // Deeper than the call stack: refused, not a crash.
+    ['groups nested thousands deep', `${'('.repeat(5000)}a${')'.repeat(5000)}`],
+  ])('refuses %s', (_, pattern) => {
+    expect(new RegExp(pattern, 'u')).toBeInstanceOf(RegExp)
+    expect(exponentialRisk(pattern)).toMatch(/^its groups are nested more than 32 deep/)
+  })
+
+  it('reads groups nested 32 deep', () => expect(exponentialRisk(`${'(?:'.repeat(32)}a${')'.repeat(32)}`)).toBeUndefined())
+
+  it.each([
     '!',
     '\\b(du|dich|dein|deine)\\b',
     '\\s{2,}',
