@@ -215,7 +215,7 @@ describe('commands in the docs', () => {
   })
 
   it.each([
-    ['tqg a b --treshold 0.5', /Unknown option --treshold; did you mean --threshold/],
+    ['tqg a b --treshold 0.5', /Unknown option --treshold \(did you mean --threshold\?\)\. Run tqg --help/],
     ['npx tqg --base main extra', /either BASE_DIR HEAD_DIR or --base/],
     ['node dist/cli.js a b --format html', /Invalid --format/],
     ['npm run demo:provider', /no such script/],
