@@ -69,7 +69,7 @@ describe('tqg with two directories', () => {
 
   it.each([
     [['only-one'], 'Expected two directories (tqg BASE_DIR HEAD_DIR) or --base REF; got 1 argument(s).'],
-    [['a', 'b', '--thresold', '1'], 'Unknown option --thresold; did you mean --threshold?'],
+    [['a', 'b', '--thresold', '1'], 'Unknown option --thresold (did you mean --threshold?). Run tqg --help for the options.'],
     [['examples/base', 'examples/head', '--threshold', '2'], "Invalid --threshold: '2'. Expected a number from 0 to 1."],
     [['examples/base', 'nope'], "Directory 'nope' does not exist."],
     [['examples/base', 'examples/head', '--config', 'missing.yml'], "Invalid --config: '"],

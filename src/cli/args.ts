@@ -47,7 +47,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     const unknown = /Unknown option '(--?[^']+)'/.exec(msg)?.[1]
     if (unknown) {
       const hint = nearest(unknown.replace(/^-+/, ''), Object.keys(options))
-      throw new UsageError(`Unknown option ${unknown}${hint ? `; did you mean --${hint}?` : ''}. Run tqg --help for the options.`)
+      throw new UsageError(`Unknown option ${unknown}${hint ? ` (did you mean --${hint}?)` : ''}. Run tqg --help for the options.`)
     }
     throw new UsageError(msg)
   }
