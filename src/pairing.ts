@@ -3,7 +3,8 @@
 //
 // - Monolingual formats (JSON, YAML, Android...): the source is the same key in the
 //   bundle's source file; a plural form the source language lacks (`_few`) pairs with the
-//   source's `other` form.
+//   source's `other` form. An object of plural categories is the forms of the source's
+//   plural of that key even when it lacks `other`.
 // - Bilingual formats (PO, XLIFF, xcstrings): the source is in the unit itself.
 // - A source string changed while a translation kept its old text is reported once, on the
 //   source line, listing the locales (monolingual), or on the unit (bilingual).
@@ -11,6 +12,7 @@
 // - The source unit's placeholder syntax, where it names one, is the translation's too, and
 //   so is its comment where the translation has none.
 import type { LoadedBundle, LoadedFile, LoadedSide } from './load.js'
+import { isPluralCategory } from './formats/plural.js'
 import type { FileFinding, Segment, Unit } from './model.js'
 import { RULE } from './rules.js'
 
@@ -44,6 +46,22 @@ class SourceIndex {
   forms(group: string): string[] | undefined {
     const forms = this.plurals.get(group)
     return forms ? [...forms.keys()] : undefined
+  }
+
+  /**
+   * A target unit as a form of the source's plural when it is one without saying so: an
+   * object of plural categories that lacks `other` (a TMS export leaves out a form nobody
+   * translated) is not read as plural by itself, but its keys are the source's forms.
+   */
+  asPlural(unit: Unit): Unit {
+    if (unit.pluralGroup) return unit
+    const dot = unit.key.lastIndexOf('.')
+    const group = unit.key.slice(0, dot)
+    const category = unit.key.slice(dot + 1)
+    // The source's forms are keys of one object too (`group.one`), not i18next suffixes.
+    const form = this.plurals.get(group)?.values().next().value
+    if (dot < 0 || !isPluralCategory(category) || form?.key !== `${group}.${form?.plural}`) return unit
+    return { ...unit, plural: category, pluralGroup: group }
   }
 
   find(unit: Unit): Unit | undefined {
@@ -133,7 +151,8 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         issue: { s: 1, r: RULE.noSourceFile, d: `No ${sourceLocale} source file for this translation in pattern '${loaded.bundle.pattern}', so its strings are not compared with a source${why}` },
       })
     }
-    for (const unit of head.units) {
+    const units = bilingual ? head.units : head.units.map((u) => sourceHead.asPlural(u))
+    for (const unit of units) {
       if (isSkipped(unit)) continue
       const locale = unit.locale ?? head.locale ?? side.locale
       const unitSourceLocale = head.sourceLocale ?? sourceLocale
@@ -180,7 +199,7 @@ export async function pairBundle(loaded: LoadedBundle): Promise<PairingResult> {
         unit: withSourceTraits(unit, sourceUnit),
       }
       if (unit.pluralGroup) {
-        targetForms ??= pluralForms(head.units)
+        targetForms ??= pluralForms(units)
         const target = targetForms.get(`${unit.locale ?? ''}\u0000${unit.pluralGroup}`) ?? []
         segment.pluralForms = bilingual ? { target } : { target, source: sourceHead.forms(unit.pluralGroup) }
       }

@@ -206,6 +206,32 @@ function subtags(locale: string): string[] {
   return tags
 }
 
+const scriptCache = new Map<string, string[]>()
+
+/**
+ * A locale's subtags with its likely script where it names none (CLDR likely subtags):
+ * `zh-TW` is `zh-hant-tw`, `zh-CN` is `zh-hans-cn`, so a setting for `zh-Hant` covers the
+ * files Chinese apps name by region.
+ */
+function withScript(locale: string): string[] {
+  let tags = scriptCache.get(locale)
+  if (!tags) {
+    if (scriptCache.size > 1000) scriptCache.clear()
+    tags = subtags(locale)
+    if (!/^[a-z]{4}$/.test(tags[1] ?? '')) {
+      let script: string | undefined
+      try {
+        script = new Intl.Locale(tags.join('-')).maximize().script
+      } catch {
+        // Not a locale ICU reads: compared as written.
+      }
+      if (script) tags = [tags[0], script.toLowerCase(), ...tags.slice(1)]
+    }
+    scriptCache.set(locale, tags)
+  }
+  return tags
+}
+
 /** The same locale however it is spelled: `pt_BR`, `pt-br`, `pt-rBR` are `pt-BR`. */
 export function sameLocale(a: string, b: string): boolean {
   return subtags(a).join('-') === subtags(b).join('-')
@@ -213,13 +239,14 @@ export function sameLocale(a: string, b: string): boolean {
 
 /**
  * Whether a configured locale covers a locale: the same one, or a less specific one whose
- * subtags the locale has in order after the same language (`pt` covers `pt-BR`, `zh-Hant`
- * and `zh-TW` cover `zh-Hant-TW`); in any case, with `_` or `-`. How every per-locale
- * setting (rule severities, thresholds, terms, custom rules, Custom.MT opt-ins) is matched.
+ * subtags the locale, with its likely script, has in order after the same language (`pt`
+ * covers `pt-BR`, `zh-Hant` and `zh-TW` cover `zh-Hant-TW`, `zh-Hant` covers `zh-TW`); in
+ * any case, with `_` or `-`. How every per-locale setting (rule severities, thresholds,
+ * terms, custom rules, Custom.MT opt-ins) is matched.
  */
 export function localeCovers(configured: string, locale: string): boolean {
   const want = subtags(configured)
-  const have = subtags(locale)
+  const have = withScript(locale)
   if (want[0] !== have[0]) return false
   let at = 1
   for (const tag of want.slice(1)) {

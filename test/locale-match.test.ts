@@ -23,6 +23,14 @@ describe('localeCovers', () => {
     ['zh-TW', 'zh-Hant-TW', true],
     ['sr-Latn', 'b+sr+Latn', true],
     ['de', 'de-AT', true],
+    // Chinese files are named by region; the region implies the script.
+    ['zh-Hant', 'zh-TW', true],
+    ['zh-Hant', 'zh_HK', true],
+    ['zh-Hans', 'zh-CN', true],
+    ['zh-Hans', 'zh-TW', false],
+    ['zh-Hant', 'zh-CN', false],
+    ['sr-Latn', 'sr', false],
+    ['pt-BR', 'PT', false],
     ['pt-BR', 'pt', false],
     ['pt-BR', 'pt-PT', false],
     ['zh-Hant', 'zh-Hans-TW', false],
@@ -53,6 +61,7 @@ describe('forLocale: the most specific configured entry', () => {
     ['zh-Hant-TW', 'zh-Hant'],
     ['zh-Hant-HK', 'zh-Hant-HK'],
     ['zh-Hans', 'zh'],
+    ['zh-TW', 'zh-Hant'],
     ['de', undefined],
   ])('%s -> %j', (locale, expected) => expect(forLocale(entries, locale)).toBe(expected))
 

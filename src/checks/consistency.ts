@@ -13,7 +13,13 @@ const comparable = (s: string) =>
     .replace(/&(?=\p{L})(?![\w#]+;)/gu, '')
     .toLowerCase()
 
-const wordsOf = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).filter((w) => w.length > 2)
+// Words of two letters or fewer are mostly articles and prepositions, and are left out; a
+// number or a negation (Spanish `no`, Czech `ne`, Russian `не`, Finnish `ei`) is kept: it
+// changes what the text says.
+const NEGATIONS = new Set(['no', 'ne', 'не', 'ei'])
+// What turns a Chinese or Japanese text into its negation (`不保存`, `保存しない`): not grammar.
+const NEGATION_AROUND = /[不没沒无無未非]|ない|ません|않/u
+const wordsOf = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 || /\p{N}/u.test(w) || NEGATIONS.has(w.toLowerCase()))
 
 /** Two words that share a stem: one ending swapped for another (`закритий`, `закрите`; `chiusa`, `chiuse`). */
 function sameStem(a: string, b: string): boolean {
@@ -35,7 +41,10 @@ const area = (key: string) => key.split(/[._]/)[0]
  * follow the key's context, which the source does not show.
  */
 function sameUpToGrammar(a: string, b: string): boolean {
-  if (!/\s/.test(a) && !/\s/.test(b) && !/\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u.test(a + b)) return a.includes(b) || b.includes(a)
+  if (!/\s/.test(a) && !/\s/.test(b) && !/\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u.test(a + b)) {
+    const [long, short] = a.length >= b.length ? [a, b] : [b, a]
+    return long.includes(short) && !NEGATION_AROUND.test(long.replace(short, ''))
+  }
   // In any order: "Завжди надсилати" and "Надсилати завжди".
   const wa = wordsOf(a).sort()
   const wb = wordsOf(b).sort()

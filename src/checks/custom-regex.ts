@@ -3,9 +3,10 @@
 // ends otherwise: one hostile translation would stop the whole run. Two defences:
 // - a conservative static check, at config validation, that refuses the two shapes that go
 //   exponential: a repeated group holding a repetition of variable length ((a+)+, (\w+\s?)*,
-//   (a{1,3})+), and a repeated group whose alternatives may start with the same character
-//   ((a|ab)+, (\w|-)*); it may refuse a pattern that would have been safe, never the reverse
-//   for these shapes;
+//   (a{1,3})+), and a repeated group whose alternatives (or those of a group inside it) may
+//   start with the same character ((a|ab)+, (\w|-)*, (?:(\w|\d) )+); it may refuse a
+//   pattern that would have been safe, never the reverse for these shapes (nor one whose
+//   groups nest deeper than the check reads);
 // - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which bounds what the
 //   shapes left (polynomial: \s*\s*$, .*a.*b) to little work per segment.
 
@@ -23,9 +24,15 @@ interface Term {
 
 type Atom = { kind: 'char'; char: string } | { kind: 'other' } | { kind: 'group'; alternatives: Term[][] }
 
+/** Deepest nesting of groups read: what people write is far shallower, and a deeper pattern would take the reader past the call stack. */
+const MAX_GROUP_DEPTH = 32
+
+class TooDeep extends Error {}
+
 /** Reads a pattern that compiles in Unicode mode (validation checked that first) into terms. */
 class PatternReader {
   pos = 0
+  private depth = 0
 
   constructor(private readonly source: string) {}
 
@@ -53,6 +60,7 @@ class PatternReader {
     const s = this.source
     const c = s[this.pos++]
     if (c === '(') {
+      if (++this.depth > MAX_GROUP_DEPTH) throw new TooDeep()
       if (s[this.pos] === '?') {
         // On to where the body starts: (?: (?= (?! (?<= (?<! (?<name> and modifiers (?i:
         const next = s[this.pos + 1]
@@ -64,6 +72,7 @@ class PatternReader {
       }
       const alternatives = this.alternatives()
       this.pos++
+      this.depth--
       return { kind: 'group', alternatives }
     }
     if (c === '[') {
@@ -129,16 +138,29 @@ function firstChar(alternative: Term[]): string | undefined {
  */
 export function exponentialRisk(pattern: string): string | undefined {
   const part = (t: Term) => pattern.slice(t.start, t.end)
-  for (const t of terms(new PatternReader(pattern).alternatives())) {
+  let top: Term[][]
+  try {
+    top = new PatternReader(pattern).alternatives()
+  } catch (e) {
+    if (e instanceof TooDeep) return `its groups are nested more than ${MAX_GROUP_DEPTH} deep, deeper than this check reads (write fewer groups inside each other)`
+    throw e
+  }
+  for (const t of terms(top)) {
     if (t.atom.kind !== 'group' || !repeats(t)) continue
     const inner = [...terms(t.atom.alternatives)].find(varies)
     if (inner) return `the repeated group ${part(t)} holds the repetition ${part(inner)}, so a text can be split between them in exponentially many ways (write ${part(inner)} once, e.g. a+ for (a+)+)`
-    const { alternatives } = t.atom
-    if (alternatives.length < 2) continue
-    const starts = alternatives.map(firstChar)
-    if (starts.some((c) => c === undefined) || new Set(starts).size < starts.length) {
-      return `the repeated group ${part(t)} has alternatives that can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`
-    }
+    // A choice between overlapping alternatives, in the group or in a group inside it, is made again in every iteration.
+    const choice = [t, ...terms(t.atom.alternatives)].find(overlaps)
+    if (!choice) continue
+    const which = choice === t ? `the repeated group ${part(t)} has alternatives that` : `the repeated group ${part(t)} holds the group ${part(choice)}, whose alternatives`
+    return `${which} can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`
   }
   return undefined
+}
+
+/** A group with alternatives that may start with the same character, so may match the same text. */
+function overlaps(t: Term): boolean {
+  if (t.atom.kind !== 'group' || t.atom.alternatives.length < 2) return false
+  const starts = t.atom.alternatives.map(firstChar)
+  return starts.some((c) => c === undefined) || new Set(starts).size < starts.length
 }

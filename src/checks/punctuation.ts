@@ -78,14 +78,17 @@ const MAY_ADD_STOP = new Set(['ja', 'zh', 'ko'])
 
 /**
  * Whether the translation's final full stop belongs to an abbreviation rather than ending a
- * sentence: a translation of one short word (`Propr.`, `апр.`) or a single letter (`p. m.`).
+ * sentence: a translation of one short word no longer than the source's words (`Propr.`
+ * for `Properties`, `апр.` for `Apr`) or a single letter (`p. m.`). `Abrir.` for `Open` is
+ * longer than what it translates: a whole word with a stray stop.
  */
-function abbreviationStop(text: string, t: Ending): boolean {
+function abbreviationStop(text: string, t: Ending, source: string): boolean {
   if (t.marks !== '.') return false
   const before = text.slice(0, t.start)
   const lastWord = /(\p{L}+)$/u.exec(before)?.[1]
   if (!lastWord) return false
-  return lastWord.length === 1 || (lastWord.length <= 5 && !/\p{L}/u.test(before.slice(0, -lastWord.length)))
+  const longestSourceWord = Math.max(0, ...(source.match(/\p{L}+/gu) ?? []).map((w) => w.length))
+  return lastWord.length === 1 || (lastWord.length <= Math.min(5, longestSourceWord) && !/\p{L}/u.test(before.slice(0, -lastWord.length)))
 }
 
 /** A mark quoted as a symbol, not ending a sentence: `Semicolon` -> `分号(;)`. */
@@ -123,7 +126,7 @@ export const endPunctuation: SegmentCheck = {
     const interrobang = (a: Ending, b: Ending) => a.classes.includes('question') && a.classes.includes('exclamation') && (b.classes.includes('question') || b.classes.includes('exclamation'))
     const optional =
       (sc && !tc && MAY_DROP[language]?.includes(sc)) ||
-      (!sc && tc === 'stop' && (MAY_ADD_STOP.has(language) || abbreviationStop(targetText, t))) ||
+      (!sc && tc === 'stop' && (MAY_ADD_STOP.has(language) || abbreviationStop(targetText, t, sourceText))) ||
       (!sc && symbolMark(targetText, t))
     if (sc !== tc && !optional && !interrobang(s, t) && !interrobang(t, s)) {
       const what = (c: EndClass | undefined, e: Ending) => (c ? `"${e.marks}"` : 'no end punctuation')

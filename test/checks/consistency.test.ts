@@ -45,6 +45,11 @@ describe('inconsistent-translation', () => {
     ['a misspelt word', at('Show descendants', 'Mostra descendentes', { locale: 'pt', key: 'common.a' }), at('Show descendants', 'Mostrar decendentes', { locale: 'pt', key: 'common.b' })],
     ['words sharing less than a stem', at('Sort', 'מיון', { locale: 'he', key: 'common.a' }), at('Sort', 'מיין', { locale: 'he', key: 'common.b' })],
     ['one Latin word inside the other', at('Up', 'Cima', { locale: 'pt', key: 'common.a' }), at('Up', 'Para cima', { locale: 'pt', key: 'common.b' })],
+    // Two letters are not always an article: a negation or a number changes what the text says.
+    ['a negation of two letters', at("Don't save", 'No guardar', { locale: 'es', key: 'common.a' }), at("Don't save", 'Guardar', { locale: 'es', key: 'common.b' })],
+    ['a Chinese negation around the other', at("Don't save", '不保存', { locale: 'zh', key: 'common.a' }), at("Don't save", '保存', { locale: 'zh', key: 'common.b' })],
+    ['a Japanese negation around the other', at("Don't save", '保存しない', { locale: 'ja', key: 'common.a' }), at("Don't save", '保存', { locale: 'ja', key: 'common.b' })],
+    ['another number', at('Every 10 minutes', 'Alle 10 Minuten', { key: 'common.a' }), at('Every 10 minutes', 'Alle 15 Minuten', { key: 'common.b' })],
   ])('reports %s', (_, a, b) => expect(run([a, b])).toEqual([`1 "${a.source}" is translated as "${a.target}" in common.a`]))
 
   it('reports one word translated differently in another part of the app as information', () => {

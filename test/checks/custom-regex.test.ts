@@ -21,10 +21,24 @@ describe('exponentialRisk', () => {
     ['(?:\\s|,)+$', 'the repeated group (?:\\s|,)+ has alternatives'],
     ['(|a)+', 'the repeated group (|a)+ has alternatives'],
     ['(a?b|a)+', 'the repeated group (a?b|a)+ has alternatives'],
+    // The overlapping alternatives sit in a group inside the repeated one: still one choice per iteration.
+    ['^(?:(?:\\d|\\d\\d)[.:])+$', 'the repeated group (?:(?:\\d|\\d\\d)[.:])+ holds the group (?:\\d|\\d\\d), whose alternatives can match the same text'],
+    ['(?:(\\w|\\d) )+$', 'the repeated group (?:(\\w|\\d) )+ holds the group (\\w|\\d), whose alternatives'],
   ])('refuses %s', (pattern, reason) => {
     expect(new RegExp(pattern, 'u')).toBeInstanceOf(RegExp)
     expect(exponentialRisk(pattern)).toContain(reason)
   })
+
+  it.each([
+    ['groups nested deeper than the check reads', `${'(?:'.repeat(40)}a${')'.repeat(40)}`],
+    // Deeper than the call stack: refused, not a crash.
+    ['groups nested thousands deep', `${'('.repeat(5000)}a${')'.repeat(5000)}`],
+  ])('refuses %s', (_, pattern) => {
+    expect(new RegExp(pattern, 'u')).toBeInstanceOf(RegExp)
+    expect(exponentialRisk(pattern)).toMatch(/^its groups are nested more than 32 deep/)
+  })
+
+  it('reads groups nested 32 deep', () => expect(exponentialRisk(`${'(?:'.repeat(32)}a${')'.repeat(32)}`)).toBeUndefined())
 
   it.each([
     '!',

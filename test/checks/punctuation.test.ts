@@ -50,6 +50,9 @@ describe('end punctuation', () => {
     ['Number', 'Nr.', 'de', []],
     ['Use 12-hour time (e.g. 5pm)', '12-Stunden-Format (z. B. 5 p. m.)', 'de', []],
     ['Saved', 'Gespeichert.', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
+    // A short word longer than the source's is a stray full stop, not an abbreviation.
+    ['Open', 'Abrir.', 'es', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
+    ['Save', 'Salva.', 'it', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
     ['Open file', 'Datei öffnen.', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
     // Values and symbols, not sentences
     ['.', ',', 'de', []],
