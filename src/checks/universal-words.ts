@@ -35,6 +35,7 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, ReadonlySet<string>>> = Ob
 export const nameKey = (text: string) => (text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []).join(' ')
 
 const namesCache = new Map<string, ReadonlySet<string>>()
+const NO_NAMES: ReadonlySet<string> = new Set()
 
 /**
  * What a language calls months, weekdays, languages and countries, from CLDR (Intl): German
@@ -43,6 +44,10 @@ const namesCache = new Map<string, ReadonlySet<string>>()
 export function cldrNames(language: string): ReadonlySet<string> {
   let names = namesCache.get(language)
   if (names) return names
+  // For a language ICU does not know, Intl answers in its default locale (English), whose
+  // names would pass English text as native; and building names for thousands of invented
+  // locales in a hostile file would take minutes.
+  if (!knownToIcu(language)) return NO_NAMES
   const found = new Set<string>()
   const add = (name: string | undefined) => {
     if (name) found.add(nameKey(name))
@@ -73,9 +78,17 @@ export function cldrNames(language: string): ReadonlySet<string> {
       }
     }
   } catch {
-    // A language ICU does not know has no names to offer.
+    // A malformed tag has no names to offer.
   }
   names = found
   namesCache.set(language, names)
   return names
+}
+
+function knownToIcu(language: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 && Intl.DisplayNames.supportedLocalesOf(language).length > 0
+  } catch {
+    return false
+  }
 }

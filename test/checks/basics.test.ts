@@ -70,6 +70,9 @@ describe('untranslated', () => {
     ['Afrikaans', 'Afrikaans', 'fr', []],
     ['Afrikaans', 'Afrikaans', 'ru', flagged],
     ['Canada', 'Canada', 'fr', []],
+    // A language ICU does not know gets no names: Intl would answer in English instead
+    ['Sunday', 'Sunday', 'qaa', flagged],
+    ['September', 'September', 'tlh', flagged],
     // Product names: capitalised words with a version number, a brand or a file name
     ['Acme Sheets 2019 XML', 'Acme Sheets 2019 XML', 'es', []],
     ['NeXTSTEP Workspace Tools', 'NeXTSTEP Workspace Tools', 'ja', []],
