@@ -99,7 +99,8 @@ interface NumberComparison {
 /**
  * English words whose value is a whole number, which a translation may write in digits:
  * cardinals and ordinals ("two hours ago", "the first page"), multiples ("Double" is
- * Japanese `2本線`) and number bases ("Decimal" is `10進数`, "hex values" `16進数`).
+ * Japanese `2本線`), fractions ("three quarters" is Korean `4분의 3`) and number bases
+ * ("Decimal" is `10進数`, "hex values" `16進数`).
  */
 const NUMBER_WORDS: Record<string, number> = {
   ...Object.fromEntries('zero one two three four five six seven eight nine ten eleven twelve'.split(' ').map((w, i) => [w, i])),
@@ -111,6 +112,11 @@ const NUMBER_WORDS: Record<string, number> = {
   double: 2,
   twice: 2,
   triple: 3,
+  // Fractions by their denominator: "one quarter" is Japanese `4分の1`
+  half: 2,
+  halves: 2,
+  quarter: 4,
+  quarters: 4,
   binary: 2,
   octal: 8,
   decimal: 10,
@@ -205,7 +211,7 @@ export const numbers: SegmentCheck = {
   family: 'tokens',
   title: 'Numbers differ',
   description:
-    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
+    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
   examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
   check(input) {
     if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []
