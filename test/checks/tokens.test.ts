@@ -34,6 +34,7 @@ describe('numbers', () => {
     ['Access denied (403)', 'دسترسی مسدود شده است (۴۰۳)', 'fa', []],
     ['Slow Motion (0.5×)', 'حركة بطيئة (٠٫٥×)', 'ar', []],
     ['175%', '١٧٥٪', 'ar', []],
+    ['Extended progress 25%', 'Genişletilmiş ilerleme %25', 'tr', []],
     ['The Book of Mozilla, 15:1', 'কতাব মজিলা, ১৫: ১', 'bn', []],
     // Not numbers: placeholders, markup, URLs
     ['%1$s of %2$s', '%2$s von %1$s', 'de', []],

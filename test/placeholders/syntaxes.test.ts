@@ -69,6 +69,13 @@ describe('inferring the syntax from the source and target', () => {
     expect(syntaxesFor(unit, undefined, 'Hello {{name}}', 'Hallo {name}')).toEqual(['i18next'])
   })
 
+  it('reads a percentage written sign first (Turkish %75 for 75%) as a number, not a Qt marker', () => {
+    expect(syntaxesFor(unit, undefined, 'Extended progress 25%', 'Genişletilmiş ilerleme %25')).toEqual([])
+    expect(syntaxesFor(unit, undefined, '75%', '%75')).toEqual([])
+    expect(syntaxesFor(unit, undefined, 'Extended progress 25%', 'İlerleme %2')).toEqual(['qt'])
+    expect(syntaxesFor(unit, undefined, 'Progress', 'İlerleme %25')).toEqual(['qt'])
+  })
+
   it('uses the unit syntax, then the format syntax, before inferring', () => {
     expect(syntaxesFor({ ...unit, syntax: ['java-messageformat'] }, ['printf'], '{0}', '{0}')).toEqual(['java-messageformat'])
     expect(syntaxesFor(unit, ['printf'], 'Hello {name}', 'Hallo {name}')).toEqual(['printf'])
