@@ -85,19 +85,22 @@ function qeScore(body: Record<string, unknown>, index: number, base: Pick<Score,
 }
 
 /**
- * Turns a text_translate_v2 answer into one Score per segment: scored when the PR's target
- * is Custom.MT's own translation, not-applicable when it is another text (the QE score
- * would be about a string the PR does not contain), failed when QE failed for that item.
+ * Turns a text_translate_v2 answer to the `sources` sent into one Score per segment (each
+ * segment's source is one of them; several segments may share one): scored when the PR's
+ * target is Custom.MT's own translation, not-applicable when it is another text (the QE
+ * score would be about a string the PR does not contain), failed when QE failed for that item.
  */
-export function readTranslateAnswer(body: unknown, batch: Pick<Segment, 'target'>[], template: string): TranslateResult {
+export function readTranslateAnswer(body: unknown, sources: string[], segments: Pick<Segment, 'source' | 'target'>[], template: string): TranslateResult {
   if (!isRecord(body)) throw new CustomMtAnswerError('Custom.MT answered with something other than a JSON object')
   const translated = body.translated_text
-  if (!Array.isArray(translated) || translated.length !== batch.length || translated.some((t) => typeof t !== 'string')) {
+  if (!Array.isArray(translated) || translated.length !== sources.length || translated.some((t) => typeof t !== 'string')) {
     const got = Array.isArray(translated) ? `${translated.length} translations` : 'no translated_text list'
-    throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${batch.length} segments`)
+    throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${sources.length} texts`)
   }
   const base = { provider: PROVIDER, engine: template }
-  const scores = batch.map((segment, i): Score => {
+  const index = new Map(sources.map((source, i) => [source, i]))
+  const scores = segments.map((segment): Score => {
+    const i = index.get(segment.source!)!
     if (!sameText(translated[i] as string, segment.target)) return { ...base, state: 'not-applicable', reason: "the target is not Custom.MT's translation" }
     return qeScore(body, i, base)
   })

@@ -62,9 +62,12 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
     provider: PROVIDER,
     // Part of the cache key: another template configuration means other scores.
     engine: engines.join('+'),
+    byText: true,
     batchSize: MAX_BATCH,
     concurrency: 4,
     batchGroup: (s) => `${templateFor(s)?.name}\u0000${s.sourceLocale}\u0000${s.locale}`,
+    // The request carries only the source (billed as MT): targets that differ share one translation.
+    requestKey: (s) => s.source!,
     notApplicable(s) {
       if (!optedIn(s)) return 'not opted in to Custom.MT (custommt.locales or custommt.paths in the config file)'
       if (s.source === undefined || s.source.trim() === '') return 'no source text for Custom.MT to translate'
@@ -98,15 +101,16 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
     },
     async score(batch, context): Promise<Score[]> {
       const template = templateFor(batch[0])!
+      const sources = [...new Set(batch.map((s) => s.source!))]
       const response = await client.request({
         method: 'POST',
         path: TRANSLATE_PATH,
-        json: translateRequest(batch.map((s) => s.source!), template.name),
+        json: translateRequest(sources, template.name),
         signal: context.signal,
         deadline: context.deadline,
       })
-      const result = readTranslateAnswer(response.data, batch, template.name)
-      totals.segments += batch.length
+      const result = readTranslateAnswer(response.data, sources, batch, template.name)
+      totals.segments += sources.length
       totals.symbols += result.usage.symbols
       totals['mt-in-tokens'] += result.usage.mtInTokens
       totals['mt-out-tokens'] += result.usage.mtOutTokens
