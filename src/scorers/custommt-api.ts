@@ -30,7 +30,16 @@ export interface CustomMtUsage {
   qeModels: Record<string, { prompt: number; completion: number }>
 }
 
+/** Custom.MT's translation of one source, with the QE outcome of that translation. */
+export interface Translated {
+  translation: string
+  qe: Score
+}
+
 export interface TranslateResult {
+  /** Index-aligned with the sources sent. */
+  translated: Translated[]
+  /** Index-aligned with the segments. */
   scores: Score[]
   usage: CustomMtUsage
   /** Top-level `message` (e.g. a fallback engine was used). */
@@ -85,10 +94,19 @@ function qeScore(body: Record<string, unknown>, index: number, base: Pick<Score,
 }
 
 /**
+ * A segment's Score from Custom.MT's translation of its source: the QE outcome when the PR's
+ * target is that translation, not-applicable when it is another text (the QE score would be
+ * about a string the PR does not contain).
+ */
+export function scoreAgainst(translated: Translated, target: string): Score {
+  if (!sameText(translated.translation, target)) return { provider: PROVIDER, engine: translated.qe.engine, state: 'not-applicable', reason: "the target is not Custom.MT's translation" }
+  return { ...translated.qe }
+}
+
+/**
  * Turns a text_translate_v2 answer to the `sources` sent into one Score per segment (each
- * segment's source is one of them; several segments may share one): scored when the PR's
- * target is Custom.MT's own translation, not-applicable when it is another text (the QE
- * score would be about a string the PR does not contain), failed when QE failed for that item.
+ * segment's source is one of them; several segments may share one), as scoreAgainst says;
+ * failed when QE failed for that item.
  */
 export function readTranslateAnswer(body: unknown, sources: string[], segments: Pick<Segment, 'source' | 'target'>[], template: string): TranslateResult {
   if (!isRecord(body)) throw new CustomMtAnswerError('Custom.MT answered with something other than a JSON object')
@@ -98,14 +116,11 @@ export function readTranslateAnswer(body: unknown, sources: string[], segments: 
     throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${sources.length} texts`)
   }
   const base = { provider: PROVIDER, engine: template }
+  const answers = sources.map((_, i): Translated => ({ translation: translated[i] as string, qe: qeScore(body, i, base) }))
   const index = new Map(sources.map((source, i) => [source, i]))
-  const scores = segments.map((segment): Score => {
-    const i = index.get(segment.source!)!
-    if (!sameText(translated[i] as string, segment.target)) return { ...base, state: 'not-applicable', reason: "the target is not Custom.MT's translation" }
-    return qeScore(body, i, base)
-  })
+  const scores = segments.map((segment) => scoreAgainst(answers[index.get(segment.source!)!], segment.target))
   const warning = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined
-  return { scores, usage: readUsage(body), ...(warning && { warning }) }
+  return { translated: answers, scores, usage: readUsage(body), ...(warning && { warning }) }
 }
 
 export interface TemplateInfo {

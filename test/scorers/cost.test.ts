@@ -155,6 +155,26 @@ describe('Custom.MT requests per 100 segments with repeats', () => {
     expect(segments.filter((s) => s.scores[0].state === 'not-applicable').map((s) => s.key)).toEqual(['checkout.repeat2', 'checkout.repeat5', 'checkout.repeat8', 'checkout.repeat11', 'checkout.repeat14'])
   })
 
+  it('between runs (cache-dir): re-run 0; a push that edits a target 0; one that edits a source 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tqg-cost-'))
+    try {
+      const strings = appStrings(100, 15)
+      const { fake } = await customMt(strings)
+      const run = async (changed: typeof strings) => {
+        const before = fake.server.requests.length
+        const client = new ServiceClient({ service: 'Custom.MT', baseUrl: fake.server.url, headers: { token: 'cmt-token' }, log: memoryLogger() })
+        await score(customMtScorer({ client, templates: [{ target: 'de', template: 'EN-DE' }], locales: ['de'], paths: [] }), appSegments(changed), await FileScoreCache.open(dir, memoryLogger()))
+        return fake.server.requests.length - before
+      }
+      expect(await run(strings)).toBe(4)
+      expect(await run(strings)).toBe(0)
+      expect(await run(strings.map((s, i) => (i === 40 ? { ...s, target: 'Überarbeitet' } : s)))).toBe(0)
+      expect(await run(strings.map((s, i) => (i === 40 ? { ...s, source: 'Reworded', target: 'Überarbeitet' } : s)))).toBe(1)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('sends a source once however many targets it has, 25 distinct sources per request', async () => {
     // 30 strings in two files, translated differently in the second: 60 segments, 30 sources.
     const strings = appStrings(30)
