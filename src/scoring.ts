@@ -180,8 +180,7 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         batch.forEach((segment, i) => record(segment, scores[i]))
       })
       for (const [reason, n] of failures) options.log.warning(`${scorer.provider}: ${reason} (${n} segment${n === 1 ? '' : 's'} not scored)`)
-      const u = { ...scorer.usage?.(), ...(repeats > 0 && { 'repeats-not-sent': repeats }) }
-      if (Object.keys(u).length > 0) usage[scorer.provider] = u
+      if (scorer.usage || repeats > 0) usage[scorer.provider] = { ...scorer.usage?.(), ...(repeats > 0 && { 'repeats-not-sent': repeats }) }
     }),
   )
   clearTimeout(timer)
