@@ -1,6 +1,7 @@
 // The scoring stage: sends each segment to every configured scorer in batches, reuses
-// cached scores, keeps within max-segments and the time budget, and records every outcome
-// as a Score state. It never decides pass or fail (that is policy's job).
+// cached scores, sends a repeated segment once (for scorers that score texts, not keys),
+// keeps within max-segments and the time budget, and records every outcome as a Score
+// state. It never decides pass or fail (that is policy's job).
 import type { Logger } from './log.js'
 import type { CheckedSegment, Score } from './model.js'
 import type { ScoreCache } from './scorers/cache.js'
@@ -38,6 +39,18 @@ async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void
   await Promise.all(workers)
 }
 
+/** Items with the same key, in the order of their first one. */
+function groupBy<T>(items: T[], key: (item: T) => unknown): T[][] {
+  const groups = new Map<unknown, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const members = groups.get(k)
+    if (members) members.push(item)
+    else groups.set(k, [item])
+  }
+  return [...groups.values()]
+}
+
 export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[], options: ScoringOptions): Promise<ScoringResult> {
   const notes: string[] = []
   const usage: Record<string, Record<string, number>> = {}
@@ -56,11 +69,17 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
     const threshold = options.threshold(score.provider, segment.locale) ?? score.threshold ?? options.defaultThreshold
     segment.scores.push(score.state === 'scored' ? { ...score, threshold } : score)
   }
+  // Each segment owns its Score: issues are marked dismissed per segment later.
+  const copy = (score: Score): Score => (score.issues ? { ...score, issues: score.issues.map((i) => ({ ...i })) } : { ...score })
 
   await Promise.all(
     scorers.map(async (scorer) => {
       const todo: CheckedSegment[] = []
+      // Segments with the cache key of one in todo, by that one: they get its score.
+      const twins = new Map<CheckedSegment, CheckedSegment[]>()
+      const sentByKey = new Map<string, CheckedSegment>()
       let cached = 0
+      let repeats = 0
       for (const segment of segments) {
         const skip = options.skip?.(segment)
         if (skip) {
@@ -73,10 +92,17 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
           finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'not-applicable', reason })
           continue
         }
-        const hit = scorer.cacheable === false ? undefined : options.cache.get(scoreCacheKey(scorer, segment))
+        const key = scoreCacheKey(scorer, segment)
+        const hit = scorer.cacheable === false ? undefined : options.cache.get(key)
         if (hit) {
           cached++
           finish(segment, scorer, hit)
+          continue
+        }
+        const first = scorer.byText ? sentByKey.get(key) : undefined
+        if (first) {
+          repeats++
+          twins.get(first)!.push(segment)
           continue
         }
         if (options.maxSegments !== undefined && !sent.has(segment.id) && sent.size >= options.maxSegments) {
@@ -86,16 +112,27 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         }
         sent.add(segment.id)
         todo.push(segment)
+        if (scorer.byText) {
+          sentByKey.set(key, segment)
+          twins.set(segment, [])
+        }
       }
       if (cached > 0) options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`)
+      if (repeats > 0) options.log.info(`${scorer.provider}: ${repeats} segment(s) repeat the texts of another one and share its score`)
+      /** Score requests a batch stands for: its segments and their twins. */
+      const weight = (batch: CheckedSegment[]) => batch.reduce((n, s) => n + 1 + (twins.get(s)?.length ?? 0), 0)
+      const settle = (segment: CheckedSegment, score: Score) => {
+        finish(segment, scorer, score)
+        for (const twin of twins.get(segment) ?? []) finish(twin, scorer, copy(score))
+      }
       const context: ScoringContext = { signal: controller.signal, deadline, log: options.log, memo: options.cache.memo(scorer.provider) }
       // Failures are said once per service and message (each warning is an annotation in the action).
       const failures = new Map<string, number>()
       // A call that failed as a whole: every segment of it is failed, or skipped when time ran out.
       const unscored = (batch: CheckedSegment[], e: unknown): Score[] => {
         const outOfTime = controller.signal.aborted || e instanceof OutOfTime
-        if (outOfTime) overBudget += batch.length
-        else failures.set(message(e), (failures.get(message(e)) ?? 0) + batch.length)
+        if (outOfTime) overBudget += weight(batch)
+        else failures.set(message(e), (failures.get(message(e)) ?? 0) + weight(batch))
         return batch.map(() => ({
           provider: scorer.provider,
           engine: scorer.engine,
@@ -105,7 +142,7 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
       }
       const record = (segment: CheckedSegment, score: Score) => {
         if (scorer.cacheable !== false) options.cache.set(scoreCacheKey(scorer, segment), score)
-        finish(segment, scorer, score)
+        settle(segment, score)
       }
       let pending = todo
       if (scorer.prepare && todo.length > 0) {
@@ -122,19 +159,15 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
           pending = []
         }
       }
-      const groups = new Map<string, CheckedSegment[]>()
-      for (const segment of pending) {
-        const group = scorer.batchGroup?.(segment) ?? ''
-        const members = groups.get(group)
-        if (members) members.push(segment)
-        else groups.set(group, [segment])
-      }
       const batches: CheckedSegment[][] = []
-      for (const group of groups.values()) for (let i = 0; i < group.length; i += scorer.batchSize) batches.push(group.slice(i, i + scorer.batchSize))
+      for (const group of groupBy(pending, (s) => scorer.batchGroup?.(s) ?? '')) {
+        const requests = groupBy(group, (s) => scorer.requestKey?.(s) ?? s)
+        for (let i = 0; i < requests.length; i += scorer.batchSize) batches.push(requests.slice(i, i + scorer.batchSize).flat())
+      }
       await pool(batches, scorer.concurrency ?? 1, async (batch) => {
         if (controller.signal.aborted) {
-          overBudget += batch.length
-          for (const s of batch) finish(s, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `time budget of ${options.timeBudget}s reached` })
+          overBudget += weight(batch)
+          for (const s of batch) settle(s, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `time budget of ${options.timeBudget}s reached` })
           return
         }
         let scores: Score[]
@@ -147,8 +180,7 @@ export async function scoreSegments(segments: CheckedSegment[], scorers: Scorer[
         batch.forEach((segment, i) => record(segment, scores[i]))
       })
       for (const [reason, n] of failures) options.log.warning(`${scorer.provider}: ${reason} (${n} segment${n === 1 ? '' : 's'} not scored)`)
-      const u = scorer.usage?.()
-      if (u) usage[scorer.provider] = u
+      if (scorer.usage || repeats > 0) usage[scorer.provider] = { ...scorer.usage?.(), ...(repeats > 0 && { 'repeats-not-sent': repeats }) }
     }),
   )
   clearTimeout(timer)

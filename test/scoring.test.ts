@@ -176,6 +176,102 @@ describe('scoring stage', () => {
   })
 })
 
+describe('repeated segments', () => {
+  /** Segments over two files whose texts repeat: k0 and k2 the same, k1 and k3 the same. */
+  const repeated = (): CheckedSegment[] =>
+    ['Save', 'Cancel', 'Save', 'Cancel', 'Close'].map((source, i) => ({
+      ...segment(source, `DE ${source}`, { id: `${i < 2 ? 'common' : 'checkout'}#k${i}`, key: `k${i}`, file: i < 2 ? 'common' : 'checkout' }),
+      issues: [],
+      scores: [],
+    }))
+
+  it('sends a segment once for a scorer of texts, and gives each repeat its own copy of the score', async () => {
+    const segments = repeated()
+    const issue = { s: 1 as const, r: 1912, d: 'MQM major fluency error (LLM)' }
+    const calls: string[][] = []
+    const { scorer } = fakeScorer({
+      byText: true,
+      batchSize: 10,
+      score: async (batch) => (calls.push(batch.map((s) => s.key)), batch.map((): Score => ({ provider: 'fake', engine: 'v1', state: 'scored', score: 0.8, issues: [{ ...issue }] }))),
+    })
+    const log = memoryLogger()
+    const result = await scoreSegments(segments, [scorer], opts({ log }))
+    expect(calls).toEqual([['k0', 'k1', 'k4']])
+    expect(segments.map((s) => s.scores[0].score)).toEqual([0.8, 0.8, 0.8, 0.8, 0.8])
+    expect(segments[2].scores[0]).toEqual(segments[0].scores[0])
+    expect(segments[2].scores[0].issues).not.toBe(segments[0].scores[0].issues)
+    expect(segments[2].scores[0].issues![0]).not.toBe(segments[0].scores[0].issues![0])
+    expect(result.usage.fake).toEqual({ 'repeats-not-sent': 2 })
+    expect(log.lines).toContain('fake: 2 segment(s) repeat the texts of another one and share its score')
+  })
+
+  it.each([
+    ['another locale', { locale: 'fr' }],
+    ['another source', { source: 'Save!' }],
+    ['another target', { target: 'DE Save!' }],
+    ['another note sent with it', { unit: { key: 'k2', value: 'DE Save', span: { start: 0, end: 1 }, comment: 'Button on the checkout page' } }],
+  ])('does not share a score with %s', async (_name, change) => {
+    const segments = repeated()
+    Object.assign(segments[2], change)
+    const { scorer, calls } = fakeScorer({ byText: true, cacheContext: (s) => s.unit.comment })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls.flat()).toEqual(['k0', 'k1', 'k2', 'k4'])
+  })
+
+  it('sends every segment to a scorer that looks segments up by key', async () => {
+    const { scorer, calls } = fakeScorer({ batchSize: 10 })
+    const result = await scoreSegments(repeated(), [scorer], opts())
+    expect(calls).toEqual([['k0', 'k1', 'k2', 'k3', 'k4']])
+    expect(result.usage).toEqual({})
+  })
+
+  it('fails the repeats of a failed segment, each one counted', async () => {
+    const segments = repeated()
+    const log = memoryLogger()
+    const cache = new MemoryScoreCache()
+    await scoreSegments(segments, [fakeScorer({ byText: true, batchSize: 2, fail: (n) => n === 1 }).scorer], opts({ log, cache }))
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['failed', 'failed', 'failed', 'failed', 'scored'])
+    expect(segments[3].scores[0].reason).toBe('fake: HTTP 503 Service Unavailable')
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual(['warning: fake: fake: HTTP 503 Service Unavailable (4 segments not scored)'])
+    expect(cache.entries.size).toBe(1)
+  })
+
+  it('skips the repeats of what the time budget leaves, each one counted', async () => {
+    const segments = repeated()
+    const result = await scoreSegments(segments, [fakeScorer({ byText: true, wait: true }).scorer], opts({ timeBudget: 0.05 }))
+    expect(segments.every((s) => s.scores[0].state === 'skipped')).toBe(true)
+    expect(result.notes).toEqual(['Time budget of 0.05s reached: 5 score request(s) skipped'])
+  })
+
+  it('counts only the segments sent for max-segments: a repeat of one sent is free, of one skipped is skipped', async () => {
+    const segments = repeated()
+    const { scorer, calls } = fakeScorer({ byText: true })
+    const result = await scoreSegments(segments, [scorer], opts({ maxSegments: 1 }))
+    expect(calls).toEqual([['k0']])
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['scored', 'skipped', 'scored', 'skipped', 'skipped'])
+    expect(result.notes).toEqual(['max-segments (1) reached: 3 score request(s) skipped'])
+  })
+
+  it('gives a repeat the score a scorer settles in prepare', async () => {
+    const segments = repeated()
+    const { scorer, calls } = fakeScorer({
+      byText: true,
+      prepare: async (todo) => todo.map((s) => (s.source === 'Cancel' ? { provider: 'fake', engine: 'v1', state: 'not-applicable', reason: 'no template' } : undefined)),
+    })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([['k0', 'k4']])
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['scored', 'not-applicable', 'scored', 'not-applicable', 'scored'])
+  })
+
+  it('keeps the segments of one request key in one batch, counting keys against the batch size', async () => {
+    const segments = checked(7).map((s, i) => ({ ...s, source: ['A', 'B', 'C', 'A', 'D', 'B', 'E'][i] }))
+    const { scorer, calls } = fakeScorer({ requestKey: (s) => s.source! })
+    await scoreSegments(segments, [scorer], opts())
+    expect(calls).toEqual([['k0', 'k3', 'k1', 'k5', 'k2'], ['k4', 'k6']])
+    expect(segments.every((s) => s.scores[0].state === 'scored')).toBe(true)
+  })
+})
+
 describe('score cache key', () => {
   it('changes with the scorer, its engine and how it asks, and with the texts', async () => {
     const { scoreCacheKey } = await import('../src/scorers/scorer.js')

@@ -30,7 +30,16 @@ export interface CustomMtUsage {
   qeModels: Record<string, { prompt: number; completion: number }>
 }
 
+/** Custom.MT's translation of one source, with the QE outcome of that translation. */
+export interface Translated {
+  translation: string
+  qe: Score
+}
+
 export interface TranslateResult {
+  /** Index-aligned with the sources sent. */
+  translated: Translated[]
+  /** Index-aligned with the segments. */
   scores: Score[]
   usage: CustomMtUsage
   /** Top-level `message` (e.g. a fallback engine was used). */
@@ -85,24 +94,33 @@ function qeScore(body: Record<string, unknown>, index: number, base: Pick<Score,
 }
 
 /**
- * Turns a text_translate_v2 answer into one Score per segment: scored when the PR's target
- * is Custom.MT's own translation, not-applicable when it is another text (the QE score
- * would be about a string the PR does not contain), failed when QE failed for that item.
+ * A segment's Score from Custom.MT's translation of its source: the QE outcome when the PR's
+ * target is that translation, not-applicable when it is another text (the QE score would be
+ * about a string the PR does not contain).
  */
-export function readTranslateAnswer(body: unknown, batch: Pick<Segment, 'target'>[], template: string): TranslateResult {
+export function scoreAgainst(translated: Translated, target: string): Score {
+  if (!sameText(translated.translation, target)) return { provider: PROVIDER, engine: translated.qe.engine, state: 'not-applicable', reason: "the target is not Custom.MT's translation" }
+  return { ...translated.qe }
+}
+
+/**
+ * Turns a text_translate_v2 answer to the `sources` sent into one Score per segment (each
+ * segment's source is one of them; several segments may share one), as scoreAgainst says;
+ * failed when QE failed for that item.
+ */
+export function readTranslateAnswer(body: unknown, sources: string[], segments: Pick<Segment, 'source' | 'target'>[], template: string): TranslateResult {
   if (!isRecord(body)) throw new CustomMtAnswerError('Custom.MT answered with something other than a JSON object')
   const translated = body.translated_text
-  if (!Array.isArray(translated) || translated.length !== batch.length || translated.some((t) => typeof t !== 'string')) {
+  if (!Array.isArray(translated) || translated.length !== sources.length || translated.some((t) => typeof t !== 'string')) {
     const got = Array.isArray(translated) ? `${translated.length} translations` : 'no translated_text list'
-    throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${batch.length} segments`)
+    throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${sources.length} texts`)
   }
   const base = { provider: PROVIDER, engine: template }
-  const scores = batch.map((segment, i): Score => {
-    if (!sameText(translated[i] as string, segment.target)) return { ...base, state: 'not-applicable', reason: "the target is not Custom.MT's translation" }
-    return qeScore(body, i, base)
-  })
+  const answers = sources.map((_, i): Translated => ({ translation: translated[i] as string, qe: qeScore(body, i, base) }))
+  const index = new Map(sources.map((source, i) => [source, i]))
+  const scores = segments.map((segment) => scoreAgainst(answers[index.get(segment.source!)!], segment.target))
   const warning = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined
-  return { scores, usage: readUsage(body), ...(warning && { warning }) }
+  return { translated: answers, scores, usage: readUsage(body), ...(warning && { warning }) }
 }
 
 export interface TemplateInfo {

@@ -2,8 +2,11 @@
 // translation of the source. So a segment is scored only when the PR's target is that
 // translation; any other target is not-applicable (never passed). Every request is billed
 // machine translation, so only the locales or paths the config file opts in are sent,
-// one language pair (one template) per request, at most 25 segments each.
+// one language pair (one template) per request, at most 25 sources each, each source once.
+// Its translation of a source is remembered between runs (the memo): a target edited
+// later is compared with it without paying for the same translation again.
 import type { Logger } from '../log.js'
+import type { Memo } from './cache.js'
 import type { Score, Segment } from '../model.js'
 import { compilePattern, forLocale, languageOf, localeCovers, PatternError } from '../paths.js'
 import { SettingsError, type Settings } from '../settings.js'
@@ -12,13 +15,15 @@ import {
   PROVIDER,
   readTemplatesList,
   readTranslateAnswer,
+  scoreAgainst,
   TEMPLATES_PATH,
   TRANSLATE_PATH,
   translateRequest,
   type TemplateInfo,
+  type Translated,
 } from './custommt-api.js'
 import { ServiceClient } from './http.js'
-import { OutOfTime, type Scorer } from './scorer.js'
+import { OutOfTime, type Scorer, type ScoringContext } from './scorer.js'
 
 export interface TemplateRule {
   /** Any source locale when absent. */
@@ -54,17 +59,56 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
   }
 
   const warned = new Set<string>()
-  const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0 }
+  const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0, 'translations-reused': 0 }
   const qeTokens: Record<string, { prompt: number; completion: number }> = {}
+
+  /** Where the translation of a segment's source by its template is remembered. */
+  const memoKey = (s: Segment, template: string) => JSON.stringify(['mt', template, s.sourceLocale, s.locale, s.source])
+  /** The Score a remembered translation settles, if it settles one (a failed QE is asked again). */
+  const remembered = (s: Segment, memo: Memo): Score | undefined => {
+    const known = memo.get<Translated>(memoKey(s, templateFor(s)!.name))
+    if (typeof known?.translation !== 'string' || known.qe?.provider !== PROVIDER) return undefined
+    const score = scoreAgainst(known, s.target)
+    if (score.state === 'failed') return undefined
+    totals['translations-reused']++
+    return score
+  }
+
+  // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
+  // which pair it translates, so that no other pair is sent to it and billed.
+  async function checkTemplate(segments: Segment[], context: ScoringContext): Promise<(Score | undefined)[]> {
+    const name = options.template
+    if (!name || !segments.some((s) => templateFor(s)?.lookup)) return []
+    let info: TemplateInfo | undefined
+    let failure: string | undefined
+    try {
+      const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data)
+      info = list.find((t) => t.name === name)
+      if (!info) failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`
+    } catch (e) {
+      if (e instanceof OutOfTime) throw e
+      failure = e instanceof Error ? e.message : String(e)
+    }
+    return segments.map((s): Score | undefined => {
+      if (!templateFor(s)?.lookup) return undefined
+      if (failure) return { provider: PROVIDER, engine: name, state: 'failed', reason: failure }
+      if (languageOf(info!.source) === languageOf(s.sourceLocale) && languageOf(info!.target) === languageOf(s.locale)) return undefined
+      const reason = `Custom.MT template '${name}' translates ${info!.source}→${info!.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`
+      return { provider: PROVIDER, engine: name, state: 'not-applicable', reason }
+    })
+  }
 
   const engines = [...new Set([...options.templates.map((t) => t.template), ...(options.template ? [options.template] : [])])].sort()
   return {
     provider: PROVIDER,
     // Part of the cache key: another template configuration means other scores.
     engine: engines.join('+'),
+    byText: true,
     batchSize: MAX_BATCH,
     concurrency: 4,
     batchGroup: (s) => `${templateFor(s)?.name}\u0000${s.sourceLocale}\u0000${s.locale}`,
+    // The request carries only the source (billed as MT): targets that differ share one translation.
+    requestKey: (s) => s.source!,
     notApplicable(s) {
       if (!optedIn(s)) return 'not opted in to Custom.MT (custommt.locales or custommt.paths in the config file)'
       if (s.source === undefined || s.source.trim() === '') return 'no source text for Custom.MT to translate'
@@ -73,40 +117,24 @@ export function customMtScorer(options: CustomMtOptions): Scorer {
       if (!templateFor(s)) return `no Custom.MT template for ${pair(s)} (custommt.templates in the config file, or custommt-template)`
       return undefined
     },
-    // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
-    // which pair it translates, so that no other pair is sent to it and billed.
     async prepare(segments, context) {
-      const name = options.template
-      if (!name || !segments.some((s) => templateFor(s)?.lookup)) return
-      let info: TemplateInfo | undefined
-      let failure: string | undefined
-      try {
-        const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data)
-        info = list.find((t) => t.name === name)
-        if (!info) failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`
-      } catch (e) {
-        if (e instanceof OutOfTime) throw e
-        failure = e instanceof Error ? e.message : String(e)
-      }
-      return segments.map((s): Score | undefined => {
-        if (!templateFor(s)?.lookup) return undefined
-        if (failure) return { provider: PROVIDER, engine: name, state: 'failed', reason: failure }
-        if (languageOf(info!.source) === languageOf(s.sourceLocale) && languageOf(info!.target) === languageOf(s.locale)) return undefined
-        const reason = `Custom.MT template '${name}' translates ${info!.source}→${info!.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`
-        return { provider: PROVIDER, engine: name, state: 'not-applicable', reason }
-      })
+      const checked = await checkTemplate(segments, context)
+      const memo = context.memo
+      return segments.map((s, i) => checked[i] ?? (memo ? remembered(s, memo) : undefined))
     },
     async score(batch, context): Promise<Score[]> {
       const template = templateFor(batch[0])!
+      const sources = [...new Set(batch.map((s) => s.source!))]
       const response = await client.request({
         method: 'POST',
         path: TRANSLATE_PATH,
-        json: translateRequest(batch.map((s) => s.source!), template.name),
+        json: translateRequest(sources, template.name),
         signal: context.signal,
         deadline: context.deadline,
       })
-      const result = readTranslateAnswer(response.data, batch, template.name)
-      totals.segments += batch.length
+      const result = readTranslateAnswer(response.data, sources, batch, template.name)
+      for (const s of batch) context.memo?.set(memoKey(s, template.name), result.translated[sources.indexOf(s.source!)])
+      totals.segments += sources.length
       totals.symbols += result.usage.symbols
       totals['mt-in-tokens'] += result.usage.mtInTokens
       totals['mt-out-tokens'] += result.usage.mtOutTokens

@@ -119,6 +119,7 @@ export function openAiScorer(options: OpenAiOptions): Scorer {
       const context = promptContext(s.unit)
       return Object.keys(context).length > 0 ? JSON.stringify(context) : undefined
     },
+    byText: true,
     batchSize: options.batchSize,
     concurrency: 4,
     batchGroup: (s) => `${s.sourceLocale}\u0000${s.locale}`,

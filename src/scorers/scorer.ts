@@ -24,8 +24,21 @@ export interface Scorer {
   readonly method?: string
   /** What it sends of a segment besides the locales and texts (an LLM's context and note): part of the segment's cache key. */
   cacheContext?(segment: Segment): string | undefined
-  /** Most segments per score() call. */
+  /**
+   * Whether the score depends only on what the cache key holds (locales, texts, what
+   * cacheContext adds), not on where the segment lives. Then the segments of one run with
+   * the same cache key (a string in two files, a plural form like another) are sent once and
+   * share the score. Not for a scorer that looks segments up by key (Phrase, Wordbee).
+   */
+  readonly byText?: boolean
+  /** Most segments per score() call (distinct request keys, where the scorer has them). */
   readonly batchSize: number
+  /**
+   * What a request carries of a segment when it is less than its texts (Custom.MT sends
+   * only the source): segments of one batch group with the same request key go into one
+   * batch, so that score() can send that once.
+   */
+  requestKey?(segment: Segment): string
   /** Batches in flight at once (the service's concurrency limit). */
   readonly concurrency?: number
   /** Whether this scorer's results may be cached (a static file is always read fresh). */

@@ -36,16 +36,34 @@ describe('Custom.MT text_translate_v2', () => {
   })
 
   it('scores a target that is Custom.MT translation, with its decisions and threshold', () => {
-    const result = readTranslateAnswer(answer([{ target: 'Zur Kasse', qe: { score: 0.97, lock_segment: true, success_score_value: 0.8 } }]), [{ target: 'Zur  Kasse' }], 'EN-DE')
+    const result = readTranslateAnswer(answer([{ target: 'Zur Kasse', qe: { score: 0.97, lock_segment: true, success_score_value: 0.8 } }]), ['Checkout'], [{ source: 'Checkout', target: 'Zur  Kasse' }], 'EN-DE')
     expect(result.scores).toEqual([{ provider: 'custommt', engine: 'EN-DE', state: 'scored', score: 0.97, threshold: 0.8, confirm: true, lock: true }])
     expect(result.usage).toEqual({ symbols: 63, mtInTokens: 0, mtOutTokens: 0, qeModels: { 'gpt-4o-2024-11-20': { prompt: 172, completion: 2 } } })
   })
 
   it('reports another target as not applicable, never as scored', () => {
-    const result = readTranslateAnswer(answer([{ target: 'Zur Kasse' }, { target: 'Entfernen' }]), [{ target: 'Weiter zur Kasse' }, { target: 'Entfernen' }], 'EN-DE')
+    const result = readTranslateAnswer(answer([{ target: 'Zur Kasse' }, { target: 'Entfernen' }]), ['Checkout', 'Remove'], [{ source: 'Checkout', target: 'Weiter zur Kasse' }, { source: 'Remove', target: 'Entfernen' }], 'EN-DE')
     expect(result.scores.map((s) => [s.state, s.reason])).toEqual([
       ['not-applicable', "the target is not Custom.MT's translation"],
       ['scored', undefined],
+    ])
+  })
+
+  it('reads one translation for every segment of its source: the one it is scores, the others are not applicable', () => {
+    const result = readTranslateAnswer(
+      answer([{ target: 'Zur Kasse', qe: { score: 0.9 } }, { target: 'Entfernen', qe: { score: 0.8 } }]),
+      ['Checkout', 'Remove'],
+      [
+        { source: 'Remove', target: 'Entfernen' },
+        { source: 'Checkout', target: 'Kasse' },
+        { source: 'Checkout', target: 'Zur Kasse' },
+      ],
+      'EN-DE',
+    )
+    expect(result.scores.map((s) => [s.state, s.score])).toEqual([
+      ['scored', 0.8],
+      ['not-applicable', undefined],
+      ['scored', 0.9],
     ])
   })
 
@@ -57,31 +75,31 @@ describe('Custom.MT text_translate_v2', () => {
     [{ score: -1 }, 'Custom.MT returned an invalid QE score -1'],
     [null, "Custom.MT returned no QE result (is QE enabled in template 'EN-DE'?)"],
   ])('fails one segment when its QE item is %j', (qe, reason) => {
-    const result = readTranslateAnswer(answer([{ target: 'Ja' }, { target: 'Nein', qe }]), [{ target: 'Ja' }, { target: 'Nein' }], 'EN-DE')
+    const result = readTranslateAnswer(answer([{ target: 'Ja' }, { target: 'Nein', qe }]), ['Yes', 'No'], [{ source: 'Yes', target: 'Ja' }, { source: 'No', target: 'Nein' }], 'EN-DE')
     expect(result.scores[0].state).toBe('scored')
     expect(result.scores[1]).toEqual({ provider: 'custommt', engine: 'EN-DE', state: 'failed', reason })
   })
 
   it('fails a segment when the answer has no qe object at all', () => {
     const body = { translated_text: ['Ja'], usage: { symbols_count: 3 } }
-    expect(readTranslateAnswer(body, [{ target: 'Ja' }], 'MT only').scores[0].state).toBe('failed')
+    expect(readTranslateAnswer(body, ['Yes'], [{ source: 'Yes', target: 'Ja' }], 'MT only').scores[0].state).toBe('failed')
   })
 
   it('normalises a 0..100 score instead of reading it as near-perfect', () => {
-    expect(readTranslateAnswer(answer([{ target: 'Ja', qe: { score: 42 } }]), [{ target: 'Ja' }], 'T').scores[0].score).toBe(0.42)
+    expect(readTranslateAnswer(answer([{ target: 'Ja', qe: { score: 42 } }]), ['Yes'], [{ source: 'Yes', target: 'Ja' }], 'T').scores[0].score).toBe(0.42)
   })
 
   it('passes on the fallback engine warning', () => {
-    expect(readTranslateAnswer(answer([{ target: 'Ja' }], { message: 'Fallback provider DeepL was used' }), [{ target: 'Ja' }], 'T').warning).toBe('Fallback provider DeepL was used')
+    expect(readTranslateAnswer(answer([{ target: 'Ja' }], { message: 'Fallback provider DeepL was used' }), ['Yes'], [{ source: 'Yes', target: 'Ja' }], 'T').warning).toBe('Fallback provider DeepL was used')
   })
 
   it.each([
     [null, 'Custom.MT answered with something other than a JSON object'],
-    [{ translated_text: ['a'] }, 'Custom.MT answered with 1 translations for 2 segments'],
-    [{ error: 'x' }, 'Custom.MT answered with no translated_text list for 2 segments'],
-    [{ translated_text: ['a', 7] }, 'Custom.MT answered with 2 translations for 2 segments'],
+    [{ translated_text: ['a'] }, 'Custom.MT answered with 1 translations for 2 texts'],
+    [{ error: 'x' }, 'Custom.MT answered with no translated_text list for 2 texts'],
+    [{ translated_text: ['a', 7] }, 'Custom.MT answered with 2 translations for 2 texts'],
   ])('fails the whole batch on an answer of the wrong shape: %j', (body, message) => {
-    expect(() => readTranslateAnswer(body, [{ target: 'a' }, { target: 'b' }], 'T')).toThrow(new CustomMtAnswerError(message))
+    expect(() => readTranslateAnswer(body, ['A', 'B'], [{ source: 'A', target: 'a' }, { source: 'B', target: 'b' }], 'T')).toThrow(new CustomMtAnswerError(message))
   })
 
   it('reads the templates list and skips malformed entries', () => {

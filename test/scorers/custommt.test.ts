@@ -80,16 +80,38 @@ describe('Custom.MT QE against the fake', () => {
     expect(result.usage.custommt['qe-prompt-tokens gpt-4o-2024-11-20']).toBeGreaterThan(60 * 60)
   })
 
-  it('makes no request on an unchanged re-run, and one for the one segment a push changed', async () => {
+  it('makes no request on an unchanged re-run, nor for a target a push changed; one for a changed source', async () => {
     const cache = new MemoryScoreCache()
     await run(checked('de', strings.map((s) => [s.source, s.de])), scorerFor().scorer, { cache })
     fake.server.reset()
     await run(checked('de', strings.map((s) => [s.source, s.de])), scorerFor().scorer, { cache })
     expect(fake.requests).toHaveLength(0)
-    const pushed = checked('de', strings.map((s, i) => [s.source, i === 7 ? 'Bestellung 7 ist unterwegs' : s.de]))
+    // The translation of an unchanged source is remembered: an edited target is compared with it.
+    const edited = checked('de', strings.map((s, i) => [s.source, i === 7 ? 'Bestellung 7 ist unterwegs' : s.de]))
+    const { scorer } = scorerFor()
+    await run(edited, scorer, { cache })
+    expect(fake.requests).toHaveLength(0)
+    expect(edited[7].scores[0]).toMatchObject({ state: 'not-applicable', reason: "the target is not Custom.MT's translation" })
+    expect(scorer.usage!()).toMatchObject({ requests: 0, 'translations-reused': 1 })
+    // Edited back to Custom.MT's translation, with a padding the comparison ignores: its remembered score.
+    const reverted = checked('de', strings.map((s, i) => [s.source, i === 7 ? `${s.de} ` : s.de]))
+    await run(reverted, scorerFor().scorer, { cache })
+    expect(fake.requests).toHaveLength(0)
+    expect(reverted[7].scores[0]).toEqual({ provider: 'custommt', engine: 'Acme EN-DE', state: 'scored', score: 0.8, threshold: 0.75, confirm: true, lock: false })
+    const pushed = checked('de', strings.map((s, i) => (i === 7 ? ['Order #7 is on its way', 'Bestellung 7 ist unterwegs'] : [s.source, s.de])))
     await run(pushed, scorerFor().scorer, { cache })
-    expect(fake.translateRequests.map((r) => r.body)).toEqual([{ text: [strings[7].source], template_name: 'Acme EN-DE', error_empty_result: false }])
-    expect(pushed[7].scores[0]).toMatchObject({ state: 'not-applicable', reason: "the target is not Custom.MT's translation" })
+    expect(fake.translateRequests.map((r) => r.body)).toEqual([{ text: ['Order #7 is on its way'], template_name: 'Acme EN-DE', error_empty_result: false }])
+  })
+
+  it('asks again for a remembered translation whose QE failed, when the target is that translation', async () => {
+    const cache = new MemoryScoreCache()
+    await run(checked('de', [['Delete account', 'Konto löschen']]), scorerFor().scorer, { cache })
+    await run(checked('de', [['Delete account', 'Konto entfernen']]), scorerFor().scorer, { cache })
+    expect(fake.translateRequests).toHaveLength(1)
+    const again = checked('de', [['Delete account', 'Konto löschen']])
+    await run(again, scorerFor().scorer, { cache })
+    expect(fake.translateRequests).toHaveLength(2)
+    expect(again[0].scores[0]).toMatchObject({ state: 'failed', reason: 'Custom.MT QE failed: QE model timed out' })
   })
 
   it('sends one language pair per request, with the template of that pair', async () => {

@@ -275,13 +275,14 @@ describe('LLM QE against an OpenAI-compatible fake', () => {
     for (const s of segments) expect(s.scores[0]).toMatchObject({ state: 'failed', reason: expect.stringMatching(reason) })
   })
 
-  it('does not send segments without a source or with an empty target', async () => {
+  it('does not send segments without a source or with an empty or whitespace-only target', async () => {
     await start()
-    const segments = checked([['Save', ''], ['Cancel', 'Abbrechen']])
+    const segments = checked([['Save', ''], ['Close', ' \n\u00a0'], ['   ', 'Leer'], ['Cancel', 'Abbrechen']])
     segments.push({ ...segment(undefined, 'Nur hier', { id: 'f#x', key: 'x' }), issues: [], scores: [] })
     await run(segments, scorerFor().scorer)
+    expect(fake.completionRequests).toHaveLength(1)
     expect(JSON.parse(bodies()[0].messages[1].content).segments.map((s: { target: string }) => s.target)).toEqual(['Abbrechen'])
-    expect(segments.map((s) => s.scores[0].state)).toEqual(['not-applicable', 'scored', 'not-applicable'])
+    expect(segments.map((s) => s.scores[0].state)).toEqual(['not-applicable', 'not-applicable', 'not-applicable', 'scored', 'not-applicable'])
   })
 })
 
