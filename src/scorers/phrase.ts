@@ -160,6 +160,11 @@ export class PhraseScorer implements Scorer {
     this.project = `/projects/${encodeURIComponent(options.projectId)}`
   }
 
+  /** A Phrase verdict is about the translation a key holds ("not in the project", another text), so the key is part of the cache key. */
+  cacheContext(segment: Segment): string {
+    return JSON.stringify(phraseAddresses(segment))
+  }
+
   notApplicable(segment: Segment): string | undefined {
     return segment.target.trim() === '' ? 'empty translation: nothing for Phrase QPS to score' : undefined
   }

@@ -195,6 +195,16 @@ describe('Phrase QPS scorer', () => {
     }
   })
 
+  it('caches a score per key: the same texts under a key Phrase does not hold are not given its score', async () => {
+    const fake = await start({ de: { 'cart.title': 'Warenkorb' } }, { scores: { Warenkorb: 0.42 } })
+    const cache = new MemoryScoreCache()
+    const first = await run(scorer(fake).scorer, segs([['cart.title', 'Warenkorb']]), { cache })
+    expect(first.states).toEqual(['scored'])
+    const second = await run(scorer(fake).scorer, segs([['checkout.title', 'Warenkorb']]), { cache })
+    expect(second.states).toEqual(['not-applicable'])
+    expect(second.reasons).toEqual(["key 'checkout.title' is not in the Phrase project"])
+  })
+
   it('never has more than 4 requests in flight', async () => {
     const fake = await start({ de: manyKeys(1000), fr: manyKeys(1000, 'Texte') })
     fake.server.latencyMs = 25
