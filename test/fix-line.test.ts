@@ -39,6 +39,14 @@ const properties = (value: string) => `# Greetings\ngreeting = ${value}\n`
 const xliff = (value: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="en" target-language="de" datatype="plaintext" original="app"><body>\n<trans-unit id="greeting"><source>Welcome back!</source><target>${value}</target></trans-unit>\n</body></file></xliff>\n`
 
+const arb = (value: string) => `{\n  "@@locale": "de",\n  "greeting": ${value},\n  "@greeting": {\n    "description": "Shown on the home screen"\n  }\n}\n`
+const chrome = (value: string) => `{\n  "greeting": {\n    "message": ${value},\n    "description": "Shown on the home screen"\n  }\n}\n`
+const xcstrings = (value: string) =>
+  `{\n  "sourceLanguage" : "en",\n  "strings" : {\n    "greeting" : {\n      "localizations" : {\n        "de" : {\n          "stringUnit" : {\n            "state" : "translated",\n            "value" : ${value}\n          }\n        }\n      }\n    }\n  },\n  "version" : "1.0"\n}\n`
+const resx = (value: string) => `<?xml version="1.0" encoding="utf-8"?>\n<root>\n  <data name="greeting" xml:space="preserve">\n    <value>${value}</value>\n  </data>\n</root>\n`
+const stringsdict = (value: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n  <key>items</key>\n  <dict>\n    <key>NSStringLocalizedFormatKey</key>\n    <string>%#@n@</string>\n    <key>n</key>\n    <dict>\n      <key>NSStringFormatSpecTypeKey</key>\n      <string>NSStringPluralRuleType</string>\n      <key>NSStringFormatValueTypeKey</key>\n      <string>d</string>\n      <key>one</key>\n      <string>%d Artikel</string>\n      <key>other</key>\n      <string>${value}</string>\n    </dict>\n  </dict>\n</dict>\n</plist>\n`
+
 describe('fixedLine', () => {
   it.each<[string, Case]>([
     ['JSON trailing space removed', { format: 'json', path: 'locales/de/app.json', file: json('"Willkommen zurück! "'), key: 'cart.greeting', after: 'Willkommen zurück!' }],
@@ -50,6 +58,11 @@ describe('fixedLine', () => {
     ['Apple .strings', { format: 'strings', path: 'de.lproj/Localizable.strings', file: strings('"Willkommen\u200b zurück!"'), key: 'greeting', after: 'Willkommen zurück!' }],
     ['Android string', { format: 'android', path: 'res/values-de/strings.xml', file: android('Hallo %1$d'), key: 'greeting', after: 'Hallo %1$s' }],
     ['Java properties, a trailing space', { format: 'properties', path: 'src/main/resources/messages_de.properties', file: properties('Name:'), key: 'greeting', after: 'Name: ' }],
+    ['ARB', { format: 'arb', path: 'lib/l10n/app_de.arb', file: arb('"Willkommen zurück! "'), key: 'greeting', after: 'Willkommen zurück!' }],
+    ['Chrome messages.json', { format: 'chrome', path: '_locales/de/messages.json', file: chrome('"Willkommen zurück! "'), key: 'greeting', after: 'Willkommen zurück!' }],
+    ['xcstrings', { format: 'xcstrings', path: 'Localizable.xcstrings', file: xcstrings('"Willkommen zurück! "'), key: 'greeting', after: 'Willkommen zurück!' }],
+    ['.resx value', { format: 'resx', path: 'Resources/Strings.de.resx', file: resx('Willkommen  zurück!'), key: 'greeting', after: 'Willkommen zurück!' }],
+    ['.stringsdict plural form', { format: 'stringsdict', path: 'de.lproj/Localizable.stringsdict', file: stringsdict('%d Artikel '), key: 'items.n.other', after: '%d Artikel' }],
     ['XLIFF target', { format: 'xliff', path: 'locales/app.de.xlf', file: xliff('Willkommen zurück! '), key: 'greeting', after: 'Willkommen zurück!' }],
   ])('%s', (_label, c) => {
     const { line, file } = rewrite(c)
