@@ -2,14 +2,20 @@
 // report) and Wordbee's own (1..1000, and 0 for an issue added by hand).
 import { describe, expect, it } from '@jest/globals'
 import { customChecks } from '../../src/checks/custom.js'
+import { parseConfig } from '../../src/config/index.js'
+import { silentLogger } from '../../src/log.js'
 import type { Report } from '../../src/model.js'
 import { annotationFor } from '../../src/reporters/annotation.js'
 import { findingParagraph, renderMarkdown } from '../../src/reporters/markdown.js'
 import { ruleLabel } from '../../src/reporters/rule-names.js'
 import { sarifReport } from '../../src/reporters/sarif.js'
 import { renderText } from '../../src/reporters/text.js'
+import { runPipeline } from '../../src/run.js'
 import { allRules } from '../../src/rules.js'
+import { MemoryScoreCache } from '../../src/scorers/cache.js'
+import { resolveSettings } from '../../src/settings.js'
 import { reportOf } from '../helpers/report.js'
+import { memoryChanges } from '../helpers/trees.js'
 
 function report(): Report {
   const custom = customChecks([{ id: 'no-lorem', pattern: 'lorem', message: 'Placeholder text left in' }], allRules())
@@ -63,5 +69,15 @@ describe('rule names', () => {
     expect(run.tool.driver.rules.find((r) => r.id === 'TQG1801')?.shortDescription.text).toBe('Placeholder text left in')
     const described = new Set(run.tool.driver.rules.map((r) => r.id))
     for (const result of run.results) expect(described.has(result.ruleId)).toBe(true)
+  })
+
+  it("a run's report carries the config file's custom rules, so the CLI's table names them", async () => {
+    const config = parseConfig("version: 1\ncustom-rules:\n  - id: no-lorem\n    pattern: 'lorem|ipsum'\n    message: Placeholder text left in\n", 'tq.yml')
+    const settings = resolveSettings({ inputs: { files: 'locales/{locale}/app.json' }, origin: (n) => `input '${n}'`, config, configLabel: 'tq.yml' })
+    const en = '{\n  "title": "Welcome"\n}\n'
+    const changes = memoryChanges({ 'locales/en/app.json': en }, { 'locales/en/app.json': en, 'locales/de/app.json': '{\n  "title": "Lorem ipsum"\n}\n' })
+    const run = await runPipeline(settings, { changes, scorers: [], cache: new MemoryScoreCache(), log: silentLogger })
+    expect(run.customRules?.map((r) => [r.rule, r.id])).toEqual([[1801, 'no-lorem']])
+    expect(renderText(run)).toMatch(/locales\/de\/app\.json:2:\d+ +de +title +warning +1801 no-lorem +Placeholder text left in \("ipsum"\)/)
   })
 })
