@@ -2,6 +2,8 @@
 // entries each flags, how many both flag, and (with a family name) a fixed random sample of
 // what only one of them flags, to judge by hand (docs/accuracy.md, "Against pofilter").
 //   tqg BASE HEAD --files '**/{locale}.po' --source-locale en --format json --cache-dir off --fail-on never > report.json
+// PO files from other formats: translate-toolkit's converters with the source file as template,
+//   json2po -t en.json de.json de.po; prop2po -t Resources_en.properties Resources_de.properties de.po
 //   node scripts/vs-pofilter.mjs HEAD report.json [family-prefix [sample-size [seed]]]
 // Needs translate-toolkit's pofilter on the PATH; runs it with its default tests (--nofuzzy).
 import fs from 'node:fs'
@@ -17,7 +19,8 @@ const FAMILIES = {
   'empty (untranslated / 1005)': [['untranslated'], [1005]],
   'unchanged (unchanged / 1006)': [['unchanged'], [1006]],
   'end punctuation (endpunc / 1401)': [['endpunc'], [1401]],
-  'printf (printf / 1070-1079)': [['printf'], [1070, 1071, 1072, 1073, 1074, 1075]],
+  // CKEditor's `%0` markers are read by the Qt syntax (1130-1135), pofilter's printf test reads them as printf.
+  'printf (printf / 1070-1075, 1130-1135)': [['printf'], [1070, 1071, 1072, 1073, 1074, 1075, 1130, 1131, 1132, 1133, 1134, 1135]],
   'numbers (numbers / 1501)': [['numbers'], [1501]],
   'brackets (brackets / 1405)': [['brackets'], [1405]],
   'quotes (doublequoting / 1406)': [['doublequoting'], [1406]],
@@ -26,7 +29,9 @@ const FAMILIES = {
   'punctuation spacing (puncspacing / 1403, 1404)': [['puncspacing'], [1403, 1404]],
   'capitals (startcaps, simplecaps / 1407)': [['startcaps', 'simplecaps'], [1407]],
 }
-const unq = (s) => JSON.parse(s)
+// A PO string literal's text: its C escapes read, raw characters (a tab json2po kept) as they are.
+const ESCAPES = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' }
+const unq = (s) => s.slice(1, -1).replace(/\\(.)/g, (_, c) => ESCAPES[c] ?? c)
 // pofilter output: entries with "# (pofilter) test: message" comments
 const theirs = new Map() // file|key -> { tests: Map(test -> message), source, target, locale }
 const poFiles = (dir) => fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.po')).map((f) => f.split(path.sep).join('/'))

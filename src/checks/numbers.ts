@@ -96,12 +96,50 @@ interface NumberComparison {
   extra: NumberToken[]
 }
 
-const ENGLISH_NUMBERS = 'zero one two three four five six seven eight nine ten eleven twelve'.split(' ')
-const SPELLED = new RegExp(`\\b(?:${ENGLISH_NUMBERS.join('|')})\\b`, 'gi')
+/**
+ * English words whose value is a whole number, which a translation may write in digits:
+ * cardinals and ordinals ("two hours ago", "the first page"), multiples ("Double" is
+ * Japanese `2本線`), fractions ("three quarters" is Korean `4분의 3`) and number bases
+ * ("Decimal" is `10進数`, "hex values" `16進数`).
+ */
+const NUMBER_WORDS: Record<string, number> = {
+  ...Object.fromEntries('zero one two three four five six seven eight nine ten eleven twelve'.split(' ').map((w, i) => [w, i])),
+  ...Object.fromEntries('first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ').map((w, i) => [w, i + 1])),
+  dozen: 12,
+  hundred: 100,
+  thousand: 1000,
+  single: 1,
+  double: 2,
+  twice: 2,
+  triple: 3,
+  // Fractions by their denominator: "one quarter" is Japanese `4分の1`
+  half: 2,
+  halves: 2,
+  quarter: 4,
+  quarters: 4,
+  binary: 2,
+  octal: 8,
+  decimal: 10,
+  hexadecimal: 16,
+  hex: 16,
+}
+const SPELLED = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi')
 
-/** Numbers an English source spells out ("two hours ago"): a translation may write them in digits. */
+/** English month names, long and short, by number: Japanese, Chinese and Korean write April as `4月`. */
+const MONTHS: ReadonlyMap<string, number> = (() => {
+  const months = new Map<string, number>()
+  for (const month of ['long', 'short'] as const) {
+    const format = new Intl.DateTimeFormat('en', { month, timeZone: 'UTC' })
+    for (let m = 0; m < 12; m++) months.set(format.format(Date.UTC(2021, m, 15)).toLowerCase(), m + 1)
+  }
+  return months
+})()
+
+/** Numbers an English source writes as words: a translation may write them in digits. */
 function spelledNumbers(text: string): string[] {
-  return (text.match(SPELLED) ?? []).map((w) => String(ENGLISH_NUMBERS.indexOf(w.toLowerCase())))
+  const month = MONTHS.get(text.trim().replace(/\.$/, '').toLowerCase())
+  if (month !== undefined) return [String(month)]
+  return (text.match(SPELLED) ?? []).map((w) => String(NUMBER_WORDS[w.toLowerCase()]))
 }
 
 function compareNumbers(input: CheckInput): NumberComparison {
@@ -173,7 +211,7 @@ export const numbers: SegmentCheck = {
   family: 'tokens',
   title: 'Numbers differ',
   description:
-    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source spells out (\"two hours ago\") may be written in digits.",
+    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
   examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
   check(input) {
     if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []

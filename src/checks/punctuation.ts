@@ -29,6 +29,21 @@ interface Ending {
   start: number
   /** Whether whitespace stands right before the run. */
   spaceBefore: boolean
+  /** Whether a placeholder stands after the run, ending the text. */
+  beforePlaceholder: boolean
+}
+
+/** Whether a placeholder is masked after `from`: a masked stretch that is not a tag or entity (`<br/>`, `&amp;`). */
+function placeholderAfter(masked: string, text: string, from: number): boolean {
+  for (let i = from; i < masked.length; i++) {
+    if (masked[i] !== MASK) continue
+    const close = text[i] === '<' ? '>' : text[i] === '&' ? ';' : undefined
+    if (!close) return true
+    const end = text.indexOf(close, i)
+    if (end < 0) return true
+    i = end
+  }
+  return false
 }
 
 function classOf(ch: string, language: string): EndClass | undefined {
@@ -37,7 +52,8 @@ function classOf(ch: string, language: string): EndClass | undefined {
   return END_CLASS[ch]
 }
 
-function ending(text: string, language: string): Ending {
+/** The final punctuation of a prose text; `original` is the text before masking. */
+function ending(text: string, language: string, original: string): Ending {
   let end = text.length
   while (end > 0 && CLOSERS.test(text[end - 1])) end--
   let start = end
@@ -48,10 +64,17 @@ function ending(text: string, language: string): Ending {
     const c = classOf(ch, language)!
     if (classes[classes.length - 1] !== c) classes.push(c)
   }
-  return { classes, marks, start, spaceBefore: start > 0 && /[ \u00a0\u202f]/.test(text[start - 1]) }
+  return { classes, marks, start, spaceBefore: start > 0 && /[ \u00a0\u202f]/.test(text[start - 1]), beforePlaceholder: placeholderAfter(text, original, end) }
 }
 
 const last = (e: Ending) => e.classes[e.classes.length - 1]
+
+/**
+ * The end punctuation compared between source and translation. A colon before a final
+ * placeholder introduces it (`Reason: %(reason)s`, `理由：%(reason)s`), and word order moves
+ * or drops it (Russian `Сеансов: %(count)s` for `%(count)s sessions`): it does not end the text.
+ */
+const endClass = (e: Ending) => (e.beforePlaceholder && last(e) === 'colon' ? undefined : last(e))
 
 /** Languages whose final punctuation takes another form than ASCII, by class. */
 const NATIVE_MARKS: Record<string, Partial<Record<EndClass, string>>> = {
@@ -116,13 +139,13 @@ export const endPunctuation: SegmentCheck = {
     const sourceText = prose(input, 'source')
     // A source without letters is a value (a separator `.`, a symbol), not a sentence.
     if (!/\p{L}/u.test(input.source)) return []
-    const s = ending(sourceText, sourceLanguage)
-    const t = ending(targetText, language)
+    const s = ending(sourceText, sourceLanguage, input.source)
+    const t = ending(targetText, language, input.target)
     // With no end mark the range is where one would go: never past the end of the text.
     const span = { start: t.start, end: Math.min(targetText.length, t.start + Math.max(1, t.marks.length)) }
     const hits: CheckHit[] = []
-    const sc = last(s)
-    const tc = last(t)
+    const sc = endClass(s)
+    const tc = endClass(t)
     const interrobang = (a: Ending, b: Ending) => a.classes.includes('question') && a.classes.includes('exclamation') && (b.classes.includes('question') || b.classes.includes('exclamation'))
     const optional =
       (sc && !tc && MAY_DROP[language]?.includes(sc)) ||
@@ -131,8 +154,8 @@ export const endPunctuation: SegmentCheck = {
     if (sc !== tc && !optional && !interrobang(s, t) && !interrobang(t, s)) {
       const what = (c: EndClass | undefined, e: Ending) => (c ? `"${e.marks}"` : 'no end punctuation')
       hits.push({ d: `End punctuation differs: the source ends with ${what(sc, s)}, the translation with ${what(tc, t)}`, span })
-    } else if (tc) {
-      const native = NATIVE_MARKS[language]?.[tc]
+    } else if (last(t)) {
+      const native = NATIVE_MARKS[language]?.[last(t)]
       const mark = t.marks[t.marks.length - 1]
       // Only after text of the language itself: a Latin word at the end keeps ASCII marks.
       const before = targetText.slice(0, t.start).replace(/[\s\uFFFC]+$/u, '').slice(-1)
@@ -159,7 +182,7 @@ export const invertedMarks: SegmentCheck = {
   check(input) {
     if (writingOf(input.locale).language !== 'es') return []
     const text = prose(input, 'target')
-    const t = ending(text, 'es')
+    const t = ending(text, 'es', input.target)
     const hits: CheckHit[] = []
     if (t.classes.includes('question') && !text.includes('¿')) hits.push({ d: 'The question has no opening "¿"', span: { start: t.start, end: t.start + t.marks.length } })
     if (t.classes.includes('exclamation') && !text.includes('¡')) hits.push({ d: 'The exclamation has no opening "¡"', span: { start: t.start, end: t.start + t.marks.length } })

@@ -53,6 +53,15 @@ function detectSyntaxes(text: string): PlaceholderSyntax[] {
 }
 
 /**
+ * The target without the percentages it writes sign first where the source writes them
+ * number first (Turkish `%75` for `75%`): they are numbers, not a syntax the target adds.
+ */
+function withoutPercentages(target: string, source: string): string {
+  if (!target.includes('%')) return target
+  return target.replace(/%(\d+)(?!\d)/g, (whole, n: string) => (new RegExp(`(?<!\\d)${n}\\s?%`).test(source) ? ' '.repeat(whole.length) : whole))
+}
+
+/**
  * The syntaxes the rules compare for a segment: the unit's, else the format's, else those
  * detected in the source, plus those only the target has (so a placeholder added to plain
  * text is caught), except a look-alike the source's syntax shadows and ICU braces next to
@@ -65,7 +74,7 @@ export function syntaxesFor(unit: Unit, formatSyntax: PlaceholderSyntax[] | unde
   if (formatSyntax) return withoutShadowed(formatSyntax)
   const fromSource = detectSyntaxes(source ?? '')
   const found = [...fromSource]
-  for (const s of detectSyntaxes(target)) {
+  for (const s of detectSyntaxes(withoutPercentages(target, source ?? ''))) {
     if (found.includes(s) || fromSource.some((f) => SHADOWS[f]?.includes(s)) || (s === 'icu' && fromSource.length > 0)) continue
     found.push(s)
   }

@@ -157,6 +157,12 @@ describe('Qt, JavaScript templates, vue-i18n, Angular, Chrome', () => {
     ['%1 of %2', '%2 von %1', [], 'qt'],
     ['%1 of %2', '%1 von', ['1131 Placeholder %2 is missing'], 'qt'],
     ['%n files', '%Ln Dateien', ['1135 Placeholder %n became %Ln: its locale-aware marker (%L1) changed'], 'qt'],
+    // CKEditor's `%0`, in PO files without a format flag: inferred from markers printf cannot read
+    ['Rich Text Editor. Editing area: %0', 'ویرایشگر متن قوی. ویرایش بخش : 0%', ['1131 Placeholder %0 is missing']],
+    ['%0 of %1', '第 %0 步，共 %1 步', []],
+    ['%0 of %1', '%1 / %1', ['1131 Placeholder %0 is missing']],
+    ['Resize image to %0', '画像サイズを%0に変更', []],
+    ['Press %0 for help.', 'Drücken Sie %0 oder %1 für Hilfe.', ['1132 Placeholder %1 is not in the source']],
     ['Hi ${name}', 'Hallo ${ name }', []],
     ['Hi ${name}', 'Hallo ${nom}', ['1143 Placeholder ${name} became ${nom}']],
     ['{count} items in @:cart.name', '@:cart.name: {count} Artikel', [], 'vue'],

@@ -59,6 +59,17 @@ describe('end punctuation', () => {
     ['%(names)s %(actions)s', '%(names)s.%(actions)s', 'fa', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
     ['Semicolon', '分号(;)', 'zh', []],
     ['Colon', 'Doppelpunkt:', 'de', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with ":"']],
+    // A colon before a final placeholder introduces it; word order moves or drops it
+    ['%(count)s sessions', 'Сеансов: %(count)s', 'ru', []],
+    ['Per page: %{value}', '%{value} na stránku', 'cs', []],
+    ['%(senderName)s created a ban rule matching %(glob)s for %(reason)s', '%(senderName)sが%(glob)sにマッチするブロック用ルールを作成しました（理由：%(reason)s）', 'ja', []],
+    ['Reason: %(reason)s', '理由：%(reason)s', 'ja', []],
+    ['Reason: %(reason)s', '理由: %(reason)s', 'ja', ['1401 Japanese writes "：" rather than ":" here (s0)']],
+    ['Reason: {0}', 'Motif : {0}.', 'fr', ['1401 End punctuation differs: the source ends with no end punctuation, the translation with "."']],
+    ['%{value} wrote:', '%{value} hat geschrieben', 'de', ['1401 End punctuation differs: the source ends with ":", the translation with no end punctuation']],
+    ['<html>This is typically Linux:</html>', '<html>Cela correspond typiquement à Linux.</html>', 'fr', ['1401 End punctuation differs: the source ends with ":", the translation with "."']],
+    ['Current anchor:<br/>{0}', 'Aktuell: {0}</html>', 'de', []],
+    ['Saved to {path}.', 'Gespeichert: {path}', 'de', ['1401 End punctuation differs: the source ends with ".", the translation with no end punctuation']],
     // A URL ends where Chinese punctuation starts
     ['Contribute on GitHub (https://github.example/app)!', '在 GitHub（https://github.example/app）上贡献！', 'zh', []],
     ['Contribute on GitHub (https://github.example/app)!', '在 GitHub（https://github.example/app）上贡献', 'zh', ['1401 End punctuation differs: the source ends with "!", the translation with no end punctuation']],

@@ -34,6 +34,7 @@ describe('numbers', () => {
     ['Access denied (403)', 'دسترسی مسدود شده است (۴۰۳)', 'fa', []],
     ['Slow Motion (0.5×)', 'حركة بطيئة (٠٫٥×)', 'ar', []],
     ['175%', '١٧٥٪', 'ar', []],
+    ['Extended progress 25%', 'Genişletilmiş ilerleme %25', 'tr', []],
     ['The Book of Mozilla, 15:1', 'কতাব মজিলা, ১৫: ১', 'bn', []],
     // Not numbers: placeholders, markup, URLs
     ['%1$s of %2$s', '%2$s von %1$s', 'de', []],
@@ -50,6 +51,25 @@ describe('numbers', () => {
     // An English source may spell a number the translation writes in digits
     ['Last updated two hours ago', '2 時間前に更新', 'ja', []],
     ['Last updated two hours ago', '3 時間前に更新', 'ja', ['1501 Number 3 is not in the source']],
+    // ...as a multiple, an ordinal or a number base: only the word's own value
+    ['Double', '2本線', 'ja', []],
+    ['Double', '3本線', 'ja', ['1501 Number 3 is not in the source']],
+    ['A call can only be transferred to a single user.', '通話は1人のユーザーにしか転送できません。', 'ja', []],
+    ['Triple', '3重線', 'ja', []],
+    ['Decimal', '10進数の数値', 'ja', []],
+    ['In html notation (#RRGGBB in hex values)', 'HTML表記法(16進数の #RRGGBB )', 'ja', []],
+    ['Binary', '2進数', 'zh', []],
+    ['Vulgar fraction three quarters', '4분의 3', 'ko', []],
+    ['Vulgar fraction one half', '常分数2分の1', 'ja', []],
+    ['Vulgar fraction one half', '常分数3分の1', 'ja', ['1501 Number 3 is not in the source']],
+    ['Go to the first page', '转到第1页', 'zh', []],
+    ['Go to the first page', '转到第2页', 'zh', ['1501 Number 2 is not in the source']],
+    ['Double', '2本線と2本の点線', 'ja', ['1501 Number 2 is not in the source']],
+    // A month name alone is its number in Chinese, Japanese and Korean calendars
+    ['April', '4月', 'ja', []],
+    ['Mar', '3月', 'zh-TW', []],
+    ['Dec', '11월', 'ko', ['1501 Number 11 is not in the source']],
+    ['You may', '5月', 'ja', ['1501 Number 5 is not in the source']],
   ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, { locale }).filter((h) => h.startsWith('1501'))).toEqual(expected))
 
   it('lets a plural form for one number spell it out, but not other forms', () => {

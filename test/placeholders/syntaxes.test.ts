@@ -46,6 +46,14 @@ describe('inferring the syntax from the source and target', () => {
     ['Hello %{name}', 'Hallo %{name}', ['ruby']],
     ['%(count)d files', '%(count)d Dateien', ['python-format']],
     ['Copied %1 of %2', '%1 von %2 kopiert', ['qt']],
+    // `%0` is no printf conversion: CKEditor's and arg()'s markers, numbered from 0
+    ['Editing area: %0', 'Область редактирования: %0', ['qt']],
+    ['%0 of %1', '%0/%1', ['qt']],
+    ['Resize image to %0', '画像サイズを%0に変更', ['qt']],
+    ['Editing area: %0', 'ویرایش بخش : 0%', ['qt']],
+    // a printf conversion is not read as a marker too
+    ['%0.1fKB selected', '%0.1fKB sélectionnés', ['printf']],
+    ['%02d files', '%02d Dateien', ['printf']],
     ['Plain text', 'Einfacher Text', []],
   ])('%j -> %j', (source, target, expected) => {
     expect(syntaxesFor(unit, undefined, source, target)).toEqual(expected)
@@ -59,6 +67,13 @@ describe('inferring the syntax from the source and target', () => {
     // A more specific look-alike in the target replaces the source's reading
     expect(syntaxesFor(unit, undefined, 'String {1}', 'Nommer {} en string {}')).toEqual(['python-brace'])
     expect(syntaxesFor(unit, undefined, 'Hello {{name}}', 'Hallo {name}')).toEqual(['i18next'])
+  })
+
+  it('reads a percentage written sign first (Turkish %75 for 75%) as a number, not a Qt marker', () => {
+    expect(syntaxesFor(unit, undefined, 'Extended progress 25%', 'Genişletilmiş ilerleme %25')).toEqual([])
+    expect(syntaxesFor(unit, undefined, '75%', '%75')).toEqual([])
+    expect(syntaxesFor(unit, undefined, 'Extended progress 25%', 'İlerleme %2')).toEqual(['qt'])
+    expect(syntaxesFor(unit, undefined, 'Progress', 'İlerleme %25')).toEqual(['qt'])
   })
 
   it('uses the unit syntax, then the format syntax, before inferring', () => {
@@ -143,6 +158,7 @@ describe('.NET, Qt, JavaScript template, vue-i18n, Angular, Chrome, i18next, Rub
     ['dotnet', '{Name}', ['error@0: {Name} is not a format item: expected {index[,alignment][:format]}']],
     ['dotnet', '{0} }', ["error@4: a single '}' must be written '}}'"]],
     ['qt', '%1 %L2 %n %Ln %10 %1$s 50%', ['1', '2 L', 'n', 'n L', '10']],
+    ['qt', '%0 of %1, %0で', ['0', '1', '0']],
     ['es-template', '${ user.name } ${count}', ['user.name', 'count']],
     ['vue', "{name} %{count} {0} {'@'} @:common.ok @.lower:(app.title)", ['name', 'count', '0', '@:common.ok', '@:app.title lower']],
     ['vue', '{name', ["error@0: '{' does not open or close a placeholder; write {'{'} for a literal brace"]],
