@@ -209,6 +209,16 @@ export interface Verdict {
   reasons: FailReason[]
 }
 
+/** What a report says of a rule it names: custom rules of the config file travel in the report. */
+export interface RuleInfo {
+  rule: number
+  /** Kebab-case id (`no-lorem`). */
+  id: string
+  title: string
+  description: string
+  severity: Severity
+}
+
 /** The whole result of one run: what every reporter receives. */
 export interface Report {
   version: 1
@@ -223,6 +233,8 @@ export interface Report {
   usage: Record<string, Record<string, number>>
   /** Custom.MT QE decisions written into copies of XLIFF 1.2 files (none: omitted). */
   decisions?: QeDecisionFile[]
+  /** The config file's custom rules (none: omitted), so reporters name them like built-in ones. */
+  customRules?: RuleInfo[]
 }
 
 /** One segment's QE decisions as XLIFF 1.2 attributes. */

@@ -123,7 +123,12 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     dismissals: settings.extra.dismissals,
     reportFilter: settings.extra.reportFilter,
   })
-  const report: Report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage }
+  const report: Report = {
+    ...decided,
+    notes: [...notes, ...scoring.notes, ...decided.notes],
+    usage: scoring.usage,
+    ...(custom.length > 0 && { customRules: custom.map(({ rule, id, title, description, severity }) => ({ rule, id, title, description, severity })) }),
+  }
   if (deps.scorers.some((s) => s.afterReport)) await log.group('Write back', () => writeBack(report, deps.scorers, log))
   return report
 }

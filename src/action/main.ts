@@ -81,7 +81,7 @@ function summaryExtras(outcome: PublishOutcome, settings: Settings): string[] {
   if (outcome.skipped) lines.push(`Nothing was written to the pull request: ${outcome.skipped}.`)
   if (outcome.checkRun) lines.push(`Check run${outcome.checkRun.url ? ` [${markdownText(settings.name)}](${outcome.checkRun.url})` : ''}: ${outcome.checkRun.annotations} annotation(s) on their lines.`)
   if (outcome.comment) lines.push(`[Pull request comment](${outcome.comment.url}) ${outcome.comment.action}.`)
-  if (outcome.review) lines.push(`Review: ${outcome.review.comments} inline comment(s), ${outcome.review.rest} more in the review body, ${outcome.review.repeated} already commented.`)
+  if (outcome.review) lines.push(`Review: ${outcome.review.comments} inline comment(s) (${outcome.review.suggestions} with a suggested change), ${outcome.review.rest} more in the review body, ${outcome.review.repeated} already commented.`)
   if (outcome.missing.length > 0) lines.push(`The token lacks ${outcome.missing.join(' and ')}: the findings are listed here and the worst are annotated from the step.`)
   if (outcome.workflowAnnotations && outcome.workflowAnnotations.hidden > 0) {
     lines.push(`${outcome.workflowAnnotations.shown} finding(s) annotated from the step (GitHub shows 10 per type); the other ${outcome.workflowAnnotations.hidden} are only in this summary and the report file.`)

@@ -5,6 +5,7 @@
 // naming the missing permission; the verdict never changes.
 import * as core from '@actions/core'
 import { apiMessage, isPermissionError, httpStatus, type GitHubApi, type RepoId } from '../github-api.js'
+import type { AddedLines } from '../changes/diff.js'
 import type { Logger } from '../log.js'
 import type { Report } from '../model.js'
 import type { LineAnnotation } from '../reporters/annotation.js'
@@ -29,7 +30,7 @@ export interface PublishRequest {
   runUrl?: string
   /** What was compared, for the comment. */
   context: string
-  addedLines(paths: string[]): Promise<Map<string, Set<number>>>
+  addedLines(paths: string[]): Promise<Map<string, AddedLines>>
   log: Logger
   /** Warnings the step has shown so far: each is an annotation, and GitHub shows 10 per step. */
   warned?: () => number
@@ -58,7 +59,7 @@ function emit(a: LineAnnotation): void {
 function workflowAnnotations(request: PublishRequest): { shown: number; hidden: number } {
   const { report, settings } = request
   // Slots for the failed verdict (an error), the warnings already shown and the one saying why annotations are here.
-  const picked = pickWorkflowAnnotations(report.findings, settings.maxAnnotations, { failure: report.verdict.passed ? 0 : 1, warning: (request.warned?.() ?? 0) + 1 })
+  const picked = pickWorkflowAnnotations(report, settings.maxAnnotations, { failure: report.verdict.passed ? 0 : 1, warning: (request.warned?.() ?? 0) + 1 })
   picked.shown.forEach(emit)
   return { shown: picked.shown.length, hidden: picked.hidden }
 }
@@ -137,9 +138,9 @@ export async function publish(request: PublishRequest): Promise<PublishOutcome> 
   if (wantsReview) {
     await log.group('Review', async () => {
       try {
-        outcome.review = await postReview({ api, repo, number: pull!, headSha: request.headSha, name: settings.name, findings: report.findings, addedLines: request.addedLines, link: request.link })
+        outcome.review = await postReview({ api, repo, number: pull!, headSha: request.headSha, name: settings.name, findings: report.findings, rules: report, addedLines: request.addedLines, link: request.link })
         const r = outcome.review
-        log.info(`Review: ${r.comments} comment(s) on changed lines, ${r.rest} more in its body, ${r.repeated} already commented, ${r.outside} not on changed lines`)
+        log.info(`Review: ${r.comments} comment(s) on changed lines (${r.suggestions} with a suggested change), ${r.rest} more in its body, ${r.repeated} already commented, ${r.outside} not on changed lines`)
       } catch (e) {
         refused('pull-requests: write', 'Posting the review', e)
       }

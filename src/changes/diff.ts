@@ -1,10 +1,13 @@
 // The lines a unified diff adds to the new version of one file: where a review comment can be
-// anchored (`line` + `side: RIGHT`). Pure: a patch in (git's or the API's `patch` field),
-// line numbers out.
+// anchored (`line` + `side: RIGHT`), with their text as the new file has it (what a suggested
+// change replaces, read here instead of fetching the file again). Pure: a patch in (git's or
+// the API's `patch` field), lines out.
 
-/** 1-based line numbers of the new file that the patch adds or changes. */
-export function addedLines(patch: string): Set<number> {
-  const added = new Set<number>()
+/** 1-based line numbers of the new file that the patch adds or changes, with each line's text. */
+export type AddedLines = Map<number, string>
+
+export function addedLines(patch: string): AddedLines {
+  const added: AddedLines = new Map()
   let line = 0
   let inHunk = false
   for (const text of patch.split('\n')) {
@@ -15,7 +18,7 @@ export function addedLines(patch: string): Set<number> {
       continue
     }
     if (!inHunk) continue
-    if (text.startsWith('+')) added.add(line++)
+    if (text.startsWith('+')) added.set(line++, text.slice(1))
     else if (text.startsWith(' ')) line++
     else if (text.startsWith('-') || text.startsWith('\\')) continue
     // A header of the next file (multi-file output) ends the hunk.

@@ -3,7 +3,7 @@
 // for contents. Git always runs with argument arrays; revisions are resolved to commit ids
 // first, and paths never reach a command line.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { addedLines } from './diff.js'
+import { addedLines, type AddedLines } from './diff.js'
 import { DirTree } from './dirs.js'
 import { EntryTree, isIgnoredPath, type Changes, type Tree, type TreeEntry } from './tree.js'
 
@@ -235,8 +235,8 @@ export async function remoteBranchCommit(cwd: string, branch: string): Promise<s
  * them: a renamed file is diffed against its old path, so only what changed counts (GitHub
  * refuses a review comment on any other line). Paths never reach git as pathspec magic.
  */
-export async function gitAddedLines(cwd: string, baseCommit: string, headCommit: string, paths: string[]): Promise<Map<string, Set<number>>> {
-  const out = new Map<string, Set<number>>()
+export async function gitAddedLines(cwd: string, baseCommit: string, headCommit: string, paths: string[]): Promise<Map<string, AddedLines>> {
+  const out = new Map<string, AddedLines>()
   const renamedFrom = new Map<string, string>()
   const status = (await git(cwd, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', baseCommit, headCommit])).split('\0')
   for (let i = 0; i < status.length; i += status[i].startsWith('R') ? 3 : 2) {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import type { GitHubApi, RepoId } from '../github-api.js'
 import { apiMessage } from '../github-api.js'
 import type { Logger } from '../log.js'
-import { addedLines } from './diff.js'
+import { addedLines, type AddedLines } from './diff.js'
 import { BlobReader, commitChanges, fetchCommits, git, gitAddedLines, GitTree } from './git.js'
 import { EntryTree, isIgnoredPath, type Changes, type Tree, type TreeEntry } from './tree.js'
 
@@ -20,7 +20,7 @@ export interface RepoChanges extends Changes {
   /** Another commit's tree (the base commit, for the config under `pull_request_target`). */
   tree(commit: string, label: string): Tree
   /** The lines head adds, per path (review anchors). A path without a known patch is absent. */
-  addedLines(paths: string[]): Promise<Map<string, Set<number>>>
+  addedLines(paths: string[]): Promise<Map<string, AddedLines>>
 }
 
 export interface CompareRequest {
@@ -74,9 +74,9 @@ function viaApi(request: CompareRequest): RepoChanges {
   const { api, repo, labels } = request
   const base = new ApiTree(api, repo, request.base, labels.base)
   const head = new ApiTree(api, repo, request.head, labels.head)
-  let patches: Promise<Map<string, Set<number>>> | undefined
+  let patches: Promise<Map<string, AddedLines>> | undefined
   const loadPatches = async () => {
-    const map = new Map<string, Set<number>>()
+    const map = new Map<string, AddedLines>()
     if (request.pull === undefined) return map
     const files = await api.octokit.paginate(api.octokit.rest.pulls.listFiles, { ...repo, pull_number: request.pull, per_page: 100 })
     if (files.length >= MAX_PR_FILES) request.log.warning(`The pull request changes ${MAX_PR_FILES} files or more: GitHub lists only the first ${MAX_PR_FILES}, so findings in the others are not anchored as review comments.`)

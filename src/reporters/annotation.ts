@@ -2,7 +2,7 @@
 // level, a short title and a plain-text message. Annotations are not Markdown, so untrusted
 // text only loses its control and bidi characters and is bounded in length.
 import type { Finding } from '../model.js'
-import { allRules } from '../rules.js'
+import { ruleInfo, type RuleCatalogue } from './rule-names.js'
 import { plainText, truncate } from './escape.js'
 
 export type AnnotationLevel = 'failure' | 'warning' | 'notice'
@@ -16,15 +16,15 @@ export interface LineAnnotation {
 }
 
 const LEVEL: readonly AnnotationLevel[] = ['notice', 'warning', 'failure']
-const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]))
 // GitHub allows 255 characters in a title and 64 KB in a message; a message this long is
 // already more than a reader wants on a line.
 const TITLE_MAX = 255
 const MESSAGE_MAX = 4000
 const TEXT_MAX = 1000
 
-export function annotationFor(f: Finding): LineAnnotation {
-  const rule = ruleNames.get(f.issue.r)
+/** `rules`: the report, which names the config file's custom rules. */
+export function annotationFor(f: Finding, rules?: RuleCatalogue): LineAnnotation {
+  const rule = ruleInfo(rules, f.issue.r)?.id
   const where = [f.locale, f.key].filter(Boolean).join(' ')
   const title = `${f.issue.x ? 'Dismissed: ' : ''}${rule ?? 'rule'} (${f.issue.r})${where ? ` · ${where}` : ''}`
   const lines = [plainText(f.issue.d, TEXT_MAX)]

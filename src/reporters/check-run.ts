@@ -43,7 +43,7 @@ export function checkTitle(report: Report): string {
 export async function publishCheckRun(request: CheckRunRequest): Promise<CheckRunResult> {
   const { api, repo, report } = request
   const annotations = report.findings.slice(0, request.maxAnnotations).map((f) => {
-    const a = annotationFor(f)
+    const a = annotationFor(f, report)
     return { path: a.file, start_line: a.line, end_line: a.line, annotation_level: a.level, title: a.title, message: a.message }
   })
   const batches: (typeof annotations)[] = []

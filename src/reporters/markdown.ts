@@ -2,8 +2,8 @@
 // check run's summary and the CLI's `--format markdown` all render through here. Every
 // untrusted string (keys, texts, file names, notes) goes through escape.ts.
 import type { Finding, Report } from '../model.js'
-import { allRules } from '../rules.js'
 import { codeSpan, markdownText, truncate } from './escape.js'
+import { ruleLabel, type RuleCatalogue } from './rule-names.js'
 import { count, requestCount, segmentCounts, serviceLines } from './services.js'
 import { verdictLine } from './text.js'
 
@@ -28,7 +28,6 @@ export interface MarkdownOptions {
 }
 
 const SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'] as const
-const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]))
 // Long texts are cut in the table; the JSON report keeps them whole.
 const TEXT_MAX = 160
 
@@ -49,20 +48,20 @@ function problem(f: Finding): string {
   return parts.join('<br>')
 }
 
-function row(f: Finding, link: MarkdownOptions['link']): string {
-  const rule = `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim()
+function row(f: Finding, link: MarkdownOptions['link'], rules: RuleCatalogue): string {
+  const rule = ruleLabel(rules, f.issue.r)
   const cells = [SEVERITY[f.issue.s], location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)]
   return `| ${cells.join(' | ')} |`
 }
 
-/** The findings as a Markdown table, one row each, in the order given. */
-export function findingsTable(findings: Finding[], link?: MarkdownOptions['link']): string {
-  return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => row(f, link))].join('\n')
+/** The findings as a Markdown table, one row each, in the order given; `rules` (the report) names custom rules. */
+export function findingsTable(findings: Finding[], link: MarkdownOptions['link'], rules: RuleCatalogue): string {
+  return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => row(f, link, rules))].join('\n')
 }
 
 /** One finding as a short Markdown paragraph (a review comment on its line). */
-export function findingParagraph(f: Finding): string {
-  const rule = `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim()
+export function findingParagraph(f: Finding, rules: RuleCatalogue): string {
+  const rule = ruleLabel(rules, f.issue.r)
   const where = [f.locale, f.key].filter((x): x is string => !!x)
   return `**${SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`
 }
@@ -95,7 +94,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (scores) blocks.push(scores)
   // Before the table, which is what gets cut when the text is too long.
   blocks.push(...(options.extra ?? []))
-  blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link))
+  blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link, report))
   if (report.notes.length > 0) {
     blocks.push(`<details><summary>Notes (${report.notes.length})</summary>\n\n${report.notes.map((n) => `- ${markdownText(n)}`).join('\n')}\n\n</details>`)
   }

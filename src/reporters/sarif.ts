@@ -1,14 +1,14 @@
 // SARIF 2.1.0 for code scanning and other SARIF viewers: one result per finding. Locations
 // are URI references (RFC 3986), so a path with a space, `#` or `%` is percent-encoded.
 import type { Report } from '../model.js'
-import { allRules } from '../rules.js'
+import { ruleInfo } from './rule-names.js'
 import { urlPath } from './escape.js'
 
 const LEVEL = ['note', 'warning', 'error'] as const
 
 export function sarifReport(report: Report, version: string): object {
-  const used = new Set(report.findings.map((f) => f.issue.r))
-  const rules = allRules().filter((r) => used.has(r.rule))
+  const used = [...new Set(report.findings.map((f) => f.issue.r))].sort((a, b) => a - b)
+  const rules = used.flatMap((r) => ruleInfo(report, r) ?? [])
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -1,14 +1,13 @@
 // The CLI's table: one line per finding (file:line, locale, key, severity, rule, message,
 // scores), what each quality service did, then a one-line verdict.
 import type { Finding, Report, Score } from '../model.js'
-import { allRules } from '../rules.js'
 import { terminalSafe } from '../text-safety.js'
+import { ruleLabel, type RuleCatalogue } from './rule-names.js'
 import { requestCount, segmentCounts, serviceLines } from './services.js'
 
 const SEVERITY = ['info', 'warning', 'error'] as const
 // A longer cell (a 1 MB key) is written whole but does not pad every other row to its width.
 const COLUMN_MAX = 60
-const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]))
 
 function scores(scores: Score[] | undefined): string {
   return (scores ?? [])
@@ -30,13 +29,13 @@ export function verdictLine(report: Report): string {
   return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`
 }
 
-function row(f: Finding): string[] {
+function row(f: Finding, rules: RuleCatalogue): string[] {
   return [
     terminalSafe(`${f.file}:${f.line}:${f.column}`),
     terminalSafe(f.locale ?? ''),
     terminalSafe(f.key ?? ''),
     `${SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
-    `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim(),
+    ruleLabel(rules, f.issue.r),
     scores(f.segment?.scores),
     terminalSafe(f.issue.d),
   ]
@@ -44,7 +43,7 @@ function row(f: Finding): string[] {
 
 export function renderText(report: Report): string {
   const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE']
-  const rows = report.findings.map(row)
+  const rows = report.findings.map((f) => row(f, report))
   const lines: string[] = []
   for (const note of report.notes) lines.push(terminalSafe(note))
   if (rows.length > 0) {

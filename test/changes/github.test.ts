@@ -84,8 +84,16 @@ describe('repoChanges', () => {
     expect(viaGit.head).toEqual(['locales/de/:(glob)*odd name -- "x".json', 'locales/de/app.json', 'locales/de/checkout.json', 'locales/en/app.json', 'locales/fr/app.json'])
     expect(viaGit.changed).toEqual([true, true, true, false, true])
     expect(viaGit.ignored).toBe(false)
-    // The renamed file anchors only its changed line, as in GitHub's diff.
-    expect(viaGit.added).toEqual({ 'locales/de/app.json': new Set([2, 3]), [odd]: new Set([1]), 'locales/de/checkout.json': new Set([4]), 'docs/page119.md': new Set([1]) })
+    // The renamed file anchors only its changed line, as in GitHub's diff; each line comes with its text (suggested changes rewrite it).
+    expect(viaGit.added).toEqual({
+      'locales/de/app.json': new Map([
+        [2, '  "a": "A-de",'],
+        [3, '  "b": "B-de"'],
+      ]),
+      [odd]: new Map([[1, '{"x": "ü"}']]),
+      'locales/de/checkout.json': new Map([[4, '  "pay": "Jetzt bezahlen",']]),
+      'docs/page119.md': new Map([[1, 'page 119']]),
+    })
     // Two listings, one blob per file read, and the PR's file list in two pages of 100.
     expect(used.filter((r) => r.path.includes('/git/trees/'))).toHaveLength(2)
     expect(used.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(5)

@@ -11,6 +11,7 @@ import { resolveSettings } from '../../src/settings.js'
 import type { FakeGitHub } from '../emulators/github.js'
 import { annotationsOn, fakeGitHub, GITHUB_TOKEN as TOKEN, node24, openPr, payloadOf, runOn as run, type Pr } from '../helpers/action-pr.js'
 import { git, TestRepo } from '../helpers/git-repo.js'
+import { memoryChanges } from '../helpers/trees.js'
 
 const CONFIG = readFileSync('examples/translation-quality.yml', 'utf8')
 const SCORES = readFileSync('examples/scores.json', 'utf8')
@@ -34,6 +35,32 @@ const PLANTED: Array<[string, number, number]> = [
 ]
 /** Review comments carry errors and warnings only. */
 const INLINE = PLANTED.filter(([, , rule]) => rule !== 1011)
+
+// The planted defects with a mechanical fix, worst first: the line their review comment suggests.
+const SUGGESTED: Array<[string, number, number, string]> = [
+  ['locales/fr/common.json', 14, 1063, '    "remove": "Retirer {{item}} du panier ?",'],
+  ['locales/de/common.json', 23, 1302, '  "greeting": "Willkommen zurück, {{name}}!"'],
+]
+
+/** The file as GitHub's "Commit suggestion" leaves it: the commented line replaced by the suggested lines. */
+function applySuggestion(text: string, line: number, body: string): string {
+  const m = /^(`{3,})suggestion\n([\s\S]*?)\n\1$/m.exec(body)
+  if (!m) throw new Error(`No suggested change in: ${body}`)
+  const lines = text.split('\n')
+  lines.splice(line - 1, 1, ...m[2].split('\n'))
+  return lines.join('\n')
+}
+
+/** Rule numbers the pipeline finds on a line of a file after a suggested change is applied. */
+async function rulesAfter(pr: Pr, file: string, line: number, body: string): Promise<number[]> {
+  const read = (tree: string, path: string) => readFileSync(join('examples', tree, path), 'utf8')
+  const source = file.replace(/locales\/\w+\//, 'locales/en/')
+  const base = { [source]: read('base', source), [file]: read('base', file) }
+  const head = { [source]: read('head', source), [file]: applySuggestion(read('head', file), line, body) }
+  const settings = resolveSettings({ inputs: { files: 'locales/{locale}/common.json' }, origin: (n) => `input '${n}'` })
+  const report = await runPipeline(settings, { changes: memoryChanges(base, head), scorers: [], cache: new MemoryScoreCache(), log: silentLogger })
+  return report.findings.filter((f) => f.file === file && f.line === line).map((f) => f.issue.r)
+}
 
 const open: Array<{ repo: TestRepo; fake: FakeGitHub }> = []
 
@@ -137,6 +164,15 @@ describe('the bundled action on other events and edge cases', () => {
     const anchored = pr.fake.reviewComments.map((c) => [c.path, c.line, c.side])
     for (const [file, line] of INLINE) expect(anchored).toContainEqual([file, line, 'RIGHT'])
     expect(pr.fake.comments).toHaveLength(1)
+    // One click on the suggested change fixes the planted defect, and nothing else changes on the line.
+    const withSuggestion = pr.fake.reviewComments.filter((c) => /^`{3,}suggestion$/m.test(c.body))
+    expect(withSuggestion.map((c) => [c.path, c.line])).toEqual(SUGGESTED.map(([file, line]) => [file, line]))
+    for (const [file, line, rule, expected] of SUGGESTED) {
+      const comment = withSuggestion.find((c) => c.path === file && c.line === line)!
+      expect(comment.body).toContain(`\`\`\`suggestion\n${expected}\n\`\`\``)
+      expect(await rulesAfter(pr, file, line, comment.body)).not.toContain(rule)
+    }
+    expect(first.stdout).toContain(`${withSuggestion.length} with a suggested change`)
 
     const second = await run(pr, { comment: 'both', 'sarif-file': 'reports/tq.sarif' })
     expect(second.code).toBe(1)
@@ -160,6 +196,9 @@ describe('the bundled action on other events and edge cases', () => {
     for (const [file, line, rule] of PLANTED) expect(annotations.some(([p, l, title]) => p === file && l === line && title.includes(`(${rule})`))).toBe(true)
     const anchored = pr.fake.reviewComments.map((c) => [c.path, c.line])
     for (const [file, line] of INLINE) expect(anchored).toContainEqual([file, line])
+    // The API's patches carry the same line texts as git's diff: the same suggested changes.
+    const suggested = pr.fake.reviewComments.filter((c) => /^`{3,}suggestion$/m.test(c.body)).map((c) => [c.path, c.line])
+    expect(suggested).toEqual(SUGGESTED.map(([file, line]) => [file, line]))
   })
 
   it('annotates more than 50 findings through several check-run requests and trims the comment under 65,536 characters', async () => {

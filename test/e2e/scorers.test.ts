@@ -312,7 +312,7 @@ const PARTICULAR: Record<Service, { title: string; check(result: RunnerResult, r
   wordbee: {
     title: 'keeps the dismissal and the comment a reviewer made in Wordbee',
     check() {
-      const dismissed = checkRunOf(sync).annotations.find((a) => a.title?.startsWith('Dismissed: rule (40)'))
+      const dismissed = checkRunOf(sync).annotations.find((a) => a.title?.startsWith('Dismissed: wordbee (40)'))
       expect(dismissed).toMatchObject({ annotation_level: 'notice', path: 'locales/de/app.json' })
       expect(dismissed!.message).toContain('Dismissed: Short form fits the button')
     },

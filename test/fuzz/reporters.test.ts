@@ -155,7 +155,7 @@ function checkMarkdown(report: Report, md: string, limited: boolean): void {
 /** A review comment's paragraph: one line, inert. */
 function checkParagraphs(report: Report): void {
   for (const f of report.findings) {
-    const paragraph = findingParagraph(f)
+    const paragraph = findingParagraph(f, report)
     expect(paragraph).not.toMatch(/[\r\n\u2028\u2029\u0000-\u001f\u007f-\u009f]/)
     checkProse(paragraph)
   }
@@ -163,7 +163,7 @@ function checkParagraphs(report: Report): void {
 
 function checkAnnotations(report: Report): void {
   for (const f of report.findings) {
-    const a = annotationFor(f)
+    const a = annotationFor(f, report)
     expect([...a.title].length).toBeLessThanOrEqual(255)
     expect(a.title).not.toMatch(UNSAFE)
     expect(a.message.replace(/\n/g, ' ')).not.toMatch(UNSAFE)

@@ -29,6 +29,9 @@ afterAll(async () => {
   repo.remove()
 })
 
+/** Added lines whose text does not matter to the test. */
+const lines = (...numbers: number[]) => new Map(numbers.map((n) => [n, '']))
+
 const api = (log = memoryLogger()) => new GitHubApi({ token: fake.token, baseUrl: fake.url, log, debug: true })
 
 describe('the GitHub API client', () => {
@@ -168,7 +171,7 @@ describe('the review', () => {
   it('anchors only findings on added lines, skips notices, dismissed and repeated ones, and caps a review at 30', () => {
     const specs = [...Array.from({ length: 35 }, (_, i) => on('a.json', i + 1)), on('a.json', 99), on('b.json', 1, 0)]
     const report = reportOf(specs)
-    const added = new Map([['a.json', new Set(Array.from({ length: 40 }, (_, i) => i + 1))]])
+    const added = new Map([['a.json', lines(...Array.from({ length: 40 }, (_, i) => i + 1))]])
     const posted = new Set([fingerprint(report.findings.find((f) => f.line === 1)!)])
     const plan = planReview(report.findings, added, posted, 'Q')
     expect(plan.comments).toHaveLength(REVIEW_COMMENTS_MAX)
@@ -179,7 +182,7 @@ describe('the review', () => {
 
   it('puts several findings of one line in one comment', () => {
     const report = reportOf([{ file: 'a.json', line: 3, key: 'k', issues: [missingPlaceholder, { s: 1, r: 1302, d: 'Trailing whitespace' }] }])
-    const plan = planReview(report.findings, new Map([['a.json', new Set([3])]]), new Set(), 'Q')
+    const plan = planReview(report.findings, new Map([['a.json', lines(3)]]), new Set(), 'Q')
     expect(plan.comments).toHaveLength(1)
     expect(plan.comments[0].body).toContain('<br>Placeholder {{count}} is missing<br>')
     expect(plan.comments[0].body).toContain('Trailing whitespace')
@@ -188,7 +191,7 @@ describe('the review', () => {
   it('keeps the marker of a comment cut to fit, so the next run does not post it again', () => {
     const long = 'x'.repeat(70_000)
     const report = reportOf([{ file: 'a.json', line: 3, key: 'k', issues: [{ s: 2, r: 1061, d: long }] }])
-    const plan = planReview(report.findings, new Map([['a.json', new Set([3])]]), new Set(), 'Q')
+    const plan = planReview(report.findings, new Map([['a.json', lines(3)]]), new Set(), 'Q')
     expect(plan.comments[0].body.length).toBeLessThanOrEqual(65_536)
     expect(plan.comments[0].body).toContain('*Cut to fit GitHub')
     expect(plan.comments[0].body.startsWith(`<!-- translation-quality-gate review name=Q ids=${fingerprint(report.findings[0])} -->`)).toBe(true)
@@ -196,7 +199,7 @@ describe('the review', () => {
 
   it('posts one review on the head commit, then repeats nothing but what moved out of date', async () => {
     const report = reportOf(Array.from({ length: 3 }, (_, i) => on('locales/de/app.json', i + 2)))
-    const request = { api: api(), repo: repoId, number: 1, headSha: head, name: 'Review test', findings: report.findings, addedLines: async () => new Map([['locales/de/app.json', new Set([2, 3, 4])]]), link: () => 'https://x' }
+    const request = { api: api(), repo: repoId, number: 1, headSha: head, name: 'Review test', findings: report.findings, addedLines: async () => new Map([['locales/de/app.json', lines(2, 3, 4)]]), link: () => 'https://x', rules: report }
     const first = await postReview(request)
     expect(first).toMatchObject({ comments: 3, rest: 0, repeated: 0 })
     const again = await postReview(request)
@@ -209,7 +212,7 @@ describe('the review', () => {
 
   it("does not count someone else's copy of its marker as already commented", async () => {
     const report = reportOf([on('locales/de/app.json', 5)])
-    const request = { api: api(), repo: repoId, number: 1, headSha: head, name: 'Copied marker', findings: report.findings, addedLines: async () => new Map([['locales/de/app.json', new Set([5])]]), link: () => 'https://x' }
+    const request = { api: api(), repo: repoId, number: 1, headSha: head, name: 'Copied marker', findings: report.findings, addedLines: async () => new Map([['locales/de/app.json', lines(5)]]), link: () => 'https://x', rules: report }
     const copied = `<!-- translation-quality-gate review name=Copied%20marker ids=${fingerprint(report.findings[0])} -->\nnothing to see`
     fake.reviewComments.push({ id: 80_000, pull: 1, review: 1, path: 'locales/de/app.json', line: 5, side: 'RIGHT', body: copied, commit_id: head, user: { login: 'mallory', type: 'User' } })
     expect(await postReview(request)).toMatchObject({ comments: 1, repeated: 0 })
@@ -224,9 +227,9 @@ describe('workflow-command annotations', () => {
       ...Array.from({ length: 3 }, (_, i) => ({ key: `n${i}`, issues: [{ s: 0 as const, r: 1400, d: 'Info' }] })),
     ]
     const { findings } = reportOf(specs)
-    const picked = pickWorkflowAnnotations(findings, 100, { failure: 1, warning: 1 })
+    const picked = pickWorkflowAnnotations({ findings }, 100, { failure: 1, warning: 1 })
     expect(picked.shown.map((a) => a.level)).toEqual([...Array(9).fill('failure'), ...Array(9).fill('warning'), ...Array(3).fill('notice')])
     expect(picked.hidden).toBe(12)
-    expect(pickWorkflowAnnotations(findings, 5).shown).toHaveLength(5)
+    expect(pickWorkflowAnnotations({ findings }, 5).shown).toHaveLength(5)
   })
 })
