@@ -1180,7 +1180,7 @@ module.exports.interceptors = {
   dns: __nccwpck_require__(379),
   cache: __nccwpck_require__(5542),
   decompress: __nccwpck_require__(557),
-  deduplicate: __nccwpck_require__(7240)
+  deduplicate: __nccwpck_require__(4859)
 }
 
 module.exports.cacheStores = {
@@ -17169,7 +17169,7 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 7240:
+/***/ 4859:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -48939,7 +48939,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3740:
+/***/ 7240:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52035,11 +52035,11 @@ function dirChanges(baseDir, headDir) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./lib/changes/diff.js
 // The lines a unified diff adds to the new version of one file: where a review comment can be
-// anchored (`line` + `side: RIGHT`). Pure: a patch in (git's or the API's `patch` field),
-// line numbers out.
-/** 1-based line numbers of the new file that the patch adds or changes. */
+// anchored (`line` + `side: RIGHT`), with their text as the new file has it (what a suggested
+// change replaces, read here instead of fetching the file again). Pure: a patch in (git's or
+// the API's `patch` field), lines out.
 function addedLines(patch) {
-    const added = new Set();
+    const added = new Map();
     let line = 0;
     let inHunk = false;
     for (const text of patch.split('\n')) {
@@ -52052,7 +52052,7 @@ function addedLines(patch) {
         if (!inHunk)
             continue;
         if (text.startsWith('+'))
-            added.add(line++);
+            added.set(line++, text.slice(1));
         else if (text.startsWith(' '))
             line++;
         else if (text.startsWith('-') || text.startsWith('\\'))
@@ -68387,6 +68387,39 @@ function isFileRule(rule) {
     return !isQualityRule(rule) && pipelineRules.some((r) => r.rule === rule);
 }
 
+;// CONCATENATED MODULE: ./lib/reporters/rule-names.js
+
+const builtIn = new Map(allRules().map(({ rule, id, title, description, severity }) => [rule, { rule, id, title, description, severity }]));
+const byReport = new WeakMap();
+const WORDBEE_MANUAL = { rule: 0, id: 'wordbee manual', title: 'Wordbee issue added by hand', description: 'An issue a person added in Wordbee, not one of its QA rules.', severity: 1 };
+function wordbeeRule(rule) {
+    return { rule, id: 'wordbee', title: `Wordbee QA rule ${rule}`, description: `An issue Wordbee's own QA rule ${rule} raised on the segment.`, severity: 1 };
+}
+/** The rule behind a number in this report, or undefined for a number no rule has. */
+function ruleInfo(report, rule) {
+    const known = builtIn.get(rule);
+    if (known)
+        return known;
+    if (report?.customRules) {
+        let custom = byReport.get(report);
+        if (!custom)
+            byReport.set(report, (custom = new Map(report.customRules.map((r) => [r.rule, r]))));
+        const found = custom.get(rule);
+        if (found)
+            return found;
+    }
+    if (rule === 0)
+        return WORDBEE_MANUAL;
+    if (Number.isInteger(rule) && rule >= 1 && rule <= 1000)
+        return wordbeeRule(rule);
+    return undefined;
+}
+/** `1302 trailing-whitespace`, `1801 no-lorem`, `12 wordbee`, `0 wordbee manual`; a bare number for an unknown one. */
+function rule_names_ruleLabel(report, rule) {
+    const info = ruleInfo(report, rule);
+    return info ? `${rule} ${info.id}` : String(rule);
+}
+
 ;// CONCATENATED MODULE: ./lib/reporters/services.js
 const NAMES = {
     phrase: 'Phrase QPS',
@@ -68483,7 +68516,6 @@ function services_requestCount(line, unit = true) {
 const SEVERITY = (/* unused pure expression or super */ null && (['info', 'warning', 'error']));
 // A longer cell (a 1 MB key) is written whole but does not pad every other row to its width.
 const COLUMN_MAX = 60;
-const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
 function scores(scores) {
     return (scores ?? [])
         .filter((s) => s.state === 'scored' && s.score !== undefined)
@@ -68502,20 +68534,20 @@ function verdictLine(report) {
     const scope = `${s.segments} segment${s.segments === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.scored} scored${s.averageScore !== undefined ? `, average ${s.averageScore.toFixed(2)}` : ''}`;
     return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`;
 }
-function row(f) {
+function row(f, rules) {
     return [
         terminalSafe(`${f.file}:${f.line}:${f.column}`),
         terminalSafe(f.locale ?? ''),
         terminalSafe(f.key ?? ''),
         `${SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
-        `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim(),
+        ruleLabel(rules, f.issue.r),
         scores(f.segment?.scores),
         terminalSafe(f.issue.d),
     ];
 }
 function renderText(report) {
     const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE'];
-    const rows = report.findings.map(row);
+    const rows = report.findings.map((f) => row(f, report));
     const lines = [];
     for (const note of report.notes)
         lines.push(terminalSafe(note));
@@ -68553,7 +68585,6 @@ function renderText(report) {
 
 
 const markdown_SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'];
-const markdown_ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
 // Long texts are cut in the table; the JSON report keeps them whole.
 const TEXT_MAX = 160;
 function markdown_location(f, link) {
@@ -68573,18 +68604,18 @@ function problem(f) {
     }
     return parts.join('<br>');
 }
-function markdown_row(f, link) {
-    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
+function markdown_row(f, link, rules) {
+    const rule = rule_names_ruleLabel(rules, f.issue.r);
     const cells = [markdown_SEVERITY[f.issue.s], markdown_location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)];
     return `| ${cells.join(' | ')} |`;
 }
-/** The findings as a Markdown table, one row each, in the order given. */
-function findingsTable(findings, link) {
-    return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => markdown_row(f, link))].join('\n');
+/** The findings as a Markdown table, one row each, in the order given; `rules` (the report) names custom rules. */
+function findingsTable(findings, link, rules) {
+    return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => markdown_row(f, link, rules))].join('\n');
 }
 /** One finding as a short Markdown paragraph (a review comment on its line). */
-function findingParagraph(f) {
-    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
+function findingParagraph(f, rules) {
+    const rule = rule_names_ruleLabel(rules, f.issue.r);
     const where = [f.locale, f.key].filter((x) => !!x);
     return `**${markdown_SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
 }
@@ -68618,7 +68649,7 @@ function renderMarkdown(report, options = {}) {
         blocks.push(scores);
     // Before the table, which is what gets cut when the text is too long.
     blocks.push(...(options.extra ?? []));
-    blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link));
+    blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link, report));
     if (report.notes.length > 0) {
         blocks.push(`<details><summary>Notes (${report.notes.length})</summary>\n\n${report.notes.map((n) => `- ${markdownText(n)}`).join('\n')}\n\n</details>`);
     }
@@ -68738,8 +68769,8 @@ function renderJson(report) {
 
 const LEVEL = ['note', 'warning', 'error'];
 function sarifReport(report, version) {
-    const used = new Set(report.findings.map((f) => f.issue.r));
-    const rules = allRules().filter((r) => used.has(r.rule));
+    const used = [...new Set(report.findings.map((f) => f.issue.r))].sort((a, b) => a - b);
+    const rules = used.flatMap((r) => ruleInfo(report, r) ?? []);
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -70245,6 +70276,19 @@ async function pool(items, limit, run) {
     });
     await Promise.all(workers);
 }
+/** Items with the same key, in the order of their first one. */
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const members = groups.get(k);
+        if (members)
+            members.push(item);
+        else
+            groups.set(k, [item]);
+    }
+    return [...groups.values()];
+}
 async function scoreSegments(segments, scorers, options) {
     const notes = [];
     const usage = {};
@@ -70263,9 +70307,15 @@ async function scoreSegments(segments, scorers, options) {
         const threshold = options.threshold(score.provider, segment.locale) ?? score.threshold ?? options.defaultThreshold;
         segment.scores.push(score.state === 'scored' ? { ...score, threshold } : score);
     };
+    // Each segment owns its Score: issues are marked dismissed per segment later.
+    const copy = (score) => (score.issues ? { ...score, issues: score.issues.map((i) => ({ ...i })) } : { ...score });
     await Promise.all(scorers.map(async (scorer) => {
         const todo = [];
+        // Segments with the cache key of one in todo, by that one: they get its score.
+        const twins = new Map();
+        const sentByKey = new Map();
         let cached = 0;
+        let repeats = 0;
         for (const segment of segments) {
             const skip = options.skip?.(segment);
             if (skip) {
@@ -70278,10 +70328,17 @@ async function scoreSegments(segments, scorers, options) {
                 finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'not-applicable', reason });
                 continue;
             }
-            const hit = scorer.cacheable === false ? undefined : options.cache.get(scoreCacheKey(scorer, segment));
+            const key = scoreCacheKey(scorer, segment);
+            const hit = scorer.cacheable === false ? undefined : options.cache.get(key);
             if (hit) {
                 cached++;
                 finish(segment, scorer, hit);
+                continue;
+            }
+            const first = scorer.byText ? sentByKey.get(key) : undefined;
+            if (first) {
+                repeats++;
+                twins.get(first).push(segment);
                 continue;
             }
             if (options.maxSegments !== undefined && !sent.has(segment.id) && sent.size >= options.maxSegments) {
@@ -70291,9 +70348,22 @@ async function scoreSegments(segments, scorers, options) {
             }
             sent.add(segment.id);
             todo.push(segment);
+            if (scorer.byText) {
+                sentByKey.set(key, segment);
+                twins.set(segment, []);
+            }
         }
         if (cached > 0)
             options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`);
+        if (repeats > 0)
+            options.log.info(`${scorer.provider}: ${repeats} segment(s) repeat the texts of another one and share its score`);
+        /** Score requests a batch stands for: its segments and their twins. */
+        const weight = (batch) => batch.reduce((n, s) => n + 1 + (twins.get(s)?.length ?? 0), 0);
+        const settle = (segment, score) => {
+            finish(segment, scorer, score);
+            for (const twin of twins.get(segment) ?? [])
+                finish(twin, scorer, copy(score));
+        };
         const context = { signal: controller.signal, deadline, log: options.log, memo: options.cache.memo(scorer.provider) };
         // Failures are said once per service and message (each warning is an annotation in the action).
         const failures = new Map();
@@ -70301,9 +70371,9 @@ async function scoreSegments(segments, scorers, options) {
         const unscored = (batch, e) => {
             const outOfTime = controller.signal.aborted || e instanceof OutOfTime;
             if (outOfTime)
-                overBudget += batch.length;
+                overBudget += weight(batch);
             else
-                failures.set(message(e), (failures.get(message(e)) ?? 0) + batch.length);
+                failures.set(message(e), (failures.get(message(e)) ?? 0) + weight(batch));
             return batch.map(() => ({
                 provider: scorer.provider,
                 engine: scorer.engine,
@@ -70314,7 +70384,7 @@ async function scoreSegments(segments, scorers, options) {
         const record = (segment, score) => {
             if (scorer.cacheable !== false)
                 options.cache.set(scoreCacheKey(scorer, segment), score);
-            finish(segment, scorer, score);
+            settle(segment, score);
         };
         let pending = todo;
         if (scorer.prepare && todo.length > 0) {
@@ -70333,24 +70403,17 @@ async function scoreSegments(segments, scorers, options) {
                 pending = [];
             }
         }
-        const groups = new Map();
-        for (const segment of pending) {
-            const group = scorer.batchGroup?.(segment) ?? '';
-            const members = groups.get(group);
-            if (members)
-                members.push(segment);
-            else
-                groups.set(group, [segment]);
-        }
         const batches = [];
-        for (const group of groups.values())
-            for (let i = 0; i < group.length; i += scorer.batchSize)
-                batches.push(group.slice(i, i + scorer.batchSize));
+        for (const group of groupBy(pending, (s) => scorer.batchGroup?.(s) ?? '')) {
+            const requests = groupBy(group, (s) => scorer.requestKey?.(s) ?? s);
+            for (let i = 0; i < requests.length; i += scorer.batchSize)
+                batches.push(requests.slice(i, i + scorer.batchSize).flat());
+        }
         await pool(batches, scorer.concurrency ?? 1, async (batch) => {
             if (controller.signal.aborted) {
-                overBudget += batch.length;
+                overBudget += weight(batch);
                 for (const s of batch)
-                    finish(s, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `time budget of ${options.timeBudget}s reached` });
+                    settle(s, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `time budget of ${options.timeBudget}s reached` });
                 return;
             }
             let scores;
@@ -70366,9 +70429,8 @@ async function scoreSegments(segments, scorers, options) {
         });
         for (const [reason, n] of failures)
             options.log.warning(`${scorer.provider}: ${reason} (${n} segment${n === 1 ? '' : 's'} not scored)`);
-        const u = scorer.usage?.();
-        if (u)
-            usage[scorer.provider] = u;
+        if (scorer.usage || repeats > 0)
+            usage[scorer.provider] = { ...scorer.usage?.(), ...(repeats > 0 && { 'repeats-not-sent': repeats }) };
     }));
     clearTimeout(timer);
     // Scorers finish in any order; a segment lists its scores in the order of the scorers.
@@ -70508,7 +70570,12 @@ async function runPipeline(settings, deps) {
         dismissals: settings.extra.dismissals,
         reportFilter: settings.extra.reportFilter,
     });
-    const report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage };
+    const report = {
+        ...decided,
+        notes: [...notes, ...scoring.notes, ...decided.notes],
+        usage: scoring.usage,
+        ...(custom.length > 0 && { customRules: custom.map(({ rule, id, title, description, severity }) => ({ rule, id, title, description, severity })) }),
+    };
     if (deps.scorers.some((s) => s.afterReport))
         await log.group('Write back', () => writeBack(report, deps.scorers, log));
     return report;
@@ -70734,26 +70801,34 @@ function qeScore(body, index, base) {
     };
 }
 /**
- * Turns a text_translate_v2 answer into one Score per segment: scored when the PR's target
- * is Custom.MT's own translation, not-applicable when it is another text (the QE score
- * would be about a string the PR does not contain), failed when QE failed for that item.
+ * A segment's Score from Custom.MT's translation of its source: the QE outcome when the PR's
+ * target is that translation, not-applicable when it is another text (the QE score would be
+ * about a string the PR does not contain).
  */
-function readTranslateAnswer(body, batch, template) {
+function scoreAgainst(translated, target) {
+    if (!custommt_api_sameText(translated.translation, target))
+        return { provider: PROVIDER, engine: translated.qe.engine, state: 'not-applicable', reason: "the target is not Custom.MT's translation" };
+    return { ...translated.qe };
+}
+/**
+ * Turns a text_translate_v2 answer to the `sources` sent into one Score per segment (each
+ * segment's source is one of them; several segments may share one), as scoreAgainst says;
+ * failed when QE failed for that item.
+ */
+function readTranslateAnswer(body, sources, segments, template) {
     if (!isRecord(body))
         throw new CustomMtAnswerError('Custom.MT answered with something other than a JSON object');
     const translated = body.translated_text;
-    if (!Array.isArray(translated) || translated.length !== batch.length || translated.some((t) => typeof t !== 'string')) {
+    if (!Array.isArray(translated) || translated.length !== sources.length || translated.some((t) => typeof t !== 'string')) {
         const got = Array.isArray(translated) ? `${translated.length} translations` : 'no translated_text list';
-        throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${batch.length} segments`);
+        throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${sources.length} texts`);
     }
     const base = { provider: PROVIDER, engine: template };
-    const scores = batch.map((segment, i) => {
-        if (!custommt_api_sameText(translated[i], segment.target))
-            return { ...base, state: 'not-applicable', reason: "the target is not Custom.MT's translation" };
-        return qeScore(body, i, base);
-    });
+    const answers = sources.map((_, i) => ({ translation: translated[i], qe: qeScore(body, i, base) }));
+    const index = new Map(sources.map((source, i) => [source, i]));
+    const scores = segments.map((segment) => scoreAgainst(answers[index.get(segment.source)], segment.target));
     const warning = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined;
-    return { scores, usage: readUsage(body), ...(warning && { warning }) };
+    return { translated: answers, scores, usage: readUsage(body), ...(warning && { warning }) };
 }
 /** get-templates-list: `{templates: [{template_name, source_language, target_language}]}`. */
 function readTemplatesList(body) {
@@ -71131,16 +71206,62 @@ function customMtScorer(options) {
         return options.template ? { name: options.template, lookup: true } : undefined;
     };
     const warned = new Set();
-    const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0 };
+    const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0, 'translations-reused': 0 };
     const qeTokens = {};
+    /** Where the translation of a segment's source by its template is remembered. */
+    const memoKey = (s, template) => JSON.stringify(['mt', template, s.sourceLocale, s.locale, s.source]);
+    /** The Score a remembered translation settles, if it settles one (a failed QE is asked again). */
+    const remembered = (s, memo) => {
+        const known = memo.get(memoKey(s, templateFor(s).name));
+        if (typeof known?.translation !== 'string' || known.qe?.provider !== PROVIDER)
+            return undefined;
+        const score = scoreAgainst(known, s.target);
+        if (score.state === 'failed')
+            return undefined;
+        totals['translations-reused']++;
+        return score;
+    };
+    // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
+    // which pair it translates, so that no other pair is sent to it and billed.
+    async function checkTemplate(segments, context) {
+        const name = options.template;
+        if (!name || !segments.some((s) => templateFor(s)?.lookup))
+            return [];
+        let info;
+        let failure;
+        try {
+            const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data);
+            info = list.find((t) => t.name === name);
+            if (!info)
+                failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`;
+        }
+        catch (e) {
+            if (e instanceof OutOfTime)
+                throw e;
+            failure = e instanceof Error ? e.message : String(e);
+        }
+        return segments.map((s) => {
+            if (!templateFor(s)?.lookup)
+                return undefined;
+            if (failure)
+                return { provider: PROVIDER, engine: name, state: 'failed', reason: failure };
+            if (languageOf(info.source) === languageOf(s.sourceLocale) && languageOf(info.target) === languageOf(s.locale))
+                return undefined;
+            const reason = `Custom.MT template '${name}' translates ${info.source}→${info.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`;
+            return { provider: PROVIDER, engine: name, state: 'not-applicable', reason };
+        });
+    }
     const engines = [...new Set([...options.templates.map((t) => t.template), ...(options.template ? [options.template] : [])])].sort();
     return {
         provider: PROVIDER,
         // Part of the cache key: another template configuration means other scores.
         engine: engines.join('+'),
+        byText: true,
         batchSize: MAX_BATCH,
         concurrency: 4,
         batchGroup: (s) => `${templateFor(s)?.name}\u0000${s.sourceLocale}\u0000${s.locale}`,
+        // The request carries only the source (billed as MT): targets that differ share one translation.
+        requestKey: (s) => s.source,
         notApplicable(s) {
             if (!optedIn(s))
                 return 'not opted in to Custom.MT (custommt.locales or custommt.paths in the config file)';
@@ -71153,47 +71274,25 @@ function customMtScorer(options) {
                 return `no Custom.MT template for ${pair(s)} (custommt.templates in the config file, or custommt-template)`;
             return undefined;
         },
-        // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
-        // which pair it translates, so that no other pair is sent to it and billed.
         async prepare(segments, context) {
-            const name = options.template;
-            if (!name || !segments.some((s) => templateFor(s)?.lookup))
-                return;
-            let info;
-            let failure;
-            try {
-                const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data);
-                info = list.find((t) => t.name === name);
-                if (!info)
-                    failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`;
-            }
-            catch (e) {
-                if (e instanceof OutOfTime)
-                    throw e;
-                failure = e instanceof Error ? e.message : String(e);
-            }
-            return segments.map((s) => {
-                if (!templateFor(s)?.lookup)
-                    return undefined;
-                if (failure)
-                    return { provider: PROVIDER, engine: name, state: 'failed', reason: failure };
-                if (languageOf(info.source) === languageOf(s.sourceLocale) && languageOf(info.target) === languageOf(s.locale))
-                    return undefined;
-                const reason = `Custom.MT template '${name}' translates ${info.source}→${info.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`;
-                return { provider: PROVIDER, engine: name, state: 'not-applicable', reason };
-            });
+            const checked = await checkTemplate(segments, context);
+            const memo = context.memo;
+            return segments.map((s, i) => checked[i] ?? (memo ? remembered(s, memo) : undefined));
         },
         async score(batch, context) {
             const template = templateFor(batch[0]);
+            const sources = [...new Set(batch.map((s) => s.source))];
             const response = await client.request({
                 method: 'POST',
                 path: TRANSLATE_PATH,
-                json: translateRequest(batch.map((s) => s.source), template.name),
+                json: translateRequest(sources, template.name),
                 signal: context.signal,
                 deadline: context.deadline,
             });
-            const result = readTranslateAnswer(response.data, batch, template.name);
-            totals.segments += batch.length;
+            const result = readTranslateAnswer(response.data, sources, batch, template.name);
+            for (const s of batch)
+                context.memo?.set(memoKey(s, template.name), result.translated[sources.indexOf(s.source)]);
+            totals.segments += sources.length;
             totals.symbols += result.usage.symbols;
             totals['mt-in-tokens'] += result.usage.mtInTokens;
             totals['mt-out-tokens'] += result.usage.mtOutTokens;
@@ -71537,6 +71636,7 @@ function openAiScorer(options) {
             const context = promptContext(s.unit);
             return Object.keys(context).length > 0 ? JSON.stringify(context) : undefined;
         },
+        byText: true,
         batchSize: options.batchSize,
         concurrency: 4,
         batchGroup: (s) => `${s.sourceLocale}\u0000${s.locale}`,
@@ -71710,6 +71810,10 @@ class PhraseScorer {
             ...options.http,
         });
         this.project = `/projects/${encodeURIComponent(options.projectId)}`;
+    }
+    /** A Phrase verdict is about the translation a key holds ("not in the project", another text), so the key is part of the cache key. */
+    cacheContext(segment) {
+        return JSON.stringify(phraseAddresses(segment));
     }
     notApplicable(segment) {
         return segment.target.trim() === '' ? 'empty translation: nothing for Phrase QPS to score' : undefined;
@@ -73192,14 +73296,14 @@ function actionLogger(mask) {
 
 
 const annotation_LEVEL = ['notice', 'warning', 'failure'];
-const annotation_ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
 // GitHub allows 255 characters in a title and 64 KB in a message; a message this long is
 // already more than a reader wants on a line.
 const TITLE_MAX = 255;
 const MESSAGE_MAX = 4000;
 const annotation_TEXT_MAX = 1000;
-function annotationFor(f) {
-    const rule = annotation_ruleNames.get(f.issue.r);
+/** `rules`: the report, which names the config file's custom rules. */
+function annotationFor(f, rules) {
+    const rule = ruleInfo(rules, f.issue.r)?.id;
     const where = [f.locale, f.key].filter(Boolean).join(' ');
     const title = `${f.issue.x ? 'Dismissed: ' : ''}${rule ?? 'rule'} (${f.issue.r})${where ? ` · ${where}` : ''}`;
     const lines = [plainText(f.issue.d, annotation_TEXT_MAX)];
@@ -73241,7 +73345,7 @@ function checkTitle(report) {
 async function publishCheckRun(request) {
     const { api, repo, report } = request;
     const annotations = report.findings.slice(0, request.maxAnnotations).map((f) => {
-        const a = annotationFor(f);
+        const a = annotationFor(f, report);
         return { path: a.file, start_line: a.line, end_line: a.line, annotation_level: a.level, title: a.title, message: a.message };
     });
     const batches = [];
@@ -73299,11 +73403,212 @@ async function upsertStickyComment({ api, repo, number, name, body }) {
     return { action: 'created', id: data.id, url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./lib/fix-line.js
+// A corrected translation written back into its line of the file, for a suggested change
+// that replaces the line. Only where the line holds the text verbatim (no escape, no quote
+// the format would need to escape, at the unit's place and nowhere else on the line), so the
+// raw line can be rewritten without knowing the format's escaping; anything else gets no
+// line, never a wrong one. Pure.
+// Control characters are escapes in every quoted format (a tab or line break breaks the line).
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// YAML reads these plain scalars as other types or structure.
+const YAML_NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+.]?\d.*)$/i;
+const noneOf = (chars) => (text) => !chars.test(text) && !CONTROL.test(text);
+const DOUBLE_QUOTED = { open: '"', close: '"', safe: noneOf(/["\\]/) };
+const trimmed = (text) => text === text.trim();
+function quoting(format, opener) {
+    switch (format) {
+        case 'json':
+        case 'arb':
+        case 'chrome':
+        case 'xcstrings':
+        case 'po':
+        case 'strings':
+            return opener === '"' ? DOUBLE_QUOTED : undefined;
+        case 'yaml':
+            if (opener === '"')
+                return DOUBLE_QUOTED;
+            if (opener === "'")
+                return { open: "'", close: "'", safe: noneOf(/'/) };
+            return {
+                open: '',
+                close: '',
+                // A plain scalar loses its outer spaces and reads `: `, ` #`, quotes and indicators as syntax.
+                safe: (t) => t !== '' && trimmed(t) && noneOf(/[:#'"\\`{}[\]]/)(t) && !/^[-?,&*!|>%@]/.test(t) && !YAML_NOT_TEXT.test(t),
+            };
+        case 'android':
+            // Android collapses white space, reads quotes, backslashes and a leading @ or ? itself.
+            if (opener === '"')
+                return undefined;
+            return { open: '', close: '<', safe: (t) => trimmed(t) && !/\s{2}/.test(t) && noneOf(/[<>&"'\\]/)(t) && !/^[@?]/.test(t) };
+        case 'xliff':
+        case 'resx':
+        case 'stringsdict':
+            return { open: '', close: '<', safe: noneOf(/[<>&]/) };
+        case 'properties':
+            // A leading space is dropped unless escaped; a value runs to the end of the line.
+            return { open: '', close: '', safe: (t) => !/^\s/.test(t) && noneOf(/\\/)(t) };
+        default:
+            return undefined;
+    }
+}
+const occurrences = (text, part) => text.split(part).length - 1;
+/** The line with `before` replaced by `after`, or undefined when that cannot be done verbatim. */
+function fixedLine({ line, column, format, before, after }) {
+    // A CRLF line, a BOM, or bytes that were not UTF-8 (shown as U+FFFD): rewriting the raw line could change more than the text.
+    if (before === '' || before === after || /[\r\n\ufeff\ufffd]/.test(line))
+        return undefined;
+    const at = column - 1;
+    const q = quoting(format, line[at]);
+    if (!q || !q.safe(before) || !q.safe(after))
+        return undefined;
+    // A legacy-encoded file (.properties in ISO-8859-1) must not gain characters its encoding may lack.
+    if (format === 'properties' && [...after].some((c) => c > '\u007f' && !before.includes(c)))
+        return undefined;
+    const start = at + q.open.length;
+    if (line.slice(at, start) !== q.open || line.slice(start, start + before.length) !== before)
+        return undefined;
+    const end = start + before.length;
+    if (q.close === '' ? end !== line.length : line.slice(end, end + q.close.length) !== q.close)
+        return undefined;
+    if (occurrences(line, before) !== 1)
+        return undefined;
+    return line.slice(0, start) + after + line.slice(end);
+}
+
+;// CONCATENATED MODULE: ./lib/fixes.js
+// Mechanical fixes: for an issue a rule raised on a segment, the step that corrects the
+// target when there is exactly one right answer (whitespace made equal to the source's, a
+// double space collapsed, an invisible character removed, a renamed placeholder given its
+// source name back). Pure; the review turns the corrected text into a suggested change.
+
+
+const LEADING = 1301;
+const TRAILING = 1302;
+const DOUBLE_SPACE = 1303;
+const fixes_INVISIBLE = 1307;
+const RENAMED = new Set(allRules().filter((r) => r.id.endsWith('-placeholder-renamed')).map((r) => r.rule));
+const SPACE_RUN = /[ \u00a0]{2,}/g;
+// A placeholder put back by name is a short token: `{{item}}`, `%1$s`, `%{count}`, `{0}`.
+// Longer ones (an ICU plural with its texts) would bring source-language text back.
+const fixes_TOKEN = /^\S{1,64}$/;
+function fixes_count(text, part) {
+    return text.split(part).length - 1;
+}
+function replaceOnce(text, from, to) {
+    const at = text.indexOf(from);
+    if (at < 0 || text.indexOf(from, at + 1) >= 0)
+        return undefined;
+    return text.slice(0, at) + to + text.slice(at + from.length);
+}
+function edges(text) {
+    if (text.trim() === '')
+        return undefined;
+    const lead = leadingSpace(text);
+    const trail = trailingSpace(text);
+    return { lead, inner: text.slice(lead.length, text.length - trail.length), trail };
+}
+/** The issue's range in the target, from the engine's spans (index-aligned with the issues). */
+function spanOf(issue, segment) {
+    const i = segment.issues.indexOf(issue);
+    return i < 0 ? undefined : segment.spans?.[i];
+}
+/** The fix of one issue, or undefined when it has none (or not one a machine can be sure of). */
+function fixFor(issue, segment) {
+    const source = segment.source;
+    if (source === undefined)
+        return undefined;
+    switch (issue.r) {
+        case LEADING: {
+            const want = leadingSpace(source);
+            return (text) => {
+                const e = edges(text);
+                return e && want + e.inner + e.trail;
+            };
+        }
+        case TRAILING: {
+            const want = trailingSpace(source);
+            return (text) => {
+                const e = edges(text);
+                return e && e.lead + e.inner + want;
+            };
+        }
+        case DOUBLE_SPACE:
+            // Where the source has double spaces too, which of the target's are wrong is a guess.
+            if ((source.trim().match(SPACE_RUN) ?? []).length > 0)
+                return undefined;
+            return (text) => {
+                const e = edges(text);
+                // A run with a no-break space keeps one (French `mot \u00a0?`).
+                return e && e.lead + e.inner.replace(SPACE_RUN, (run) => (run.includes('\u00a0') ? '\u00a0' : ' ')) + e.trail;
+            };
+        case fixes_INVISIBLE:
+            return invisibleFix(issue, segment, source);
+        default:
+            return RENAMED.has(issue.r) ? renamedFix(issue, segment, source) : undefined;
+    }
+}
+function invisibleFix(issue, segment, source) {
+    const span = spanOf(issue, segment);
+    // Mis-decoded text and U+FFFD have lost what was written: removing them fixes nothing.
+    if (!span || !issue.d.startsWith('Invisible '))
+        return undefined;
+    const ch = segment.target.slice(span.start, span.end);
+    if (ch.length !== 1 || ch === '\ufffd' || source.includes(ch))
+        return undefined;
+    const times = Number(/\((\d+) times\)$/.exec(issue.d)?.[1] ?? 1);
+    // Every occurrence is one the rule reported (none is a joiner the script needs).
+    if (fixes_count(segment.target, ch) !== times)
+        return undefined;
+    return (text) => (fixes_count(text, ch) === times ? text.split(ch).join('') : undefined);
+}
+function renamedFix(issue, segment, source) {
+    const span = spanOf(issue, segment);
+    if (!span)
+        return undefined;
+    const now = segment.target.slice(span.start, span.end);
+    const prefix = 'Placeholder ';
+    const suffix = ` became ${now}`;
+    if (!issue.d.startsWith(prefix) || !issue.d.endsWith(suffix))
+        return undefined;
+    const was = issue.d.slice(prefix.length, issue.d.length - suffix.length);
+    if (!fixes_TOKEN.test(was) || !fixes_TOKEN.test(now) || was === now || !source.includes(was))
+        return undefined;
+    return (text) => replaceOnce(text, now, was);
+}
+// Content first, then the ends: a fix of the ends never moves what the others look for.
+const fixes_ORDER = (r) => (r === LEADING || r === TRAILING ? 1 : 0);
+/**
+ * The target with every one of `issues` fixed, applied in turn; undefined when one of them
+ * has no fix, the fixes do not compose, or nothing would change.
+ */
+function fixedTarget(issues, segment) {
+    if (issues.length === 0)
+        return undefined;
+    let text = segment.target;
+    for (const issue of [...issues].sort((a, b) => fixes_ORDER(a.r) - fixes_ORDER(b.r))) {
+        const fix = fixFor(issue, segment);
+        text = fix && fix(text);
+        if (text === undefined)
+            return undefined;
+    }
+    return text === segment.target ? undefined : text;
+}
+/** Whether a fix exists for the issue (the review offers a suggestion only for these). */
+function isFixable(issue, segment) {
+    return fixFor(issue, segment) !== undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/reporters/review.js
 // Inline review comments: findings on lines the pull request adds, one comment per line,
 // posted as one review on the head commit. Anchors are checked against the diff first (one
 // bad anchor makes GitHub reject the whole review), at most 30 comments go in a review and
 // the rest in its body, and a finding already commented on a current line is not repeated.
+// Where the line's findings have a mechanical fix, the comment carries it as a suggested
+// change of the line, which a reviewer applies with one click.
+
+
+
 
 
 
@@ -73319,11 +73624,34 @@ function fingerprint(f) {
         .slice(0, 16);
 }
 /**
+ * A ```suggestion block replacing the findings' line with one where their fixes are made, or
+ * undefined when the line has none: findings of several segments, a fix that does not
+ * apply after the others, or a line that cannot be rewritten verbatim.
+ */
+function suggestionFor(findings, lineText, rules) {
+    const segment = findings[0]?.segment;
+    if (!segment || lineText === undefined || findings.some((f) => f.segment !== segment))
+        return undefined;
+    const fixable = findings.filter((f) => isFixable(f.issue, segment));
+    if (fixable.length === 0)
+        return undefined;
+    const after = fixedTarget(fixable.map((f) => f.issue), segment);
+    if (after === undefined)
+        return undefined;
+    const line = fixedLine({ line: lineText, column: segment.column, format: segment.format, before: segment.target, after });
+    if (line === undefined)
+        return undefined;
+    // Longer than any run of backticks in the line, so the line cannot close the block.
+    const fence = '`'.repeat(Math.max(3, ...(line.match(/`+/g) ?? []).map((run) => run.length + 1)));
+    const fixes = [...new Set(fixable.map((f) => rule_names_ruleLabel(rules, f.issue.r)))].map(markdownText).join(', ');
+    return `Suggested change (fixes ${fixes}):\n\n${fence}suggestion\n${line}\n${fence}`;
+}
+/**
  * Which findings become comments. Only errors and warnings that are not dismissed are
  * commented inline (notices stay in the summary); `anchors` holds the lines the PR adds per
  * path, `posted` the fingerprints an earlier run already commented.
  */
-function planReview(findings, anchors, posted, name) {
+function planReview(findings, anchors, posted, name, rules = {}) {
     const byLine = new Map();
     let outside = 0;
     let repeated = 0;
@@ -73342,13 +73670,22 @@ function planReview(findings, anchors, posted, name) {
         byLine.set(key, [...(byLine.get(key) ?? []), f]);
     }
     const groups = [...byLine.values()];
+    let suggestions = 0;
     const comments = groups.slice(0, REVIEW_COMMENTS_MAX).map((group) => {
+        const { file, line } = group[0];
         const ids = group.map(fingerprint).join(',');
         // The marker leads, so cutting a very long comment to fit cannot lose it.
-        const text = `${markerPrefix(name)} ids=${ids} -->\n${group.map(findingParagraph).join('\n\n')}\n`;
-        return { path: group[0].file, line: group[0].line, side: 'RIGHT', body: fitMarkdown(text, COMMENT_MAX, '*Cut to fit GitHub\'s limit.*') };
+        const text = `${markerPrefix(name)} ids=${ids} -->\n${group.map((f) => findingParagraph(f, rules)).join('\n\n')}\n`;
+        const suggestion = suggestionFor(group, anchors.get(file)?.get(line), rules);
+        // A suggestion is never cut: a comment too long for it goes without.
+        const withSuggestion = suggestion && `${text}\n${suggestion}\n`;
+        if (withSuggestion && withSuggestion.length <= COMMENT_MAX) {
+            suggestions++;
+            return { path: file, line, side: 'RIGHT', body: withSuggestion };
+        }
+        return { path: file, line, side: 'RIGHT', body: fitMarkdown(text, COMMENT_MAX, '*Cut to fit GitHub\'s limit.*') };
     });
-    return { comments, rest: groups.slice(REVIEW_COMMENTS_MAX).flat(), outside, repeated };
+    return { comments, rest: groups.slice(REVIEW_COMMENTS_MAX).flat(), outside, repeated, suggestions };
 }
 /** Fingerprints in this name's earlier review comments (ours, not copies of the marker) that still sit on a current line. */
 async function postedFingerprints(api, comments, name) {
@@ -73370,11 +73707,11 @@ async function postReview(request) {
     const { api, repo, name } = request;
     const candidates = request.findings.filter((f) => !f.issue.x && f.issue.s > 0);
     if (candidates.length === 0)
-        return { comments: 0, rest: 0, outside: 0, repeated: 0 };
+        return { comments: 0, rest: 0, outside: 0, repeated: 0, suggestions: 0 };
     const anchors = await request.addedLines([...new Set(candidates.map((f) => f.file))]);
     const existing = await api.octokit.paginate(api.octokit.rest.pulls.listReviewComments, { ...repo, pull_number: request.number, per_page: 100 });
-    const plan = planReview(candidates, anchors, await postedFingerprints(api, existing, name), name);
-    const result = { comments: plan.comments.length, rest: plan.rest.length, outside: plan.outside, repeated: plan.repeated };
+    const plan = planReview(candidates, anchors, await postedFingerprints(api, existing, name), name, request.rules);
+    const result = { comments: plan.comments.length, rest: plan.rest.length, outside: plan.outside, repeated: plan.repeated, suggestions: plan.suggestions };
     if (plan.comments.length === 0 && plan.rest.length === 0)
         return result;
     const lines = [
@@ -73382,7 +73719,7 @@ async function postReview(request) {
         `**${markdownText(name)}**: ${plan.comments.length + plan.rest.length} new finding(s) on lines this pull request changes.`,
     ];
     if (plan.rest.length > 0)
-        lines.push('', `GitHub takes ${REVIEW_COMMENTS_MAX} comments per review; the others:`, '', findingsTable(plan.rest, request.link));
+        lines.push('', `GitHub takes ${REVIEW_COMMENTS_MAX} comments per review; the others:`, '', findingsTable(plan.rest, request.link, request.rules));
     const body = fitMarkdown(`${lines.join('\n')}\n`, COMMENT_MAX, '*Cut to fit GitHub\'s limit: the summary comment and the check run list every finding.*');
     const { data } = await api.octokit.rest.pulls.createReview({
         ...repo,
@@ -73402,13 +73739,14 @@ const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
  * Up to 10 per level, worst first, and no more than `max` in all. `reserved` keeps slots
  * for the step's own messages of a level (the failed verdict is an error annotation too).
  */
-function pickWorkflowAnnotations(findings, max, reserved = {}) {
+function pickWorkflowAnnotations(report, max, reserved = {}) {
+    const { findings } = report;
     const perLevel = { failure: reserved.failure ?? 0, warning: reserved.warning ?? 0, notice: reserved.notice ?? 0 };
     const shown = [];
     for (const f of findings) {
         if (shown.length >= max)
             break;
-        const a = annotationFor(f);
+        const a = annotationFor(f, report);
         if (perLevel[a.level] >= WORKFLOW_ANNOTATIONS_PER_LEVEL)
             continue;
         perLevel[a.level]++;
@@ -73442,7 +73780,7 @@ function emit(a) {
 function workflowAnnotations(request) {
     const { report, settings } = request;
     // Slots for the failed verdict (an error), the warnings already shown and the one saying why annotations are here.
-    const picked = pickWorkflowAnnotations(report.findings, settings.maxAnnotations, { failure: report.verdict.passed ? 0 : 1, warning: (request.warned?.() ?? 0) + 1 });
+    const picked = pickWorkflowAnnotations(report, settings.maxAnnotations, { failure: report.verdict.passed ? 0 : 1, warning: (request.warned?.() ?? 0) + 1 });
     picked.shown.forEach(emit);
     return { shown: picked.shown.length, hidden: picked.hidden };
 }
@@ -73520,9 +73858,9 @@ async function publish(request) {
     if (wantsReview) {
         await log.group('Review', async () => {
             try {
-                outcome.review = await postReview({ api, repo, number: pull, headSha: request.headSha, name: settings.name, findings: report.findings, addedLines: request.addedLines, link: request.link });
+                outcome.review = await postReview({ api, repo, number: pull, headSha: request.headSha, name: settings.name, findings: report.findings, rules: report, addedLines: request.addedLines, link: request.link });
                 const r = outcome.review;
-                log.info(`Review: ${r.comments} comment(s) on changed lines, ${r.rest} more in its body, ${r.repeated} already commented, ${r.outside} not on changed lines`);
+                log.info(`Review: ${r.comments} comment(s) on changed lines (${r.suggestions} with a suggested change), ${r.rest} more in its body, ${r.repeated} already commented, ${r.outside} not on changed lines`);
             }
             catch (e) {
                 refused('pull-requests: write', 'Posting the review', e);
@@ -73613,7 +73951,7 @@ function summaryExtras(outcome, settings) {
     if (outcome.comment)
         lines.push(`[Pull request comment](${outcome.comment.url}) ${outcome.comment.action}.`);
     if (outcome.review)
-        lines.push(`Review: ${outcome.review.comments} inline comment(s), ${outcome.review.rest} more in the review body, ${outcome.review.repeated} already commented.`);
+        lines.push(`Review: ${outcome.review.comments} inline comment(s) (${outcome.review.suggestions} with a suggested change), ${outcome.review.rest} more in the review body, ${outcome.review.repeated} already commented.`);
     if (outcome.missing.length > 0)
         lines.push(`The token lacks ${outcome.missing.join(' and ')}: the findings are listed here and the worst are annotated from the step.`);
     if (outcome.workflowAnnotations && outcome.workflowAnnotations.hidden > 0) {
@@ -73730,7 +74068,7 @@ async function run(env = process.env) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3740);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7240);
 // The action's entry; see action/main.ts.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -47773,7 +47773,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2609);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1686);
 // The `tqg` command's entry; see cli/main.ts.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)({
@@ -47789,7 +47789,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2609:
+/***/ 1686:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49329,6 +49329,71 @@ function jsonReport(report) {
 }
 function renderJson(report) {
     return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/escape.js
+// Untrusted text made safe for where the reports show it: the runner's log, Markdown prose,
+// code spans, URLs and plain-text annotation fields. The terminal escaping they all start
+// from is in ../text-safety.ts, which the formats use too.
+
+/**
+ * One line of the runner's log: terminal-safe (so a newline cannot start another line), and
+ * never starting with `::`, which the runner would read as a workflow command.
+ */
+function logLine(text) {
+    return terminalSafe(text).replace(/^(\s*):/, '$1\\u003A');
+}
+/** Cuts a string to at most `max` code points, marking the cut with an ellipsis. */
+function escape_truncate(text, max) {
+    const points = [...text];
+    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * Untrusted text shown as Markdown prose (a table cell, a list item): it stays on one line,
+ * renders literally (no emphasis, links, HTML or table breaks), and cannot mention a user or
+ * team (`@org/team`) or reference an issue (`#12`): a zero-width space follows `@` and `#`.
+ */
+function escape_markdownText(text) {
+    return (text_safety_terminalSafe(text)
+        .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+        // Emphasis, code, links, tables, strikethrough, math and headings; `(`, `!` and `:`
+        // are harmless once `[` cannot open a link.
+        .replace(/[\\`*_[\]|~#$]/g, (c) => `\\${c}`)
+        // A list marker or setext underline only counts at the start of a line or list item.
+        .replace(/^[-+=]/, '\\$&')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/@/g, '@&#8203;')
+        .replace(/\\#/g, '\\#&#8203;'));
+}
+/**
+ * Untrusted text shown verbatim as an inline code span, safe inside a table cell: mentions,
+ * links and HTML are inert in code, the fence is longer than any backtick run inside, and
+ * `|` is escaped (GitHub tables split cells on it even inside code).
+ */
+function escape_codeSpan(text) {
+    const safe = text_safety_terminalSafe(text).replace(/\|/g, '\\|');
+    if (safe === '')
+        return '` `';
+    const longest = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = safe.startsWith('`') || safe.endsWith('`') || (safe.startsWith(' ') && safe.endsWith(' ')) ? ' ' : '';
+    return `${fence}${pad}${safe}${pad}${fence}`;
+}
+/**
+ * A URL path (or SARIF's relative URI) from a repository path: every segment percent-encoded,
+ * `(` and `)` too (they end Markdown links). A lone surrogate, which encodeURIComponent
+ * refuses, becomes U+FFFD.
+ */
+function urlPath(path) {
+    return path
+        .replace(/\p{Surrogate}/gu, '\ufffd')
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+/** Text for plain-text fields (annotation titles and messages): no control or bidi characters, bounded length. */
+function plainText(text, max) {
+    return escape_truncate(terminalSafe(text), max);
 }
 
 ;// CONCATENATED MODULE: ./lib/paths.js
@@ -59923,69 +59988,37 @@ function isFileRule(rule) {
     return !isQualityRule(rule) && pipelineRules.some((r) => r.rule === rule);
 }
 
-;// CONCATENATED MODULE: ./lib/reporters/escape.js
-// Untrusted text made safe for where the reports show it: the runner's log, Markdown prose,
-// code spans, URLs and plain-text annotation fields. The terminal escaping they all start
-// from is in ../text-safety.ts, which the formats use too.
+;// CONCATENATED MODULE: ./lib/reporters/rule-names.js
 
-/**
- * One line of the runner's log: terminal-safe (so a newline cannot start another line), and
- * never starting with `::`, which the runner would read as a workflow command.
- */
-function logLine(text) {
-    return terminalSafe(text).replace(/^(\s*):/, '$1\\u003A');
+const builtIn = new Map(allRules().map(({ rule, id, title, description, severity }) => [rule, { rule, id, title, description, severity }]));
+const byReport = new WeakMap();
+const WORDBEE_MANUAL = { rule: 0, id: 'wordbee manual', title: 'Wordbee issue added by hand', description: 'An issue a person added in Wordbee, not one of its QA rules.', severity: 1 };
+function wordbeeRule(rule) {
+    return { rule, id: 'wordbee', title: `Wordbee QA rule ${rule}`, description: `An issue Wordbee's own QA rule ${rule} raised on the segment.`, severity: 1 };
 }
-/** Cuts a string to at most `max` code points, marking the cut with an ellipsis. */
-function escape_truncate(text, max) {
-    const points = [...text];
-    return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+/** The rule behind a number in this report, or undefined for a number no rule has. */
+function ruleInfo(report, rule) {
+    const known = builtIn.get(rule);
+    if (known)
+        return known;
+    if (report?.customRules) {
+        let custom = byReport.get(report);
+        if (!custom)
+            byReport.set(report, (custom = new Map(report.customRules.map((r) => [r.rule, r]))));
+        const found = custom.get(rule);
+        if (found)
+            return found;
+    }
+    if (rule === 0)
+        return WORDBEE_MANUAL;
+    if (Number.isInteger(rule) && rule >= 1 && rule <= 1000)
+        return wordbeeRule(rule);
+    return undefined;
 }
-/**
- * Untrusted text shown as Markdown prose (a table cell, a list item): it stays on one line,
- * renders literally (no emphasis, links, HTML or table breaks), and cannot mention a user or
- * team (`@org/team`) or reference an issue (`#12`): a zero-width space follows `@` and `#`.
- */
-function escape_markdownText(text) {
-    return (text_safety_terminalSafe(text)
-        .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-        // Emphasis, code, links, tables, strikethrough, math and headings; `(`, `!` and `:`
-        // are harmless once `[` cannot open a link.
-        .replace(/[\\`*_[\]|~#$]/g, (c) => `\\${c}`)
-        // A list marker or setext underline only counts at the start of a line or list item.
-        .replace(/^[-+=]/, '\\$&')
-        .replace(/^(\d+)([.)])/, '$1\\$2')
-        .replace(/@/g, '@&#8203;')
-        .replace(/\\#/g, '\\#&#8203;'));
-}
-/**
- * Untrusted text shown verbatim as an inline code span, safe inside a table cell: mentions,
- * links and HTML are inert in code, the fence is longer than any backtick run inside, and
- * `|` is escaped (GitHub tables split cells on it even inside code).
- */
-function escape_codeSpan(text) {
-    const safe = text_safety_terminalSafe(text).replace(/\|/g, '\\|');
-    if (safe === '')
-        return '` `';
-    const longest = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = safe.startsWith('`') || safe.endsWith('`') || (safe.startsWith(' ') && safe.endsWith(' ')) ? ' ' : '';
-    return `${fence}${pad}${safe}${pad}${fence}`;
-}
-/**
- * A URL path (or SARIF's relative URI) from a repository path: every segment percent-encoded,
- * `(` and `)` too (they end Markdown links). A lone surrogate, which encodeURIComponent
- * refuses, becomes U+FFFD.
- */
-function urlPath(path) {
-    return path
-        .replace(/\p{Surrogate}/gu, '\ufffd')
-        .split('/')
-        .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-/** Text for plain-text fields (annotation titles and messages): no control or bidi characters, bounded length. */
-function plainText(text, max) {
-    return escape_truncate(terminalSafe(text), max);
+/** `1302 trailing-whitespace`, `1801 no-lorem`, `12 wordbee`, `0 wordbee manual`; a bare number for an unknown one. */
+function rule_names_ruleLabel(report, rule) {
+    const info = ruleInfo(report, rule);
+    return info ? `${rule} ${info.id}` : String(rule);
 }
 
 ;// CONCATENATED MODULE: ./lib/reporters/services.js
@@ -60084,7 +60117,6 @@ function requestCount(line, unit = true) {
 const SEVERITY = ['info', 'warning', 'error'];
 // A longer cell (a 1 MB key) is written whole but does not pad every other row to its width.
 const COLUMN_MAX = 60;
-const ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
 function scores(scores) {
     return (scores ?? [])
         .filter((s) => s.state === 'scored' && s.score !== undefined)
@@ -60103,20 +60135,20 @@ function verdictLine(report) {
     const scope = `${s.segments} segment${s.segments === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.scored} scored${s.averageScore !== undefined ? `, average ${s.averageScore.toFixed(2)}` : ''}`;
     return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`;
 }
-function row(f) {
+function row(f, rules) {
     return [
         text_safety_terminalSafe(`${f.file}:${f.line}:${f.column}`),
         text_safety_terminalSafe(f.locale ?? ''),
         text_safety_terminalSafe(f.key ?? ''),
         `${SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
-        `${f.issue.r} ${ruleNames.get(f.issue.r) ?? ''}`.trim(),
+        rule_names_ruleLabel(rules, f.issue.r),
         scores(f.segment?.scores),
         text_safety_terminalSafe(f.issue.d),
     ];
 }
 function renderText(report) {
     const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE'];
-    const rows = report.findings.map(row);
+    const rows = report.findings.map((f) => row(f, report));
     const lines = [];
     for (const note of report.notes)
         lines.push(text_safety_terminalSafe(note));
@@ -60154,7 +60186,6 @@ function renderText(report) {
 
 
 const markdown_SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'];
-const markdown_ruleNames = new Map(allRules().map((r) => [r.rule, r.id]));
 // Long texts are cut in the table; the JSON report keeps them whole.
 const TEXT_MAX = 160;
 function markdown_location(f, link) {
@@ -60174,18 +60205,18 @@ function problem(f) {
     }
     return parts.join('<br>');
 }
-function markdown_row(f, link) {
-    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
+function markdown_row(f, link, rules) {
+    const rule = rule_names_ruleLabel(rules, f.issue.r);
     const cells = [markdown_SEVERITY[f.issue.s], markdown_location(f, link), escape_markdownText(f.locale ?? ''), f.key ? escape_codeSpan(escape_truncate(f.key, TEXT_MAX)) : '', escape_markdownText(rule), problem(f)];
     return `| ${cells.join(' | ')} |`;
 }
-/** The findings as a Markdown table, one row each, in the order given. */
-function findingsTable(findings, link) {
-    return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => markdown_row(f, link))].join('\n');
+/** The findings as a Markdown table, one row each, in the order given; `rules` (the report) names custom rules. */
+function findingsTable(findings, link, rules) {
+    return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => markdown_row(f, link, rules))].join('\n');
 }
 /** One finding as a short Markdown paragraph (a review comment on its line). */
-function findingParagraph(f) {
-    const rule = `${f.issue.r} ${markdown_ruleNames.get(f.issue.r) ?? ''}`.trim();
+function findingParagraph(f, rules) {
+    const rule = ruleLabel(rules, f.issue.r);
     const where = [f.locale, f.key].filter((x) => !!x);
     return `**${markdown_SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
 }
@@ -60219,7 +60250,7 @@ function renderMarkdown(report, options = {}) {
         blocks.push(scores);
     // Before the table, which is what gets cut when the text is too long.
     blocks.push(...(options.extra ?? []));
-    blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link));
+    blocks.push(report.findings.length === 0 ? 'No problems found in the new or changed translations.' : findingsTable(report.findings, options.link, report));
     if (report.notes.length > 0) {
         blocks.push(`<details><summary>Notes (${report.notes.length})</summary>\n\n${report.notes.map((n) => `- ${escape_markdownText(n)}`).join('\n')}\n\n</details>`);
     }
@@ -60280,8 +60311,8 @@ function fitMarkdown(text, limit, tail, measure = (s) => s.length) {
 
 const LEVEL = ['note', 'warning', 'error'];
 function sarifReport(report, version) {
-    const used = new Set(report.findings.map((f) => f.issue.r));
-    const rules = allRules().filter((r) => used.has(r.rule));
+    const used = [...new Set(report.findings.map((f) => f.issue.r))].sort((a, b) => a - b);
+    const rules = used.flatMap((r) => ruleInfo(report, r) ?? []);
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -61269,6 +61300,19 @@ async function pool(items, limit, run) {
     });
     await Promise.all(workers);
 }
+/** Items with the same key, in the order of their first one. */
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const members = groups.get(k);
+        if (members)
+            members.push(item);
+        else
+            groups.set(k, [item]);
+    }
+    return [...groups.values()];
+}
 async function scoreSegments(segments, scorers, options) {
     const notes = [];
     const usage = {};
@@ -61287,9 +61331,15 @@ async function scoreSegments(segments, scorers, options) {
         const threshold = options.threshold(score.provider, segment.locale) ?? score.threshold ?? options.defaultThreshold;
         segment.scores.push(score.state === 'scored' ? { ...score, threshold } : score);
     };
+    // Each segment owns its Score: issues are marked dismissed per segment later.
+    const copy = (score) => (score.issues ? { ...score, issues: score.issues.map((i) => ({ ...i })) } : { ...score });
     await Promise.all(scorers.map(async (scorer) => {
         const todo = [];
+        // Segments with the cache key of one in todo, by that one: they get its score.
+        const twins = new Map();
+        const sentByKey = new Map();
         let cached = 0;
+        let repeats = 0;
         for (const segment of segments) {
             const skip = options.skip?.(segment);
             if (skip) {
@@ -61302,10 +61352,17 @@ async function scoreSegments(segments, scorers, options) {
                 finish(segment, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'not-applicable', reason });
                 continue;
             }
-            const hit = scorer.cacheable === false ? undefined : options.cache.get(scoreCacheKey(scorer, segment));
+            const key = scoreCacheKey(scorer, segment);
+            const hit = scorer.cacheable === false ? undefined : options.cache.get(key);
             if (hit) {
                 cached++;
                 finish(segment, scorer, hit);
+                continue;
+            }
+            const first = scorer.byText ? sentByKey.get(key) : undefined;
+            if (first) {
+                repeats++;
+                twins.get(first).push(segment);
                 continue;
             }
             if (options.maxSegments !== undefined && !sent.has(segment.id) && sent.size >= options.maxSegments) {
@@ -61315,9 +61372,22 @@ async function scoreSegments(segments, scorers, options) {
             }
             sent.add(segment.id);
             todo.push(segment);
+            if (scorer.byText) {
+                sentByKey.set(key, segment);
+                twins.set(segment, []);
+            }
         }
         if (cached > 0)
             options.log.info(`${scorer.provider}: ${cached} score(s) reused from the cache`);
+        if (repeats > 0)
+            options.log.info(`${scorer.provider}: ${repeats} segment(s) repeat the texts of another one and share its score`);
+        /** Score requests a batch stands for: its segments and their twins. */
+        const weight = (batch) => batch.reduce((n, s) => n + 1 + (twins.get(s)?.length ?? 0), 0);
+        const settle = (segment, score) => {
+            finish(segment, scorer, score);
+            for (const twin of twins.get(segment) ?? [])
+                finish(twin, scorer, copy(score));
+        };
         const context = { signal: controller.signal, deadline, log: options.log, memo: options.cache.memo(scorer.provider) };
         // Failures are said once per service and message (each warning is an annotation in the action).
         const failures = new Map();
@@ -61325,9 +61395,9 @@ async function scoreSegments(segments, scorers, options) {
         const unscored = (batch, e) => {
             const outOfTime = controller.signal.aborted || e instanceof OutOfTime;
             if (outOfTime)
-                overBudget += batch.length;
+                overBudget += weight(batch);
             else
-                failures.set(message(e), (failures.get(message(e)) ?? 0) + batch.length);
+                failures.set(message(e), (failures.get(message(e)) ?? 0) + weight(batch));
             return batch.map(() => ({
                 provider: scorer.provider,
                 engine: scorer.engine,
@@ -61338,7 +61408,7 @@ async function scoreSegments(segments, scorers, options) {
         const record = (segment, score) => {
             if (scorer.cacheable !== false)
                 options.cache.set(scoreCacheKey(scorer, segment), score);
-            finish(segment, scorer, score);
+            settle(segment, score);
         };
         let pending = todo;
         if (scorer.prepare && todo.length > 0) {
@@ -61357,24 +61427,17 @@ async function scoreSegments(segments, scorers, options) {
                 pending = [];
             }
         }
-        const groups = new Map();
-        for (const segment of pending) {
-            const group = scorer.batchGroup?.(segment) ?? '';
-            const members = groups.get(group);
-            if (members)
-                members.push(segment);
-            else
-                groups.set(group, [segment]);
-        }
         const batches = [];
-        for (const group of groups.values())
-            for (let i = 0; i < group.length; i += scorer.batchSize)
-                batches.push(group.slice(i, i + scorer.batchSize));
+        for (const group of groupBy(pending, (s) => scorer.batchGroup?.(s) ?? '')) {
+            const requests = groupBy(group, (s) => scorer.requestKey?.(s) ?? s);
+            for (let i = 0; i < requests.length; i += scorer.batchSize)
+                batches.push(requests.slice(i, i + scorer.batchSize).flat());
+        }
         await pool(batches, scorer.concurrency ?? 1, async (batch) => {
             if (controller.signal.aborted) {
-                overBudget += batch.length;
+                overBudget += weight(batch);
                 for (const s of batch)
-                    finish(s, scorer, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `time budget of ${options.timeBudget}s reached` });
+                    settle(s, { provider: scorer.provider, engine: scorer.engine, state: 'skipped', reason: `time budget of ${options.timeBudget}s reached` });
                 return;
             }
             let scores;
@@ -61390,9 +61453,8 @@ async function scoreSegments(segments, scorers, options) {
         });
         for (const [reason, n] of failures)
             options.log.warning(`${scorer.provider}: ${reason} (${n} segment${n === 1 ? '' : 's'} not scored)`);
-        const u = scorer.usage?.();
-        if (u)
-            usage[scorer.provider] = u;
+        if (scorer.usage || repeats > 0)
+            usage[scorer.provider] = { ...scorer.usage?.(), ...(repeats > 0 && { 'repeats-not-sent': repeats }) };
     }));
     clearTimeout(timer);
     // Scorers finish in any order; a segment lists its scores in the order of the scorers.
@@ -61532,7 +61594,12 @@ async function runPipeline(settings, deps) {
         dismissals: settings.extra.dismissals,
         reportFilter: settings.extra.reportFilter,
     });
-    const report = { ...decided, notes: [...notes, ...scoring.notes, ...decided.notes], usage: scoring.usage };
+    const report = {
+        ...decided,
+        notes: [...notes, ...scoring.notes, ...decided.notes],
+        usage: scoring.usage,
+        ...(custom.length > 0 && { customRules: custom.map(({ rule, id, title, description, severity }) => ({ rule, id, title, description, severity })) }),
+    };
     if (deps.scorers.some((s) => s.afterReport))
         await log.group('Write back', () => writeBack(report, deps.scorers, log));
     return report;
@@ -61758,26 +61825,34 @@ function qeScore(body, index, base) {
     };
 }
 /**
- * Turns a text_translate_v2 answer into one Score per segment: scored when the PR's target
- * is Custom.MT's own translation, not-applicable when it is another text (the QE score
- * would be about a string the PR does not contain), failed when QE failed for that item.
+ * A segment's Score from Custom.MT's translation of its source: the QE outcome when the PR's
+ * target is that translation, not-applicable when it is another text (the QE score would be
+ * about a string the PR does not contain).
  */
-function readTranslateAnswer(body, batch, template) {
+function scoreAgainst(translated, target) {
+    if (!custommt_api_sameText(translated.translation, target))
+        return { provider: PROVIDER, engine: translated.qe.engine, state: 'not-applicable', reason: "the target is not Custom.MT's translation" };
+    return { ...translated.qe };
+}
+/**
+ * Turns a text_translate_v2 answer to the `sources` sent into one Score per segment (each
+ * segment's source is one of them; several segments may share one), as scoreAgainst says;
+ * failed when QE failed for that item.
+ */
+function readTranslateAnswer(body, sources, segments, template) {
     if (!isRecord(body))
         throw new CustomMtAnswerError('Custom.MT answered with something other than a JSON object');
     const translated = body.translated_text;
-    if (!Array.isArray(translated) || translated.length !== batch.length || translated.some((t) => typeof t !== 'string')) {
+    if (!Array.isArray(translated) || translated.length !== sources.length || translated.some((t) => typeof t !== 'string')) {
         const got = Array.isArray(translated) ? `${translated.length} translations` : 'no translated_text list';
-        throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${batch.length} segments`);
+        throw new CustomMtAnswerError(`Custom.MT answered with ${got} for ${sources.length} texts`);
     }
     const base = { provider: PROVIDER, engine: template };
-    const scores = batch.map((segment, i) => {
-        if (!custommt_api_sameText(translated[i], segment.target))
-            return { ...base, state: 'not-applicable', reason: "the target is not Custom.MT's translation" };
-        return qeScore(body, i, base);
-    });
+    const answers = sources.map((_, i) => ({ translation: translated[i], qe: qeScore(body, i, base) }));
+    const index = new Map(sources.map((source, i) => [source, i]));
+    const scores = segments.map((segment) => scoreAgainst(answers[index.get(segment.source)], segment.target));
     const warning = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined;
-    return { scores, usage: readUsage(body), ...(warning && { warning }) };
+    return { translated: answers, scores, usage: readUsage(body), ...(warning && { warning }) };
 }
 /** get-templates-list: `{templates: [{template_name, source_language, target_language}]}`. */
 function readTemplatesList(body) {
@@ -62157,16 +62232,62 @@ function customMtScorer(options) {
         return options.template ? { name: options.template, lookup: true } : undefined;
     };
     const warned = new Set();
-    const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0 };
+    const totals = { segments: 0, symbols: 0, 'mt-in-tokens': 0, 'mt-out-tokens': 0, 'translations-reused': 0 };
     const qeTokens = {};
+    /** Where the translation of a segment's source by its template is remembered. */
+    const memoKey = (s, template) => JSON.stringify(['mt', template, s.sourceLocale, s.locale, s.source]);
+    /** The Score a remembered translation settles, if it settles one (a failed QE is asked again). */
+    const remembered = (s, memo) => {
+        const known = memo.get(memoKey(s, templateFor(s).name));
+        if (typeof known?.translation !== 'string' || known.qe?.provider !== PROVIDER)
+            return undefined;
+        const score = scoreAgainst(known, s.target);
+        if (score.state === 'failed')
+            return undefined;
+        totals['translations-reused']++;
+        return score;
+    };
+    // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
+    // which pair it translates, so that no other pair is sent to it and billed.
+    async function checkTemplate(segments, context) {
+        const name = options.template;
+        if (!name || !segments.some((s) => templateFor(s)?.lookup))
+            return [];
+        let info;
+        let failure;
+        try {
+            const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data);
+            info = list.find((t) => t.name === name);
+            if (!info)
+                failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`;
+        }
+        catch (e) {
+            if (e instanceof OutOfTime)
+                throw e;
+            failure = e instanceof Error ? e.message : String(e);
+        }
+        return segments.map((s) => {
+            if (!templateFor(s)?.lookup)
+                return undefined;
+            if (failure)
+                return { provider: PROVIDER, engine: name, state: 'failed', reason: failure };
+            if (languageOf(info.source) === languageOf(s.sourceLocale) && languageOf(info.target) === languageOf(s.locale))
+                return undefined;
+            const reason = `Custom.MT template '${name}' translates ${info.source}→${info.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`;
+            return { provider: PROVIDER, engine: name, state: 'not-applicable', reason };
+        });
+    }
     const engines = [...new Set([...options.templates.map((t) => t.template), ...(options.template ? [options.template] : [])])].sort();
     return {
         provider: PROVIDER,
         // Part of the cache key: another template configuration means other scores.
         engine: engines.join('+'),
+        byText: true,
         batchSize: MAX_BATCH,
         concurrency: 4,
         batchGroup: (s) => `${templateFor(s)?.name}\u0000${s.sourceLocale}\u0000${s.locale}`,
+        // The request carries only the source (billed as MT): targets that differ share one translation.
+        requestKey: (s) => s.source,
         notApplicable(s) {
             if (!optedIn(s))
                 return 'not opted in to Custom.MT (custommt.locales or custommt.paths in the config file)';
@@ -62179,47 +62300,25 @@ function customMtScorer(options) {
                 return `no Custom.MT template for ${pair(s)} (custommt.templates in the config file, or custommt-template)`;
             return undefined;
         },
-        // custommt-template names no pair: get-templates-list (free, unlike a translation) tells
-        // which pair it translates, so that no other pair is sent to it and billed.
         async prepare(segments, context) {
-            const name = options.template;
-            if (!name || !segments.some((s) => templateFor(s)?.lookup))
-                return;
-            let info;
-            let failure;
-            try {
-                const list = readTemplatesList((await client.request({ method: 'GET', path: TEMPLATES_PATH, signal: context.signal, deadline: context.deadline })).data);
-                info = list.find((t) => t.name === name);
-                if (!info)
-                    failure = `custommt-template '${name}' is not one of this account's Custom.MT templates${list.length ? ` (${list.map((t) => t.name).join(', ')})` : ''}`;
-            }
-            catch (e) {
-                if (e instanceof OutOfTime)
-                    throw e;
-                failure = e instanceof Error ? e.message : String(e);
-            }
-            return segments.map((s) => {
-                if (!templateFor(s)?.lookup)
-                    return undefined;
-                if (failure)
-                    return { provider: PROVIDER, engine: name, state: 'failed', reason: failure };
-                if (languageOf(info.source) === languageOf(s.sourceLocale) && languageOf(info.target) === languageOf(s.locale))
-                    return undefined;
-                const reason = `Custom.MT template '${name}' translates ${info.source}→${info.target}, not ${pair(s)}: add a template for ${pair(s)} to custommt.templates in the config file`;
-                return { provider: PROVIDER, engine: name, state: 'not-applicable', reason };
-            });
+            const checked = await checkTemplate(segments, context);
+            const memo = context.memo;
+            return segments.map((s, i) => checked[i] ?? (memo ? remembered(s, memo) : undefined));
         },
         async score(batch, context) {
             const template = templateFor(batch[0]);
+            const sources = [...new Set(batch.map((s) => s.source))];
             const response = await client.request({
                 method: 'POST',
                 path: TRANSLATE_PATH,
-                json: translateRequest(batch.map((s) => s.source), template.name),
+                json: translateRequest(sources, template.name),
                 signal: context.signal,
                 deadline: context.deadline,
             });
-            const result = readTranslateAnswer(response.data, batch, template.name);
-            totals.segments += batch.length;
+            const result = readTranslateAnswer(response.data, sources, batch, template.name);
+            for (const s of batch)
+                context.memo?.set(memoKey(s, template.name), result.translated[sources.indexOf(s.source)]);
+            totals.segments += sources.length;
             totals.symbols += result.usage.symbols;
             totals['mt-in-tokens'] += result.usage.mtInTokens;
             totals['mt-out-tokens'] += result.usage.mtOutTokens;
@@ -62563,6 +62662,7 @@ function openAiScorer(options) {
             const context = promptContext(s.unit);
             return Object.keys(context).length > 0 ? JSON.stringify(context) : undefined;
         },
+        byText: true,
         batchSize: options.batchSize,
         concurrency: 4,
         batchGroup: (s) => `${s.sourceLocale}\u0000${s.locale}`,
@@ -62736,6 +62836,10 @@ class PhraseScorer {
             ...options.http,
         });
         this.project = `/projects/${encodeURIComponent(options.projectId)}`;
+    }
+    /** A Phrase verdict is about the translation a key holds ("not in the project", another text), so the key is part of the cache key. */
+    cacheContext(segment) {
+        return JSON.stringify(phraseAddresses(segment));
     }
     notApplicable(segment) {
         return segment.target.trim() === '' ? 'empty translation: nothing for Phrase QPS to score' : undefined;
