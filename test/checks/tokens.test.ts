@@ -78,6 +78,31 @@ describe('numbers', () => {
     expect(run('2 files', 'Zwei Dateien')).toEqual(['1501 Number 2 is missing'])
   })
 
+  // A `one` form of a language whose `one` covers no number above 1 (French 0 and 1), or that
+  // has no `one` at all (Korean, Japanese), is shown for 1 only; Russian `one` also covers 21.
+  it.each([
+    ['1 hour', 'une heure', 'fr', 'one', []],
+    ['about 1 year', 'environ un an', 'fr', 'one', []],
+    ['less than 1 second', '일초 이하', 'ko', 'one', []],
+    ['%(severalUsers)ssent a hidden message', '%(severalUsers)sが1件の非表示のメッセージを送信しました', 'ja', 'one', []],
+    ['1 hour', 'один час', 'ru', 'one', ['1501 Number 1 is missing']],
+    ['%(count)s hours', 'une heure', 'fr', 'other', []],
+    ['1 hour', '2 heures', 'fr', 'one', ['1501 Number 1 became 2']],
+    ['sent a message', 'a envoyé 2 messages', 'fr', 'one', ['1501 Number 2 is not in the source']],
+    ['sent a message', 'отправил 1 сообщение', 'ru', 'one', ['1501 Number 1 is not in the source']],
+    ['2 hours', 'deux heures', 'fr', 'other', ['1501 Number 2 is missing']],
+  ])('%j -> %j (%s, plural form %s)', (source, target, locale, plural, expected) =>
+    expect(run(source, target, { locale, unit: { plural, pluralGroup: 'g' } }).filter((h) => h.startsWith('1501'))).toEqual(expected),
+  )
+
+  it.each([
+    ['Export E2E room keys', 'Exporter les clés de chiffrement de salon', []],
+    ['Allow P2P', 'Direktverbindungen erlauben', []],
+    ['Connect to POP3 server', 'Mit dem Server verbinden', ['1501 Number 3 is missing']],
+    ['Top 10 passwords', 'Die häufigsten Passwörter', ['1501 Number 10 is missing']],
+    ['Encoding ISO-8859-1', 'Kodierung ISO-8859-15', ['1501 Number 1 became 15']],
+  ])('digits inside a Latin word are part of it: %j -> %j', (source, target, expected) => expect(run(source, target).filter((h) => h.startsWith('1501'))).toEqual(expected))
+
   it('reads separators only where they make a number', () => {
     expect(readNumbers('1 000 000 and 1 2').map((n) => n.text)).toEqual(['1 000 000', '1', '2'])
     expect(readNumbers('١٢٣').map((n) => n.runs)).toEqual([['123']])
