@@ -76,9 +76,12 @@ export const emails = tokenRule(
   (input, side) => outsideMarkup(input[side], EMAIL_RE, (m) => m[0].toLowerCase()),
 )
 
-// Not after a letter, digit or symbol: "km/h", "9,99 €/Monat", "5 %/Jahr" are units, not paths.
+// Not after a letter, digit, symbol or closing bracket: "km/h", "9,99 €/Monat", "5 %/Jahr",
+// "usuárias(os)/servidores" are not paths; but after a masked tag (`<code>/help`) and after the
+// letters of scripts written without spaces (`在/etc/hosts中`). Not cut inside a word
+// ("/Yukarıdaki": \w is ASCII only).
 const PATH =
-  /(?<![\p{L}\p{N}\p{S}%_/.~:\\-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)/gu
+  /(?<!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFFFC])[\p{L}\p{N}\p{S}%_/.~:\\)\]-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)(?!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}])/gu
 
 export const filePaths = tokenRule(
   {
@@ -93,7 +96,8 @@ export const filePaths = tokenRule(
   },
   (input, side) => {
     const text = prose(input, side)
-    return /[/\\]/.test(text) ? matches(text, PATH, (m) => m[0].replace(/[/.]+$/, '')) : []
+    // Windows paths ignore case: `c:\repo` is `C:\repo`.
+    return /[/\\]/.test(text) ? matches(text, PATH, (m) => (/^[A-Za-z]:\\/.test(m[0]) ? m[0].toLowerCase() : m[0]).replace(/[/.]+$/, '')) : []
   },
 )
 

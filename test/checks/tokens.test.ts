@@ -92,7 +92,7 @@ describe('numbers', () => {
     ['sent a message', 'отправил 1 сообщение', 'ru', 'one', ['1501 Number 1 is not in the source']],
     ['2 hours', 'deux heures', 'fr', 'other', ['1501 Number 2 is missing']],
   ])('%j -> %j (%s, plural form %s)', (source, target, locale, plural, expected) =>
-    expect(run(source, target, { locale, unit: { plural, pluralGroup: 'g' } }).filter((h) => h.startsWith('1501'))).toEqual(expected),
+    expect(run(source, target, { locale, unit: { plural: plural as Unit['plural'], pluralGroup: 'g' } }).filter((h) => h.startsWith('1501'))).toEqual(expected),
   )
 
   it.each([
@@ -138,6 +138,21 @@ describe('tokens', () => {
     ['blah string.rgb() blah', 'bla zeichen.rgb() bla', ['1506 Function string.rgb() became zeichen.rgb()']],
     ['Expected url(), url-prefix(), or domain().', 'url(), url-prefix() oder domain() erwartet.', []],
   ])('%j -> %j', (source, target, expected) => expect(run(source, target).filter((h) => /^150[2-6]/.test(h))).toEqual(expected))
+})
+
+describe('file paths', () => {
+  it.each([
+    ['Local repository (e.g. /hgrepo, c:\\hgrepo)', 'Lokales Repository (z. B. /hgrepo, C:\\hgrepo)', 'de', []],
+    ['Configure it in /etc/redmine/config.yml.', '请在/etc/redmine/config.yml中配置。', 'zh', []],
+    ['Configure it in /etc/redmine/config.yml.', '動作は/etc/redmine/config.ymlで設定できます。', 'ja', []],
+    ['Overrides default &lt;userdir&gt;/.backup', 'Ersetzt das Verzeichnis &lt;userdir&gt;/.backup', 'de', []],
+    ['Use <code>/help</code> for commands.', 'השתמש ב- <code> /help </code> לפקודות.', 'he', []],
+    ['become children. Directly on root', 'çocukları olurlar. /Yukarıdaki kardeş', 'tr', []],
+    ['users/servers you have blocked', 'usuárias(os)/servidores que você bloqueou', 'pt', []],
+    ['Configure it in /etc/redmine/config.yml.', 'Konfigurieren Sie es in config/email.yml.', 'de', ['1504 Path /etc/redmine/config.yml. became config/email.yml']],
+    ['Configure it in /etc/redmine/config.yml.', '请配置服务器。', 'zh', ['1504 Path /etc/redmine/config.yml. is missing']],
+    ['Backups go to C:\\Backup', 'Sicherungen gehen nach D:\\Backup', 'de', ['1504 Path C:\\Backup became D:\\Backup']],
+  ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, { locale }).filter((h) => h.startsWith('1504'))).toEqual(expected))
 })
 
 describe('terms', () => {
