@@ -16,6 +16,8 @@ describe('indentation and HTML line breaks', () => {
     ['An internal error occurred.\nPlease report it.', '<html>发生内部错误<br>请报告。', 'zh', []],
     ['An internal error occurred.\nPlease report it.', '<html>发生内部错误，请报告。', 'zh', ['1305 The source has 1 line break(s) inside the text, the translation 0']],
     ['File saved.\nRestart now?', 'Datei gespeichert. Jetzt neu starten?', 'de', ['1305 The source has 1 line break(s) inside the text, the translation 0']],
+    ['<html>Middle<br>label', 'Libellé du connecteur', 'fr', []],
+    ['Double Click to select Node', '<html>Choisissez le nœud.<br>Cette fenêtre se fermera.', 'fr', []],
   ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, locale).filter((h) => /^130[35]/.test(h))).toEqual(expected))
 })
 
