@@ -2,7 +2,7 @@
 // command-line options and function names; do-not-translate terms kept and forbidden
 // terms avoided (config `terms`). Numbers have their own module (./numbers.ts).
 import type { CheckHit, CheckInput, ForbiddenTerm, SegmentCheck } from './check.js'
-import { prose } from './prose.js'
+import { MASK, prose } from './prose.js'
 import { markupRanges } from './tags.js'
 import { difference, EMAIL_RE, mayHaveUrl, URL_RE, wholeWord } from './text.js'
 import { localeFilter } from '../paths.js'
@@ -97,7 +97,10 @@ export const filePaths = tokenRule(
   (input, side) => {
     const text = prose(input, side)
     // Windows paths ignore case: `c:\repo` is `C:\repo`.
-    return /[/\\]/.test(text) ? matches(text, PATH, (m) => (/^[A-Za-z]:\\/.test(m[0]) ? m[0].toLowerCase() : m[0]).replace(/[/.]+$/, '')) : []
+    if (!/[/\\]/.test(text)) return []
+    const found = matches(text, PATH, (m) => (/^[A-Za-z]:\\/.test(m[0]) ? m[0].toLowerCase() : m[0]).replace(/[/.]+$/, ''))
+    // After masked markup a path starts anew (`<code>/help`), unless it goes on one written before (`/etc/app/&lt;name&gt;/app.yml`).
+    return found.filter((t) => text[t.start - 1] !== MASK || !/[/\\]\S*$/.test(text.slice(0, t.start - 1)))
   },
 )
 

@@ -149,6 +149,7 @@ describe('file paths', () => {
     ['Use <code>/help</code> for commands.', 'השתמש ב- <code> /help </code> לפקודות.', 'he', []],
     ['become children. Directly on root', 'çocukları olurlar. /Yukarıdaki kardeş', 'tr', []],
     ['users/servers you have blocked', 'usuárias(os)/servidores que você bloqueou', 'pt', []],
+    ['Configure it in /etc/redmine/&lt;instance&gt;/config.yml.', 'Konfigurieren Sie es in config/email.yml.', 'de', ['1504 Path /etc/redmine/ became config/email.yml']],
     ['Configure it in /etc/redmine/config.yml.', 'Konfigurieren Sie es in config/email.yml.', 'de', ['1504 Path /etc/redmine/config.yml. became config/email.yml']],
     ['Configure it in /etc/redmine/config.yml.', '请配置服务器。', 'zh', ['1504 Path /etc/redmine/config.yml. is missing']],
     ['Backups go to C:\\Backup', 'Sicherungen gehen nach D:\\Backup', 'de', ['1504 Path C:\\Backup became D:\\Backup']],
