@@ -222,11 +222,11 @@ function formForOne(locale: string, plural: string | undefined): boolean {
 export const numbers: SegmentCheck = {
   id: 'numbers',
   rule: 1501,
-  severity: 1,
+  severity: 0,
   family: 'tokens',
   title: 'Numbers differ',
   description:
-    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
+    "A number of the source is missing or changed in the translation, or the translation adds one. A changed value is a warning; a number missing or added is information, since translations often say it in words (`une heure` for \"1 hour\") or add one to explain. Digits inside a Latin word (E2E, P2P) are part of it. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number (French `one`, which also covers 0, and a `one` form of a language without one, as Korean) may write it as a word or add a 1, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
   examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
   check(input) {
     if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []
@@ -234,10 +234,12 @@ export const numbers: SegmentCheck = {
     const plural = input.segment.unit.plural
     if (formForOne(input.locale, plural)) {
       if (missing.length <= 1 && extra.length === 0) return []
-      const addsOne = (plural === 'one' || plural === '=1') && missing.length === 0 && extra.length === 1 && extra[0].text === '1'
+      const addsOne = (plural === 'one' || plural === '=1') && missing.length === 0 && extra.length === 1 && extra[0].separators.length === 0 && extra[0].runs[0] === '1'
       if (addsOne) return []
     }
-    if (missing.length === 1 && extra.length === 1) return [{ d: `Number ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end } }]
+    // A number that changed value is a warning; one missing or added is information, as translators
+    // often say it in words or add one to explain (docs/accuracy.md, fourth round).
+    if (missing.length === 1 && extra.length === 1) return [{ d: `Number ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end }, s: 1 }]
     const hits: CheckHit[] = missing.map((t) => ({ d: `Number ${t.text} is missing` }))
     for (const t of extra) hits.push({ d: `Number ${t.text} is not in the source`, span: { start: t.start, end: t.end } })
     return hits

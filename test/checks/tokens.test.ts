@@ -85,6 +85,7 @@ describe('numbers', () => {
     ['about 1 year', 'environ un an', 'fr', 'one', []],
     ['less than 1 second', '일초 이하', 'ko', 'one', []],
     ['%(severalUsers)ssent a hidden message', '%(severalUsers)sが1件の非表示のメッセージを送信しました', 'ja', 'one', []],
+    ['less than a minute', 'کم‌تر از ۱ دقیقه', 'fa', 'one', []],
     ['1 hour', 'один час', 'ru', 'one', ['1501 Number 1 is missing']],
     ['%(count)s hours', 'une heure', 'fr', 'other', []],
     ['1 hour', '2 heures', 'fr', 'one', ['1501 Number 1 became 2']],
@@ -102,6 +103,14 @@ describe('numbers', () => {
     ['Top 10 passwords', 'Die häufigsten Passwörter', ['1501 Number 10 is missing']],
     ['Encoding ISO-8859-1', 'Kodierung ISO-8859-15', ['1501 Number 1 became 15']],
   ])('digits inside a Latin word are part of it: %j -> %j', (source, target, expected) => expect(run(source, target).filter((h) => h.startsWith('1501'))).toEqual(expected))
+
+  it.each([
+    ['Up to 1,500 files', 'Bis zu 1.000 Dateien', [1]],
+    ['Top 10 passwords', 'Die häufigsten Passwörter', [0]],
+    ['Reset zoom', 'Zoom 1:1 zurücksetzen', [0, 0]],
+  ])('a changed value is a warning, a number missing or added information: %j -> %j', (source, target, severities) =>
+    expect(numbers.check(input(source, target)).map((h) => h.s ?? numbers.severity)).toEqual(severities),
+  )
 
   it('reads separators only where they make a number', () => {
     expect(readNumbers('1 000 000 and 1 2').map((n) => n.text)).toEqual(['1 000 000', '1', '2'])
