@@ -239,7 +239,7 @@ function notGlued(text: string, at: number): boolean {
   const before = text.slice(0, at)
   const after = text.slice(at + 1)
   if (text[at] === '.' && (before.endsWith('.') || before.endsWith('*') || (/(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$/u.test(before) && /^[\p{L}\p{M}]{1,3}(?![\p{L}\p{M}])/u.test(after)))) return true
-  return /\([^\s()]*$/u.test(before) && /^[^\s()]*\)/u.test(after)
+  return text[at] === ',' && /\([^\s()]*$/u.test(before) && /^[^\s()]*\)/u.test(after)
 }
 
 export const spaceAfterPunctuation: SegmentCheck = {

@@ -172,6 +172,7 @@ describe('marks that are no sentence punctuation', () => {
     ['ar', 'Open saved map…', '...فتح', []],
     ['pl', 'Make sure the JAR files are loaded', 'Upewnij się, że pliki *.jar są ładowane', []],
     ['ru', '%{count} objects are assigned', '%{count} объект(а,ов) связаны', []],
+    ['de', 'Missing separator e.g. (:domain.org)', 'Fehlender Doppelpunkt (z. B. :domain.org)', []],
     ['tr', 'Rich Text Editor. Editing area: %0', 'Zengin Metin Editörü.Düzenleme alanı: %0', ['1404 No space after "."']],
     ['ru', 'User E-Mail address:', 'Адрес эл.почты пользователя:', ['1404 No space after "."']],
     ['hi', 'Copy as SVG', 'कॉपी करें,एसवीजी के रूप में', ['1404 No space after ","']],
