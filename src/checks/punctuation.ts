@@ -317,7 +317,7 @@ export const unbalancedQuotes: SegmentCheck = {
   severity: 1,
   family: 'punctuation',
   title: 'Unpaired quotation mark',
-  description: 'The source pairs its double quotation marks and the translation has an odd number of them (any style: `"` `“”` `„“` `«»` count alike, since each language has its own). Single quotes are not counted: they double as apostrophes.',
+  description: 'The source pairs its double quotation marks and the translation has an odd number of them (any style: `"` `“”` `„“` `«»` count alike, since each language has its own). Single quotes are not counted: they double as apostrophes; nor is Hebrew\'s gershayim typed as `"` between letters (`דוא"ל`), or a mark named in brackets (`(")`).',
   examples: { fail: ['Open "{name}"', '„{name}“ öffnen“'], pass: ['Open "{name}"', '„{name}“ öffnen'] },
   check(input) {
     const t = quotationMarks(prose(input, 'target'))
@@ -370,7 +370,7 @@ export const capitalization: SegmentCheck = {
   severity: 0,
   family: 'punctuation',
   title: 'First letter in another case',
-  description: 'The source starts with a capital and the translation with a small letter, or the reverse. Skipped when either starts with a number or placeholder, for product names and acronyms, for scripts without case, and for a lower-case source in German (nouns take capitals).',
+  description: 'The source starts with a capital and the translation with a small letter, or the reverse. Skipped when either starts with a number or placeholder, for product names and acronyms, for scripts without case, for a lower-case source in German (nouns take capitals), for a month, weekday or language name in a language that writes them in small letters (Czech `říjen` for "October"), for strftime fields (`%B %d, %Y`) and for a lone letter of another script (Hebrew `u גדולה` names the letter u).',
   examples: { fail: ['Find', 'vind'], pass: ['Find', 'Vind'], locale: 'af' },
   check(input: CheckInput) {
     const language = writingOf(input.locale).language
