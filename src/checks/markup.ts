@@ -141,19 +141,37 @@ export const tagAttributes: SegmentCheck = {
   },
 }
 
+/** Each element with the elements around it ("i in html"), sorted; undefined if not well nested. */
+function placements(tags: readonly Tag[]): string | undefined {
+  const stack: string[] = []
+  const out: string[] = []
+  for (const tag of tags) {
+    if (tag.kind === 'close') {
+      if (stack.pop() !== tag.name) return undefined
+      continue
+    }
+    out.push(`${tag.name} in ${stack.join(' ')}`)
+    if (tag.kind === 'open' && !VOID_ELEMENTS.has(tag.name)) stack.push(tag.name)
+  }
+  return stack.length === 0 ? out.sort().join('\n') : undefined
+}
+
 export const tagOrder: SegmentCheck = {
   id: 'tag-order',
   rule: 1205,
   severity: 1,
   family: 'markup',
   title: 'Tags in another order',
-  description: 'The translation has the same tags as the source in another order. Often right (word order differs), so a warning; if the new order breaks the nesting, markup-malformed reports it as an error instead.',
-  examples: { fail: ['<b>Name</b> and <i>date</i>', '<i>Datum</i> und <b>Name</b>'], pass: ['<b>Name</b> and <i>date</i>', '<b>Name</b> und <i>Datum</i>'] },
+  description:
+    'The translation has the same tags as the source in another order, and a tag moved into or out of another (`<br/>` after `</html>`, `<b>` now inside `<i>`). Siblings that only trade places are word order (`<i>Datum</i> und <b>Name</b>`) and pass; if the new order breaks the nesting, markup-malformed reports it as an error instead.',
+  examples: { fail: ['<b>Name</b> and <i>date</i>', '<i>Datum und <b>Name</b></i>'], pass: ['<b>Name</b> and <i>date</i>', '<i>Datum</i> und <b>Name</b>'] },
   check(input) {
     const c = tagsOf(input)
     if (c.missing.length || c.extra.length || c.renamed.length) return []
     if (c.source.map(key).join() === c.target.map(key).join()) return []
     if (wellNested(c.source, true) && !wellNested(c.target, true)) return []
+    const source = placements(c.source)
+    if (source !== undefined && source === placements(c.target)) return []
     return [{ d: `Tags are in another order: ${c.source.map(showTag).join(' ')} in the source, ${c.target.map(showTag).join(' ')} in the translation` }]
   },
 }

@@ -3,7 +3,7 @@
 // French; digits of any script count (Arabic-Indic "١٥" is 15). A number kept in the
 // source's format also passes; one whose value changed does not.
 import type { CheckHit, CheckInput, SegmentCheck } from './check.js'
-import { coversOneNumber } from './plural-rules.js'
+import { coversOneNumber, integersOf } from './plural-rules.js'
 import { prose } from './prose.js'
 import { asciiDigits, writingOf } from './writing-systems.js'
 
@@ -20,6 +20,7 @@ interface NumberToken {
 
 const SPACES = ' \u00a0\u202f\u2009'
 const SEPARATORS = `.,'’\u066b\u066c${SPACES}`
+const LATIN = /\p{Script=Latin}/u
 const isDigit = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && ch <= '9') || (ch > '\x7f' && /\p{Nd}/u.test(ch)))
 
 /** The numbers of a text; a space joins digits only as a thousands separator ("1 000", not "1 2 3"). */
@@ -47,6 +48,8 @@ export function readNumbers(text: string): NumberToken[] {
       runs.push(next)
       i = j
     }
+    // Digits between Latin letters are part of a word (E2E, P2P, i18n), not a number.
+    if (separators.length === 0 && LATIN.test(text[start - 1] ?? '') && LATIN.test(text[i] ?? '')) continue
     const suffix = text[i] === '°' ? '°' : ''
     tokens.push({ text: text.slice(start, i + suffix.length), start, end: i + suffix.length, runs: runs.map(asciiDigits), separators, suffix })
   }
@@ -204,22 +207,39 @@ function regroupDates(missing: NumberToken[], extra: NumberToken[]): NumberCompa
   return { missing, extra }
 }
 
+/**
+ * A plural form shown for the number one only: its text may say the number by its grammar
+ * ("une heure" for "1 hour", Korean `일초`) or write the count the source leaves out. French
+ * `one` also covers 0, and a language without a `one` category (Korean, Japanese) keeps the
+ * form for the source's 1; Russian `one` also covers 21, so there the number must stay.
+ */
+function formForOne(locale: string, plural: string | undefined): boolean {
+  if (plural === undefined) return false
+  if (plural.startsWith('=') || coversOneNumber(locale, plural)) return true
+  return plural === 'one' && integersOf(locale, 'one').every((n) => n <= 1)
+}
+
 export const numbers: SegmentCheck = {
   id: 'numbers',
   rule: 1501,
-  severity: 1,
+  severity: 0,
   family: 'tokens',
   title: 'Numbers differ',
   description:
-    "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
+    "A number of the source is missing or changed in the translation, or the translation adds one. A changed value is a warning; a number missing or added is information, since translations often say it in words (`une heure` for \"1 hour\") or add one to explain. Digits inside a Latin word (E2E, P2P) are part of it. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number (French `one`, which also covers 0, and a `one` form of a language without one, as Korean) may write it as a word or add a 1, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
   examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
   check(input) {
     if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target)) return []
     const { missing, extra } = compareNumbers(input)
     const plural = input.segment.unit.plural
-    const mayDrop = plural !== undefined && (plural.startsWith('=') || coversOneNumber(input.locale, plural)) && extra.length === 0
-    if (mayDrop && missing.length <= 1) return []
-    if (missing.length === 1 && extra.length === 1) return [{ d: `Number ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end } }]
+    if (formForOne(input.locale, plural)) {
+      if (missing.length <= 1 && extra.length === 0) return []
+      const addsOne = (plural === 'one' || plural === '=1') && missing.length === 0 && extra.length === 1 && extra[0].separators.length === 0 && extra[0].runs[0] === '1'
+      if (addsOne) return []
+    }
+    // A number that changed value is a warning; one missing or added is information, as translators
+    // often say it in words or add one to explain (docs/accuracy.md, fourth round).
+    if (missing.length === 1 && extra.length === 1) return [{ d: `Number ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end }, s: 1 }]
     const hits: CheckHit[] = missing.map((t) => ({ d: `Number ${t.text} is missing` }))
     for (const t of extra) hits.push({ d: `Number ${t.text} is not in the source`, span: { start: t.start, end: t.end } })
     return hits

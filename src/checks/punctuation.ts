@@ -3,7 +3,8 @@
 // the first letter. All read prose (placeholders, markup and URLs masked).
 import type { CheckHit, CheckInput, SegmentCheck } from './check.js'
 import { MASK, prose } from './prose.js'
-import { writingOf } from './writing-systems.js'
+import { cldrNames, nameKey } from './universal-words.js'
+import { scriptLetters, writingOf } from './writing-systems.js'
 
 type EndClass = 'stop' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'ellipsis'
 
@@ -191,6 +192,8 @@ export const invertedMarks: SegmentCheck = {
 }
 
 const SPACE = /[\s\u00a0\u202f\u2009]/
+// A single mark between quotes or brackets names the mark itself: `';'`, `(")`.
+const QUOTED_MARK = /^(?:['‘"“«][’'"”»]|[(（\[「][)）\]」])$/
 
 export const frenchSpacing: SegmentCheck = {
   id: 'french-spacing',
@@ -210,6 +213,8 @@ export const frenchSpacing: SegmentCheck = {
         const prev = text[i - 1]
         const next = text[i + 1]
         if (i === 0 || SPACE.test(prev) || '?!:;«'.includes(prev)) continue
+        // A mark between quotes is named, not used: "separated by ';'".
+        if (QUOTED_MARK.test(prev + (next ?? ''))) continue
         // A mark followed by a letter or digit is no sentence punctuation (10:30, a:b, ;-)).
         if (ch !== '»' && next !== undefined && !SPACE.test(next) && !/["'’”»)\]?!.…\uFFFC]/u.test(next)) continue
         hits.push({ d: `No space before "${ch}"`, span: { start: i, end: i + 1 } })
@@ -225,6 +230,18 @@ export const frenchSpacing: SegmentCheck = {
 const UNSPACED = new Set(['ja', 'zh', 'th', 'lo', 'km', 'my', 'bo'])
 const GLUED = /[,;.!?:](?=[\p{L}])/gu
 
+/**
+ * Marks that rightly touch the next letter: the last dot of an ellipsis (`...फ़ाइल`), a dot
+ * between short letter groups (`z.B.`, `p.ej.`, `т.д.`, Persian `ق.ظ`), a file extension after
+ * a wildcard (`*.jar`), and commas between endings in brackets (`объект(а,ов)`).
+ */
+function notGlued(text: string, at: number): boolean {
+  const before = text.slice(0, at)
+  const after = text.slice(at + 1)
+  if (text[at] === '.' && (before.endsWith('.') || before.endsWith('*') || (/(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$/u.test(before) && /^[\p{L}\p{M}]{1,3}(?![\p{L}\p{M}])/u.test(after)))) return true
+  return text[at] === ',' && /\([^\s()]*$/u.test(before) && /^[^\s()]*\)/u.test(after)
+}
+
 export const spaceAfterPunctuation: SegmentCheck = {
   id: 'space-after-punctuation',
   rule: 1404,
@@ -235,8 +252,9 @@ export const spaceAfterPunctuation: SegmentCheck = {
   examples: { fail: ['One, two, three', 'Eins, zwei,drei'], pass: ['One, two, three', 'Eins, zwei, drei'] },
   check(input) {
     if (UNSPACED.has(writingOf(input.locale).language)) return []
-    const t = [...prose(input, 'target').matchAll(GLUED)]
-    const s = prose(input, 'source').match(GLUED)?.length ?? 0
+    const text = prose(input, 'target')
+    const t = [...text.matchAll(GLUED)].filter((m) => !notGlued(text, m.index))
+    const s = [...prose(input, 'source').matchAll(GLUED)].filter((m) => !notGlued(prose(input, 'source'), m.index)).length
     if (t.length <= s) return []
     const first = t[0]
     return [{ d: `No space after "${first[0]}"`, span: { start: first.index, end: first.index + 1 } }]
@@ -278,31 +296,50 @@ export const unbalancedBrackets: SegmentCheck = {
 
 const DOUBLE_QUOTES = /["“”„‟«»‹›]/g
 
+const HEBREW = /\p{Script=Hebrew}/u
+
+/** Double quotation marks that quote: not Hebrew's gershayim typed as `"` (`דוא"ל`, `ע"י`), nor a mark named in brackets (`(")`). */
+function quotationMarks(text: string): number {
+  let count = 0
+  for (const m of text.matchAll(DOUBLE_QUOTES)) {
+    const before = text[m.index - 1] ?? ''
+    const after = text[m.index + 1] ?? ''
+    if (m[0] === '"' && HEBREW.test(before) && HEBREW.test(after)) continue
+    if (QUOTED_MARK.test(before + after)) continue
+    count++
+  }
+  return count
+}
+
 export const unbalancedQuotes: SegmentCheck = {
   id: 'unbalanced-quotes',
   rule: 1406,
   severity: 1,
   family: 'punctuation',
   title: 'Unpaired quotation mark',
-  description: 'The source pairs its double quotation marks and the translation has an odd number of them (any style: `"` `“”` `„“` `«»` count alike, since each language has its own). Single quotes are not counted: they double as apostrophes.',
+  description: 'The source pairs its double quotation marks and the translation has an odd number of them (any style: `"` `“”` `„“` `«»` count alike, since each language has its own). Single quotes are not counted: they double as apostrophes; nor is Hebrew\'s gershayim typed as `"` between letters (`דוא"ל`), or a mark named in brackets (`(")`).',
   examples: { fail: ['Open "{name}"', '„{name}“ öffnen“'], pass: ['Open "{name}"', '„{name}“ öffnen'] },
   check(input) {
-    const target = prose(input, 'target')
-    const t = target.match(DOUBLE_QUOTES)?.length ?? 0
-    if (t % 2 === 0 || (prose(input, 'source').match(DOUBLE_QUOTES)?.length ?? 0) % 2 !== 0) return []
+    const t = quotationMarks(prose(input, 'target'))
+    if (t % 2 === 0 || quotationMarks(prose(input, 'source')) % 2 !== 0) return []
     return [{ d: `Odd number of quotation marks (${t}) in the translation` }]
   },
 }
 
 /** The first letter that decides the case, skipping punctuation, accelerators and Afrikaans "'n". */
 function firstLetter(text: string, language: string): string | undefined {
-  let rest = text.replace(/&(?=\p{L})/u, '')
+  // strftime directives (`%B %d, %Y`) are a date pattern's fields, not words.
+  let rest = text.replace(/&(?=\p{L})/u, '').replace(/%[-_0^#]?\p{L}/gu, ' ')
   if (language === 'af') rest = rest.replace(/^([^\p{L}\p{N}]*)['’]n\s+/u, '$1')
   const m = /^[^\p{L}\p{N}\uFFFC]*(\p{L}+|\p{N}|\uFFFC)/u.exec(rest)
   if (!m || m[1] === MASK || /\p{N}/u.test(m[1])) return undefined
   const word = m[1]
   // Product names (iPhone) and acronyms keep their own case.
   if (/\p{Ll}\p{Lu}/u.test(word) || (word.length > 1 && word === word.toUpperCase())) return undefined
+  // A lone letter of another script names a letter (Hebrew `u גדולה לטינית`, "capital u").
+  const script = writingOf(language).script
+  const own = script === undefined ? undefined : scriptLetters(script)
+  if (word.length === 1 && own !== undefined && word.match(own) === null && /\s/u.test(rest.slice(m.index + m[0].length, m.index + m[0].length + 1))) return undefined
   return word[0]
 }
 
@@ -311,13 +348,29 @@ const caseOf = (ch: string) => (/\p{Lu}|\p{Lt}/u.test(ch) ? 'upper' : /\p{Ll}/u.
 // German and Luxembourgish capitalise nouns, so a lower-case source may rightly start upper-case.
 const NOUN_CAPITALS = new Set(['de', 'lb'])
 
+const smallMonths = new Map<string, boolean>()
+
+/** Whether CLDR writes the language's month names in small letters (French `janvier`, Russian `январь`), as it does its weekdays and language names. */
+function namesInSmallLetters(language: string): boolean {
+  let small = smallMonths.get(language)
+  if (small === undefined) {
+    try {
+      small = Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 && caseOf(new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2021, 0, 15))[0]) === 'lower'
+    } catch {
+      small = false
+    }
+    smallMonths.set(language, small)
+  }
+  return small
+}
+
 export const capitalization: SegmentCheck = {
   id: 'capitalization',
   rule: 1407,
   severity: 0,
   family: 'punctuation',
   title: 'First letter in another case',
-  description: 'The source starts with a capital and the translation with a small letter, or the reverse. Skipped when either starts with a number or placeholder, for product names and acronyms, for scripts without case, and for a lower-case source in German (nouns take capitals).',
+  description: 'The source starts with a capital and the translation with a small letter, or the reverse. Skipped when either starts with a number or placeholder, for product names and acronyms, for scripts without case, for a lower-case source in German (nouns take capitals), for a month, weekday or language name in a language that writes them in small letters (Czech `říjen` for "October"), for strftime fields (`%B %d, %Y`) and for a lone letter of another script (Hebrew `u גדולה` names the letter u).',
   examples: { fail: ['Find', 'vind'], pass: ['Find', 'Vind'], locale: 'af' },
   check(input: CheckInput) {
     const language = writingOf(input.locale).language
@@ -328,6 +381,9 @@ export const capitalization: SegmentCheck = {
     const tc = caseOf(t)
     if (!sc || !tc || sc === tc) return []
     if (sc === 'lower' && NOUN_CAPITALS.has(language)) return []
+    // A month, weekday or language the source names: "October" is Czech `říjen`, "Mon" Polish `pn.`.
+    const sourceText = prose(input, 'source')
+    if (tc === 'lower' && namesInSmallLetters(language) && cldrNames(writingOf(input.sourceLocale).language).has(nameKey(sourceText))) return []
     return [{ d: `The source starts with ${sc === 'upper' ? 'a capital' : 'a small letter'}, the translation with ${tc === 'upper' ? 'a capital' : 'a small letter'}` }]
   },
 }

@@ -2,7 +2,7 @@
 // command-line options and function names; do-not-translate terms kept and forbidden
 // terms avoided (config `terms`). Numbers have their own module (./numbers.ts).
 import type { CheckHit, CheckInput, ForbiddenTerm, SegmentCheck } from './check.js'
-import { prose } from './prose.js'
+import { MASK, prose } from './prose.js'
 import { markupRanges } from './tags.js'
 import { difference, EMAIL_RE, mayHaveUrl, URL_RE, wholeWord } from './text.js'
 import { localeFilter } from '../paths.js'
@@ -76,9 +76,12 @@ export const emails = tokenRule(
   (input, side) => outsideMarkup(input[side], EMAIL_RE, (m) => m[0].toLowerCase()),
 )
 
-// Not after a letter, digit or symbol: "km/h", "9,99 €/Monat", "5 %/Jahr" are units, not paths.
+// Not after a letter, digit, symbol or closing bracket: "km/h", "9,99 €/Monat", "5 %/Jahr",
+// "usuárias(os)/servidores" are not paths; but after a masked tag (`<code>/help`) and after the
+// letters of scripts written without spaces (`在/etc/hosts中`). Not cut inside a word
+// ("/Yukarıdaki": \w is ASCII only).
 const PATH =
-  /(?<![\p{L}\p{N}\p{S}%_/.~:\\-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)/gu
+  /(?<!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFFFC])[\p{L}\p{N}\p{S}%_/.~:\\)\]-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)(?!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}])/gu
 
 export const filePaths = tokenRule(
   {
@@ -93,7 +96,11 @@ export const filePaths = tokenRule(
   },
   (input, side) => {
     const text = prose(input, side)
-    return /[/\\]/.test(text) ? matches(text, PATH, (m) => m[0].replace(/[/.]+$/, '')) : []
+    // Windows paths ignore case: `c:\repo` is `C:\repo`.
+    if (!/[/\\]/.test(text)) return []
+    const found = matches(text, PATH, (m) => (/^[A-Za-z]:\\/.test(m[0]) ? m[0].toLowerCase() : m[0]).replace(/[/.]+$/, ''))
+    // After masked markup a path starts anew (`<code>/help`), unless it goes on one written before (`/etc/app/&lt;name&gt;/app.yml`).
+    return found.filter((t) => text[t.start - 1] !== MASK || !/[/\\]\S*$/.test(text.slice(0, t.start - 1)))
   },
 )
 

@@ -40,19 +40,22 @@ export const trailingWhitespace: SegmentCheck = {
   },
 }
 
+// Not at the start of a line: "Error:\n   {0}" indents, it does not double a space.
+const DOUBLE_SPACE = /(?<![\r\n \u00a0])[ \u00a0]{2,}/g
+
 export const doubleSpace: SegmentCheck = {
   id: 'double-space',
   rule: 1303,
   severity: 1,
   family: 'whitespace',
   title: 'Double space',
-  description: 'The translation has two or more spaces in a row inside the text where the source has none (a typo, or a word left out between them).',
+  description: 'The translation has two or more spaces in a row inside the text where the source has none (a typo, or a word left out between them). Spaces that start a line are indentation.',
   examples: { fail: ['Save the file', 'Datei  speichern'], pass: ['Save the file', 'Datei speichern'] },
   check({ source, target }) {
-    const runs = (s: string) => s.trim().match(/[ \u00a0]{2,}/g)?.length ?? 0
+    const runs = (s: string) => s.trim().match(DOUBLE_SPACE)?.length ?? 0
     if (runs(target) <= runs(source)) return []
     const offset = target.length - target.trimStart().length
-    const m = /[ \u00a0]{2,}/.exec(target.trim())!
+    const m = new RegExp(DOUBLE_SPACE.source).exec(target.trim())!
     return [{ d: 'Double space in the translation', span: { start: offset + m.index, end: offset + m.index + m[0].length } }]
   },
 }
@@ -74,20 +77,28 @@ export const tabs: SegmentCheck = {
   },
 }
 
+const HTML_TEXT = /^\s*<html[\s>]/i
+const HTML_BREAK = /<br\s*\/?>/gi
+
 export const lineBreaks: SegmentCheck = {
   id: 'line-breaks',
   rule: 1305,
   severity: 1,
   family: 'whitespace',
   title: 'Line breaks differ',
-  description: 'The translation has another number of line breaks inside the text than the source, or other line endings (CRLF, LF, CR). Line breaks at the ends are leading- and trailing-whitespace.',
+  description:
+    'The translation has another number of line breaks inside the text than the source, or other line endings (CRLF, LF, CR). Line breaks at the ends are leading- and trailing-whitespace. In a text that is HTML (`<html>…`, as Java Swing shows it) a line break is `<br>` and a newline only spacing: two HTML texts are left to the tag rules, and where one side is HTML only line breaks of the plain side that its `<br>` tags do not match are reported (a `<br>` too many or too few is a tag rule\'s).',
   examples: { fail: ['File saved.\nRestart now?', 'Datei gespeichert. Jetzt neu starten?'], pass: ['File saved.\nRestart now?', 'Datei gespeichert.\nJetzt neu starten?'] },
   check({ source, target }) {
     const inner = (s: string) => s.trim()
     if (inner(target) === '') return []
-    const breaks = (s: string) => inner(s).match(/\r\n|\r|\n/g) ?? []
+    const html = (s: string) => HTML_TEXT.test(s)
+    if (html(source) && html(target)) return []
+    const breaks = (s: string) => (html(s) ? inner(s).match(HTML_BREAK) ?? [] : inner(s).match(/\r\n|\r|\n/g) ?? [])
     const s = breaks(source)
     const t = breaks(target)
+    // A `<br>` one side has and the other lacks is already a missing or extra tag; only line breaks of the plain side can be lost unseen.
+    if (html(source) || html(target)) return (html(source) ? t.length > s.length : s.length > t.length) ? [{ d: `The source has ${s.length} line break(s) inside the text, the translation ${t.length}` }] : []
     if (s.length !== t.length) return [{ d: `The source has ${s.length} line break(s) inside the text, the translation ${t.length}` }]
     const style = (list: string[]) => [...new Set(list)].map((b) => (b === '\r\n' ? 'CRLF' : b === '\r' ? 'CR' : 'LF')).join('+')
     return style(s) === style(t) ? [] : [{ d: `Line endings differ: ${style(s)} in the source, ${style(t)} in the translation` }]

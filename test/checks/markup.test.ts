@@ -38,7 +38,12 @@ describe('markup rules', () => {
     ['<button>Save</button>', '<button onclick="steal()">Speichern</button>', ['1204 Attributes of <button> differ: onclick not in the source', '1207 Unsafe HTML not in the source: onclick=']],
     ['Click <img src="image.jpg">here</img>', 'Klik <img src="prent.jpg">hier</img>', ['1208 Link target image.jpg became prent.jpg']],
     // Order and nesting
-    ['<b>Name</b> and <i>date</i>', '<i>Datum</i> und <b>Name</b>', ['1205 Tags are in another order: <b> </b> <i> </i> in the source, <i> </i> <b> </b> in the translation']],
+    // Siblings that trade places are word order; a tag moved into or out of another is reported
+    ['<b>Name</b> and <i>date</i>', '<i>Datum</i> und <b>Name</b>', []],
+    ['You are still <b>sharing your data</b> on <idserver />.', 'Сервер <idserver /> досі <b>поширює ваші дані</b>.', []],
+    ['<b>Name</b> and <i>date</i>', '<i>Datum und <b>Name</b></i>', ['1205 Tags are in another order: <b> </b> <i> </i> in the source, <i> <b> </b> </i> in the translation']],
+    ['<html>create a link from<br/>the anchor</html>', '<html>bağlantı</html><br/>oluşturmak', ['1205 Tags are in another order: <html> <br/> </html> in the source, <html> </html> <br/> in the translation']],
+    ['<html>a <i>legacy</i> formula.<br/>See:</html>', 'Bir <i>eski</i> formül <html>. <br/> Bakınız:</html>', ['1205 Tags are in another order: <html> <i> </i> <br/> </html> in the source, <i> </i> <html> <br/> </html> in the translation']],
     ['<b><i>New</i></b>', '<b><i>Neu</b></i>', ['1206 Tags are not properly nested: <b> <i> </b> </i>']],
     ['Tom &amp; <b>Jerry</b>', 'Tom & <b>Jerry</b>', ['1206 Bare "&" in markup: the source writes it as &amp;']],
     ['R&D <b>team</b>', 'F&E <b>Team</b>', []],

@@ -78,6 +78,40 @@ describe('numbers', () => {
     expect(run('2 files', 'Zwei Dateien')).toEqual(['1501 Number 2 is missing'])
   })
 
+  // A `one` form of a language whose `one` covers no number above 1 (French 0 and 1), or that
+  // has no `one` at all (Korean, Japanese), is shown for 1 only; Russian `one` also covers 21.
+  it.each([
+    ['1 hour', 'une heure', 'fr', 'one', []],
+    ['about 1 year', 'environ un an', 'fr', 'one', []],
+    ['less than 1 second', '일초 이하', 'ko', 'one', []],
+    ['%(severalUsers)ssent a hidden message', '%(severalUsers)sが1件の非表示のメッセージを送信しました', 'ja', 'one', []],
+    ['less than a minute', 'کم‌تر از ۱ دقیقه', 'fa', 'one', []],
+    ['1 hour', 'один час', 'ru', 'one', ['1501 Number 1 is missing']],
+    ['%(count)s hours', 'une heure', 'fr', 'other', []],
+    ['1 hour', '2 heures', 'fr', 'one', ['1501 Number 1 became 2']],
+    ['sent a message', 'a envoyé 2 messages', 'fr', 'one', ['1501 Number 2 is not in the source']],
+    ['sent a message', 'отправил 1 сообщение', 'ru', 'one', ['1501 Number 1 is not in the source']],
+    ['2 hours', 'deux heures', 'fr', 'other', ['1501 Number 2 is missing']],
+  ])('%j -> %j (%s, plural form %s)', (source, target, locale, plural, expected) =>
+    expect(run(source, target, { locale, unit: { plural: plural as Unit['plural'], pluralGroup: 'g' } }).filter((h) => h.startsWith('1501'))).toEqual(expected),
+  )
+
+  it.each([
+    ['Export E2E room keys', 'Exporter les clés de chiffrement de salon', []],
+    ['Allow P2P', 'Direktverbindungen erlauben', []],
+    ['Connect to POP3 server', 'Mit dem Server verbinden', ['1501 Number 3 is missing']],
+    ['Top 10 passwords', 'Die häufigsten Passwörter', ['1501 Number 10 is missing']],
+    ['Encoding ISO-8859-1', 'Kodierung ISO-8859-15', ['1501 Number 1 became 15']],
+  ])('digits inside a Latin word are part of it: %j -> %j', (source, target, expected) => expect(run(source, target).filter((h) => h.startsWith('1501'))).toEqual(expected))
+
+  it.each([
+    ['Up to 1,500 files', 'Bis zu 1.000 Dateien', [1]],
+    ['Top 10 passwords', 'Die häufigsten Passwörter', [0]],
+    ['Reset zoom', 'Zoom 1:1 zurücksetzen', [0, 0]],
+  ])('a changed value is a warning, a number missing or added information: %j -> %j', (source, target, severities) =>
+    expect(numbers.check(input(source, target)).map((h) => h.s ?? numbers.severity)).toEqual(severities),
+  )
+
   it('reads separators only where they make a number', () => {
     expect(readNumbers('1 000 000 and 1 2').map((n) => n.text)).toEqual(['1 000 000', '1', '2'])
     expect(readNumbers('١٢٣').map((n) => n.runs)).toEqual([['123']])
@@ -113,6 +147,22 @@ describe('tokens', () => {
     ['blah string.rgb() blah', 'bla zeichen.rgb() bla', ['1506 Function string.rgb() became zeichen.rgb()']],
     ['Expected url(), url-prefix(), or domain().', 'url(), url-prefix() oder domain() erwartet.', []],
   ])('%j -> %j', (source, target, expected) => expect(run(source, target).filter((h) => /^150[2-6]/.test(h))).toEqual(expected))
+})
+
+describe('file paths', () => {
+  it.each([
+    ['Local repository (e.g. /hgrepo, c:\\hgrepo)', 'Lokales Repository (z. B. /hgrepo, C:\\hgrepo)', 'de', []],
+    ['Configure it in /etc/redmine/config.yml.', '请在/etc/redmine/config.yml中配置。', 'zh', []],
+    ['Configure it in /etc/redmine/config.yml.', '動作は/etc/redmine/config.ymlで設定できます。', 'ja', []],
+    ['Overrides default &lt;userdir&gt;/.backup', 'Ersetzt das Verzeichnis &lt;userdir&gt;/.backup', 'de', []],
+    ['Use <code>/help</code> for commands.', 'השתמש ב- <code> /help </code> לפקודות.', 'he', []],
+    ['become children. Directly on root', 'çocukları olurlar. /Yukarıdaki kardeş', 'tr', []],
+    ['users/servers you have blocked', 'usuárias(os)/servidores que você bloqueou', 'pt', []],
+    ['Configure it in /etc/redmine/&lt;instance&gt;/config.yml.', 'Konfigurieren Sie es in config/email.yml.', 'de', ['1504 Path /etc/redmine/ became config/email.yml']],
+    ['Configure it in /etc/redmine/config.yml.', 'Konfigurieren Sie es in config/email.yml.', 'de', ['1504 Path /etc/redmine/config.yml. became config/email.yml']],
+    ['Configure it in /etc/redmine/config.yml.', '请配置服务器。', 'zh', ['1504 Path /etc/redmine/config.yml. is missing']],
+    ['Backups go to C:\\Backup', 'Sicherungen gehen nach D:\\Backup', 'de', ['1504 Path C:\\Backup became D:\\Backup']],
+  ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, { locale }).filter((h) => h.startsWith('1504'))).toEqual(expected))
 })
 
 describe('terms', () => {

@@ -7,6 +7,20 @@ function run(source: string, target: string, locale = 'de'): string[] {
   return whitespaceRules.flatMap((c) => c.check(i).map((h) => `${c.rule} ${h.d}${h.s !== undefined && h.s !== c.severity ? ` (s${h.s})` : ''}`))
 }
 
+// Kinds of false alarm found on shipped translations (docs/accuracy.md, fourth round).
+describe('indentation and HTML line breaks', () => {
+  it.each([
+    ['Error executing the script:\n{0}', 'Ошибка запуска скрипта:\n   {0}', 'ru', []],
+    ['Close all maps', 'Fermer toutes  les cartes', 'fr', ['1303 Double space in the translation']],
+    ['\n <html>\n <head>\n </head>\n <body>About</body>\n </html>', '\n <html><head></head> <body>À propos</body></html>', 'fr', []],
+    ['An internal error occurred.\nPlease report it.', '<html>发生内部错误<br>请报告。', 'zh', []],
+    ['An internal error occurred.\nPlease report it.', '<html>发生内部错误，请报告。', 'zh', ['1305 The source has 1 line break(s) inside the text, the translation 0']],
+    ['File saved.\nRestart now?', 'Datei gespeichert. Jetzt neu starten?', 'de', ['1305 The source has 1 line break(s) inside the text, the translation 0']],
+    ['<html>Middle<br>label', 'Libellé du connecteur', 'fr', []],
+    ['Double Click to select Node', '<html>Choisissez le nœud.<br>Cette fenêtre se fermera.', 'fr', []],
+  ])('%j -> %j (%s)', (source, target, locale, expected) => expect(run(source, target, locale).filter((h) => /^130[35]/.test(h))).toEqual(expected))
+})
+
 describe('whitespace and escape rules', () => {
   it.each([
     ['Correct\n', 'Korrekt\n', 'de', []],
