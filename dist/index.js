@@ -61963,8 +61963,11 @@ const emails = tokenRule({
     description: 'An e-mail address of the source is missing or different in the translation.',
     examples: { fail: ['Write to support@acme.example', 'Schreiben Sie an hilfe@acme.example'], pass: ['Write to support@acme.example', 'Schreiben Sie an support@acme.example'] },
 }, (input, side) => outsideMarkup(input[side], EMAIL_RE, (m) => m[0].toLowerCase()));
-// Not after a letter, digit or symbol: "km/h", "9,99 €/Monat", "5 %/Jahr" are units, not paths.
-const PATH = /(?<![\p{L}\p{N}\p{S}%_/.~:\\-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)/gu;
+// Not after a letter, digit, symbol or closing bracket: "km/h", "9,99 €/Monat", "5 %/Jahr",
+// "usuárias(os)/servidores" are not paths; but after a masked tag (`<code>/help`) and after the
+// letters of scripts written without spaces (`在/etc/hosts中`). Not cut inside a word
+// ("/Yukarıdaki": \w is ASCII only).
+const PATH = /(?<!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFFFC])[\p{L}\p{N}\p{S}%_/.~:\\)\]-])(?:(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|[A-Za-z]:\\[^\s"'<>|*?\uFFFC]*[^\s"'<>|*?.,;:!)\uFFFC]|[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z\d]{1,5}\b)(?!(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}])/gu;
 const filePaths = tokenRule({
     id: 'file-paths',
     rule: 1504,
@@ -61976,7 +61979,12 @@ const filePaths = tokenRule({
     examples: { fail: ['Edit /etc/hosts', 'Bearbeiten Sie /etc/gastgeber'], pass: ['Edit /etc/hosts', 'Bearbeiten Sie /etc/hosts'] },
 }, (input, side) => {
     const text = prose(input, side);
-    return /[/\\]/.test(text) ? matches(text, PATH, (m) => m[0].replace(/[/.]+$/, '')) : [];
+    // Windows paths ignore case: `c:\repo` is `C:\repo`.
+    if (!/[/\\]/.test(text))
+        return [];
+    const found = matches(text, PATH, (m) => (/^[A-Za-z]:\\/.test(m[0]) ? m[0].toLowerCase() : m[0]).replace(/[/.]+$/, ''));
+    // After masked markup a path starts anew (`<code>/help`), unless it goes on one written before (`/etc/app/&lt;name&gt;/app.yml`).
+    return found.filter((t) => text[t.start - 1] !== MASK || !/[/\\]\S*$/.test(text.slice(0, t.start - 1)));
 });
 const OPTION = /(?<![\p{L}\p{N}_-])--[A-Za-z][\w-]*\w(?![\w-])|(?<=^|[\s'"`‘“„‚«‹(\[])-[A-Za-z](?=$|[\s'"`’”“‘»›),.\]=:;])/gu;
 const commandOptions = tokenRule({
@@ -63824,14 +63832,30 @@ const tagAttributes = {
         return hits;
     },
 };
+/** Each element with the elements around it ("i in html"), sorted; undefined if not well nested. */
+function placements(tags) {
+    const stack = [];
+    const out = [];
+    for (const tag of tags) {
+        if (tag.kind === 'close') {
+            if (stack.pop() !== tag.name)
+                return undefined;
+            continue;
+        }
+        out.push(`${tag.name} in ${stack.join(' ')}`);
+        if (tag.kind === 'open' && !VOID_ELEMENTS.has(tag.name))
+            stack.push(tag.name);
+    }
+    return stack.length === 0 ? out.sort().join('\n') : undefined;
+}
 const tagOrder = {
     id: 'tag-order',
     rule: 1205,
     severity: 1,
     family: 'markup',
     title: 'Tags in another order',
-    description: 'The translation has the same tags as the source in another order. Often right (word order differs), so a warning; if the new order breaks the nesting, markup-malformed reports it as an error instead.',
-    examples: { fail: ['<b>Name</b> and <i>date</i>', '<i>Datum</i> und <b>Name</b>'], pass: ['<b>Name</b> and <i>date</i>', '<b>Name</b> und <i>Datum</i>'] },
+    description: 'The translation has the same tags as the source in another order, and a tag moved into or out of another (`<br/>` after `</html>`, `<b>` now inside `<i>`). Siblings that only trade places are word order (`<i>Datum</i> und <b>Name</b>`) and pass; if the new order breaks the nesting, markup-malformed reports it as an error instead.',
+    examples: { fail: ['<b>Name</b> and <i>date</i>', '<i>Datum und <b>Name</b></i>'], pass: ['<b>Name</b> and <i>date</i>', '<i>Datum</i> und <b>Name</b>'] },
     check(input) {
         const c = tagsOf(input);
         if (c.missing.length || c.extra.length || c.renamed.length)
@@ -63839,6 +63863,9 @@ const tagOrder = {
         if (c.source.map(key).join() === c.target.map(key).join())
             return [];
         if (wellNested(c.source, true) && !wellNested(c.target, true))
+            return [];
+        const source = placements(c.source);
+        if (source !== undefined && source === placements(c.target))
             return [];
         return [{ d: `Tags are in another order: ${c.source.map(showTag).join(' ')} in the source, ${c.target.map(showTag).join(' ')} in the translation` }];
     },
@@ -63942,6 +63969,7 @@ const markupRules = [tagMissing, tagExtra, tagRenamed, tagAttributes, tagOrder, 
 
 const SPACES = ' \u00a0\u202f\u2009';
 const SEPARATORS = `.,'’\u066b\u066c${SPACES}`;
+const LATIN = /\p{Script=Latin}/u;
 const isDigit = (ch) => ch !== undefined && ((ch >= '0' && ch <= '9') || (ch > '\x7f' && /\p{Nd}/u.test(ch)));
 /** The numbers of a text; a space joins digits only as a thousands separator ("1 000", not "1 2 3"). */
 function readNumbers(text) {
@@ -63971,6 +63999,9 @@ function readNumbers(text) {
             runs.push(next);
             i = j;
         }
+        // Digits between Latin letters are part of a word (E2E, P2P, i18n), not a number.
+        if (separators.length === 0 && LATIN.test(text[start - 1] ?? '') && LATIN.test(text[i] ?? ''))
+            continue;
         const suffix = text[i] === '°' ? '°' : '';
         tokens.push({ text: text.slice(start, i + suffix.length), start, end: i + suffix.length, runs: runs.map(asciiDigits), separators, suffix });
     }
@@ -64127,24 +64158,43 @@ function regroupDates(missing, extra) {
     absorb(missing, extra);
     return { missing, extra };
 }
+/**
+ * A plural form shown for the number one only: its text may say the number by its grammar
+ * ("une heure" for "1 hour", Korean `일초`) or write the count the source leaves out. French
+ * `one` also covers 0, and a language without a `one` category (Korean, Japanese) keeps the
+ * form for the source's 1; Russian `one` also covers 21, so there the number must stay.
+ */
+function formForOne(locale, plural) {
+    if (plural === undefined)
+        return false;
+    if (plural.startsWith('=') || coversOneNumber(locale, plural))
+        return true;
+    return plural === 'one' && integersOf(locale, 'one').every((n) => n <= 1);
+}
 const numbers = {
     id: 'numbers',
     rule: 1501,
-    severity: 1,
+    severity: 0,
     family: 'tokens',
     title: 'Numbers differ',
-    description: "A number of the source is missing or changed in the translation, or the translation adds one. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number may write it as a word, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
+    description: "A number of the source is missing or changed in the translation, or the translation adds one. A changed value is a warning; a number missing or added is information, since translations often say it in words (`une heure` for \"1 hour\") or add one to explain. Digits inside a Latin word (E2E, P2P) are part of it. Numbers are compared by value in each locale's format (1,000.5 = 1.000,5 in German = 1 000,5 in French), in any script's digits, with a degree sign kept apart (180° is not 180); a date may take the language's separators (31/12/2025 = 31.12.2025). A plural form for one number (French `one`, which also covers 0, and a `one` form of a language without one, as Korean) may write it as a word or add a 1, and a number an English source writes as a word may be written in digits: a cardinal or ordinal (\"two hours ago\", \"the first page\"), a multiple (\"Double\" is Japanese 2本線), a fraction (\"one quarter\" is 4分の1), a number base (\"Decimal\" is 10進数) or a month name alone (\"April\" is 4月).",
     examples: { fail: ['Up to 1,500 files', 'Bis zu 1.000 Dateien'], pass: ['Up to 1,500.5 MB', 'Bis zu 1.500,5 MB'] },
     check(input) {
         if (!/\p{Nd}/u.test(input.source) && !/\p{Nd}/u.test(input.target))
             return [];
         const { missing, extra } = compareNumbers(input);
         const plural = input.segment.unit.plural;
-        const mayDrop = plural !== undefined && (plural.startsWith('=') || coversOneNumber(input.locale, plural)) && extra.length === 0;
-        if (mayDrop && missing.length <= 1)
-            return [];
+        if (formForOne(input.locale, plural)) {
+            if (missing.length <= 1 && extra.length === 0)
+                return [];
+            const addsOne = (plural === 'one' || plural === '=1') && missing.length === 0 && extra.length === 1 && extra[0].separators.length === 0 && extra[0].runs[0] === '1';
+            if (addsOne)
+                return [];
+        }
+        // A number that changed value is a warning; one missing or added is information, as translators
+        // often say it in words or add one to explain (docs/accuracy.md, fourth round).
         if (missing.length === 1 && extra.length === 1)
-            return [{ d: `Number ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end } }];
+            return [{ d: `Number ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end }, s: 1 }];
         const hits = missing.map((t) => ({ d: `Number ${t.text} is missing` }));
         for (const t of extra)
             hits.push({ d: `Number ${t.text} is not in the source`, span: { start: t.start, end: t.end } });
@@ -67769,6 +67819,7 @@ const pluralFormRules = [pluralFormsMissing, pluralFormUnused];
 ;// CONCATENATED MODULE: ./lib/checks/punctuation.js
 
 
+
 const END_CLASS = {
     '.': 'stop', '。': 'stop', '．': 'stop', '｡': 'stop', '।': 'stop', '॥': 'stop', '۔': 'stop', '։': 'stop', '።': 'stop', '။': 'stop', '។': 'stop', '᱾': 'stop', '܂': 'stop',
     '?': 'question', '？': 'question', '؟': 'question', '\u037e': 'question', '፧': 'question', '՞': 'question',
@@ -67937,6 +67988,8 @@ const invertedMarks = {
     },
 };
 const SPACE = /[\s\u00a0\u202f\u2009]/;
+// A single mark between quotes or brackets names the mark itself: `';'`, `(")`.
+const QUOTED_MARK = /^(?:['‘"“«][’'"”»]|[(（\[「][)）\]」])$/;
 const frenchSpacing = {
     id: 'french-spacing',
     rule: 1403,
@@ -67957,6 +68010,9 @@ const frenchSpacing = {
                 const next = text[i + 1];
                 if (i === 0 || SPACE.test(prev) || '?!:;«'.includes(prev))
                     continue;
+                // A mark between quotes is named, not used: "separated by ';'".
+                if (QUOTED_MARK.test(prev + (next ?? '')))
+                    continue;
                 // A mark followed by a letter or digit is no sentence punctuation (10:30, a:b, ;-)).
                 if (ch !== '»' && next !== undefined && !SPACE.test(next) && !/["'’”»)\]?!.…\uFFFC]/u.test(next))
                     continue;
@@ -67972,6 +68028,18 @@ const frenchSpacing = {
 // Scripts written without spaces between words or after punctuation.
 const UNSPACED = new Set(['ja', 'zh', 'th', 'lo', 'km', 'my', 'bo']);
 const GLUED = /[,;.!?:](?=[\p{L}])/gu;
+/**
+ * Marks that rightly touch the next letter: the last dot of an ellipsis (`...फ़ाइल`), a dot
+ * between short letter groups (`z.B.`, `p.ej.`, `т.д.`, Persian `ق.ظ`), a file extension after
+ * a wildcard (`*.jar`), and commas between endings in brackets (`объект(а,ов)`).
+ */
+function notGlued(text, at) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + 1);
+    if (text[at] === '.' && (before.endsWith('.') || before.endsWith('*') || (/(?<![\p{L}\p{M}])[\p{L}\p{M}]{1,3}$/u.test(before) && /^[\p{L}\p{M}]{1,3}(?![\p{L}\p{M}])/u.test(after))))
+        return true;
+    return text[at] === ',' && /\([^\s()]*$/u.test(before) && /^[^\s()]*\)/u.test(after);
+}
 const spaceAfterPunctuation = {
     id: 'space-after-punctuation',
     rule: 1404,
@@ -67983,8 +68051,9 @@ const spaceAfterPunctuation = {
     check(input) {
         if (UNSPACED.has(writingOf(input.locale).language))
             return [];
-        const t = [...prose(input, 'target').matchAll(GLUED)];
-        const s = prose(input, 'source').match(GLUED)?.length ?? 0;
+        const text = prose(input, 'target');
+        const t = [...text.matchAll(GLUED)].filter((m) => !notGlued(text, m.index));
+        const s = [...prose(input, 'source').matchAll(GLUED)].filter((m) => !notGlued(prose(input, 'source'), m.index)).length;
         if (t.length <= s)
             return [];
         const first = t[0];
@@ -68025,25 +68094,40 @@ const unbalancedBrackets = {
     },
 };
 const DOUBLE_QUOTES = /["“”„‟«»‹›]/g;
+const HEBREW = /\p{Script=Hebrew}/u;
+/** Double quotation marks that quote: not Hebrew's gershayim typed as `"` (`דוא"ל`, `ע"י`), nor a mark named in brackets (`(")`). */
+function quotationMarks(text) {
+    let count = 0;
+    for (const m of text.matchAll(DOUBLE_QUOTES)) {
+        const before = text[m.index - 1] ?? '';
+        const after = text[m.index + 1] ?? '';
+        if (m[0] === '"' && HEBREW.test(before) && HEBREW.test(after))
+            continue;
+        if (QUOTED_MARK.test(before + after))
+            continue;
+        count++;
+    }
+    return count;
+}
 const unbalancedQuotes = {
     id: 'unbalanced-quotes',
     rule: 1406,
     severity: 1,
     family: 'punctuation',
     title: 'Unpaired quotation mark',
-    description: 'The source pairs its double quotation marks and the translation has an odd number of them (any style: `"` `“”` `„“` `«»` count alike, since each language has its own). Single quotes are not counted: they double as apostrophes.',
+    description: 'The source pairs its double quotation marks and the translation has an odd number of them (any style: `"` `“”` `„“` `«»` count alike, since each language has its own). Single quotes are not counted: they double as apostrophes; nor is Hebrew\'s gershayim typed as `"` between letters (`דוא"ל`), or a mark named in brackets (`(")`).',
     examples: { fail: ['Open "{name}"', '„{name}“ öffnen“'], pass: ['Open "{name}"', '„{name}“ öffnen'] },
     check(input) {
-        const target = prose(input, 'target');
-        const t = target.match(DOUBLE_QUOTES)?.length ?? 0;
-        if (t % 2 === 0 || (prose(input, 'source').match(DOUBLE_QUOTES)?.length ?? 0) % 2 !== 0)
+        const t = quotationMarks(prose(input, 'target'));
+        if (t % 2 === 0 || quotationMarks(prose(input, 'source')) % 2 !== 0)
             return [];
         return [{ d: `Odd number of quotation marks (${t}) in the translation` }];
     },
 };
 /** The first letter that decides the case, skipping punctuation, accelerators and Afrikaans "'n". */
 function firstLetter(text, language) {
-    let rest = text.replace(/&(?=\p{L})/u, '');
+    // strftime directives (`%B %d, %Y`) are a date pattern's fields, not words.
+    let rest = text.replace(/&(?=\p{L})/u, '').replace(/%[-_0^#]?\p{L}/gu, ' ');
     if (language === 'af')
         rest = rest.replace(/^([^\p{L}\p{N}]*)['’]n\s+/u, '$1');
     const m = /^[^\p{L}\p{N}\uFFFC]*(\p{L}+|\p{N}|\uFFFC)/u.exec(rest);
@@ -68053,18 +68137,38 @@ function firstLetter(text, language) {
     // Product names (iPhone) and acronyms keep their own case.
     if (/\p{Ll}\p{Lu}/u.test(word) || (word.length > 1 && word === word.toUpperCase()))
         return undefined;
+    // A lone letter of another script names a letter (Hebrew `u גדולה לטינית`, "capital u").
+    const script = writingOf(language).script;
+    const own = script === undefined ? undefined : scriptLetters(script);
+    if (word.length === 1 && own !== undefined && word.match(own) === null && /\s/u.test(rest.slice(m.index + m[0].length, m.index + m[0].length + 1)))
+        return undefined;
     return word[0];
 }
 const caseOf = (ch) => (/\p{Lu}|\p{Lt}/u.test(ch) ? 'upper' : /\p{Ll}/u.test(ch) ? 'lower' : undefined);
 // German and Luxembourgish capitalise nouns, so a lower-case source may rightly start upper-case.
 const NOUN_CAPITALS = new Set(['de', 'lb']);
+const smallMonths = new Map();
+/** Whether CLDR writes the language's month names in small letters (French `janvier`, Russian `январь`), as it does its weekdays and language names. */
+function namesInSmallLetters(language) {
+    let small = smallMonths.get(language);
+    if (small === undefined) {
+        try {
+            small = Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 && caseOf(new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2021, 0, 15))[0]) === 'lower';
+        }
+        catch {
+            small = false;
+        }
+        smallMonths.set(language, small);
+    }
+    return small;
+}
 const capitalization = {
     id: 'capitalization',
     rule: 1407,
     severity: 0,
     family: 'punctuation',
     title: 'First letter in another case',
-    description: 'The source starts with a capital and the translation with a small letter, or the reverse. Skipped when either starts with a number or placeholder, for product names and acronyms, for scripts without case, and for a lower-case source in German (nouns take capitals).',
+    description: 'The source starts with a capital and the translation with a small letter, or the reverse. Skipped when either starts with a number or placeholder, for product names and acronyms, for scripts without case, for a lower-case source in German (nouns take capitals), for a month, weekday or language name in a language that writes them in small letters (Czech `říjen` for "October"), for strftime fields (`%B %d, %Y`) and for a lone letter of another script (Hebrew `u גדולה` names the letter u).',
     examples: { fail: ['Find', 'vind'], pass: ['Find', 'Vind'], locale: 'af' },
     check(input) {
         const language = writingOf(input.locale).language;
@@ -68077,6 +68181,10 @@ const capitalization = {
         if (!sc || !tc || sc === tc)
             return [];
         if (sc === 'lower' && NOUN_CAPITALS.has(language))
+            return [];
+        // A month, weekday or language the source names: "October" is Czech `říjen`, "Mon" Polish `pn.`.
+        const sourceText = prose(input, 'source');
+        if (tc === 'lower' && namesInSmallLetters(language) && cldrNames(writingOf(input.sourceLocale).language).has(nameKey(sourceText)))
             return [];
         return [{ d: `The source starts with ${sc === 'upper' ? 'a capital' : 'a small letter'}, the translation with ${tc === 'upper' ? 'a capital' : 'a small letter'}` }];
     },
@@ -68155,20 +68263,22 @@ const trailingWhitespace = {
         return [{ d: `Trailing whitespace differs: the source ends with ${showWhitespace(s)}, the translation with ${showWhitespace(t)}`, span: { start: target.length - t.length, end: target.length } }];
     },
 };
+// Not at the start of a line: "Error:\n   {0}" indents, it does not double a space.
+const DOUBLE_SPACE = /(?<![\r\n \u00a0])[ \u00a0]{2,}/g;
 const doubleSpace = {
     id: 'double-space',
     rule: 1303,
     severity: 1,
     family: 'whitespace',
     title: 'Double space',
-    description: 'The translation has two or more spaces in a row inside the text where the source has none (a typo, or a word left out between them).',
+    description: 'The translation has two or more spaces in a row inside the text where the source has none (a typo, or a word left out between them). Spaces that start a line are indentation.',
     examples: { fail: ['Save the file', 'Datei  speichern'], pass: ['Save the file', 'Datei speichern'] },
     check({ source, target }) {
-        const runs = (s) => s.trim().match(/[ \u00a0]{2,}/g)?.length ?? 0;
+        const runs = (s) => s.trim().match(DOUBLE_SPACE)?.length ?? 0;
         if (runs(target) <= runs(source))
             return [];
         const offset = target.length - target.trimStart().length;
-        const m = /[ \u00a0]{2,}/.exec(target.trim());
+        const m = new RegExp(DOUBLE_SPACE.source).exec(target.trim());
         return [{ d: 'Double space in the translation', span: { start: offset + m.index, end: offset + m.index + m[0].length } }];
     },
 };
@@ -68187,21 +68297,29 @@ const tabs = {
         return s === t || target.trim() === '' ? [] : [{ d: `The source has ${s} tab(s) inside the text, the translation ${t}` }];
     },
 };
+const HTML_TEXT = /^\s*<html[\s>]/i;
+const HTML_BREAK = /<br\s*\/?>/gi;
 const lineBreaks = {
     id: 'line-breaks',
     rule: 1305,
     severity: 1,
     family: 'whitespace',
     title: 'Line breaks differ',
-    description: 'The translation has another number of line breaks inside the text than the source, or other line endings (CRLF, LF, CR). Line breaks at the ends are leading- and trailing-whitespace.',
+    description: 'The translation has another number of line breaks inside the text than the source, or other line endings (CRLF, LF, CR). Line breaks at the ends are leading- and trailing-whitespace. In a text that is HTML (`<html>…`, as Java Swing shows it) a line break is `<br>` and a newline only spacing: two HTML texts are left to the tag rules, and where one side is HTML only line breaks of the plain side that its `<br>` tags do not match are reported (a `<br>` too many or too few is a tag rule\'s).',
     examples: { fail: ['File saved.\nRestart now?', 'Datei gespeichert. Jetzt neu starten?'], pass: ['File saved.\nRestart now?', 'Datei gespeichert.\nJetzt neu starten?'] },
     check({ source, target }) {
         const inner = (s) => s.trim();
         if (inner(target) === '')
             return [];
-        const breaks = (s) => inner(s).match(/\r\n|\r|\n/g) ?? [];
+        const html = (s) => HTML_TEXT.test(s);
+        if (html(source) && html(target))
+            return [];
+        const breaks = (s) => (html(s) ? inner(s).match(HTML_BREAK) ?? [] : inner(s).match(/\r\n|\r|\n/g) ?? []);
         const s = breaks(source);
         const t = breaks(target);
+        // A `<br>` one side has and the other lacks is already a missing or extra tag; only line breaks of the plain side can be lost unseen.
+        if (html(source) || html(target))
+            return (html(source) ? t.length > s.length : s.length > t.length) ? [{ d: `The source has ${s.length} line break(s) inside the text, the translation ${t.length}` }] : [];
         if (s.length !== t.length)
             return [{ d: `The source has ${s.length} line break(s) inside the text, the translation ${t.length}` }];
         const style = (list) => [...new Set(list)].map((b) => (b === '\r\n' ? 'CRLF' : b === '\r' ? 'CR' : 'LF')).join('+');
@@ -73485,7 +73603,7 @@ function fixedLine({ line, column, format, before, after }) {
 
 const LEADING = 1301;
 const TRAILING = 1302;
-const DOUBLE_SPACE = 1303;
+const fixes_DOUBLE_SPACE = 1303;
 const fixes_INVISIBLE = 1307;
 const RENAMED = new Set(allRules().filter((r) => r.id.endsWith('-placeholder-renamed')).map((r) => r.rule));
 const SPACE_RUN = /[ \u00a0]{2,}/g;
@@ -73533,7 +73651,7 @@ function fixFor(issue, segment) {
                 return e && e.lead + e.inner + want;
             };
         }
-        case DOUBLE_SPACE:
+        case fixes_DOUBLE_SPACE:
             // Where the source has double spaces too, which of the target's are wrong is a guess.
             if ((source.trim().match(SPACE_RUN) ?? []).length > 0)
                 return undefined;
