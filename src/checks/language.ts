@@ -8,7 +8,7 @@
 import { francAll } from 'franc-min'
 import type { CheckHit, CheckInput, SetCheck } from './check.js'
 import { plainProse } from './prose.js'
-import { countMatches, SCRIPT_NAMES, scriptCounts, scriptLetters, writingOf } from './writing-systems.js'
+import { countMatches, otherLetters, SCRIPT_NAMES, scriptCounts, scriptLetters, writingOf } from './writing-systems.js'
 
 /** ISO 639-1 (and a few 639-3) codes of the languages franc-min models, to its ISO 639-3 codes. */
 const FRANC: Record<string, string> = {
@@ -57,7 +57,10 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
 
 function ownWords(words: readonly string[], language: string): number {
   const list = FUNCTION_WORDS[language]
-  return list ? words.filter((w) => list.has(w)).length : 0
+  if (!list) return 0
+  let n = 0
+  for (const w of words) if (list.has(w)) n++
+  return n
 }
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
@@ -94,6 +97,9 @@ function withoutSourceWords(text: string, source: string): string {
 }
 
 function scriptHit(full: string, source: string, locale: string, script: string): CheckHit | undefined {
+  // A verdict needs more than 80% of at least 12 letters outside the locale's script, and
+  // dropping the source's words only removes letters: most texts are decided by this count.
+  if (countMatches(full, otherLetters(script)!, 10) < 10) return undefined
   const letters = scriptLetters(script)!
   const text = countMatches(full, letters) > 0 ? withoutSourceWords(full, source) : full
   const total = letterCount(text)
@@ -116,6 +122,11 @@ function languageHit(text: string, letterCount: number, expected: string, source
   const wordCount = text.match(/\p{L}+/gu)?.length ?? 0
   const { source: s, others: o } = LANGUAGE_ID
   if (candidates.length < 2 || letterCount < Math.min(s.minLetters, o.minLetters) || wordCount < Math.min(s.minWords, o.minWords)) return undefined
+  // Only a winner using more of its own short words than the locale's makes a verdict: when
+  // no candidate can, trigrams (the costly part) have nothing to decide.
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? []
+  const expectedWords = ownWords(words, expected)
+  if (!candidates.some((c) => c !== expected && ownWords(words, c) > Math.max(0, expectedWords))) return undefined
   // A long text says no more than its first sentences, and trigram counting costs by length.
   const scores = francAll(text.length > 240 ? text.slice(0, 240) : text, { only: candidates, minLength: 1 })
   const [winner] = scores[0]
@@ -124,9 +135,8 @@ function languageHit(text: string, letterCount: number, expected: string, source
   if (letterCount < limits.minLetters || wordCount < limits.minWords) return undefined
   const expectedScore = scores.find(([lang]) => lang === expected)?.[1] ?? 0
   if (expectedScore >= limits.maxExpectedScore) return undefined
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? []
   const winnerWords = ownWords(words, winner)
-  if (winnerWords === 0 || winnerWords <= ownWords(words, expected)) return undefined
+  if (winnerWords === 0 || winnerWords <= expectedWords) return undefined
   return { d: `The translation looks like ${FRANC_NAMES.get(winner) ?? winner}, not ${FRANC_NAMES.get(expected) ?? expected}` }
 }
 
