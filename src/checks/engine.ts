@@ -36,18 +36,23 @@ export function runChecks(segments: Segment[], checks: readonly Check[], options
     results[index].issues.push(issue)
     results[index].spans!.push(hit.span as Span | undefined)
   }
+  // Every rule visits every segment: what decides a visit is worked out once, not per rule.
+  const blank = inputs.map((input) => input.target.trim() === '')
+  const withSource = segments.map((s) => s.source !== undefined)
   for (const check of checks) {
     if (isSetCheck(check)) {
       for (const { index, hit } of check.checkSet(inputs)) add(index, check, hit)
       continue
     }
-    inputs.forEach((input, i) => {
-      if (segments[i].source === undefined && !check.withoutSource) return
-      if (COMPARES_CONTENT.has(check.family) && input.target.trim() === '') return
-      const hits = check.check(input)
+    const comparesContent = COMPARES_CONTENT.has(check.family)
+    for (let i = 0; i < inputs.length; i++) {
+      if (!withSource[i] && !check.withoutSource) continue
+      if (comparesContent && blank[i]) continue
+      const hits = check.check(inputs[i])
+      if (hits.length === 0) continue
       for (const hit of hits.length > MAX_HITS ? hits.slice(0, MAX_HITS) : hits) add(i, check, hit)
       if (hits.length > MAX_HITS) add(i, check, { d: `…and ${hits.length - MAX_HITS} more like this`, s: hits[MAX_HITS].s })
-    })
+    }
   }
   return results
 }
