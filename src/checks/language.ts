@@ -84,8 +84,18 @@ export const LANGUAGE_ID = {
   others: { minLetters: 30, minWords: 5, maxExpectedScore: 0.75 },
 }
 
-function letterCount(text: string): number {
-  return text.replace(/\P{L}+/gu, '').length
+const LETTER_RUN = /\p{L}+/gu
+
+/** Letters (UTF-16 units) and words (runs of letters) of a text, in one pass. */
+function letterRuns(text: string): { letters: number; words: number } {
+  let letters = 0
+  let words = 0
+  LETTER_RUN.lastIndex = 0
+  for (let m = LETTER_RUN.exec(text); m; m = LETTER_RUN.exec(text)) {
+    letters += m[0].length
+    words++
+  }
+  return { letters, words }
 }
 
 // A translation that writes its own script and keeps names and terms of the source as they
@@ -102,7 +112,7 @@ function scriptHit(full: string, source: string, locale: string, script: string)
   if (countMatches(full, otherLetters(script)!, 10) < 10) return undefined
   const letters = scriptLetters(script)!
   const text = countMatches(full, letters) > 0 ? withoutSourceWords(full, source) : full
-  const total = letterCount(text)
+  const total = letterRuns(text).letters
   if (total < LANGUAGE_ID.minScriptLetters) return undefined
   const own = countMatches(text, letters)
   if (own / total >= LANGUAGE_ID.maxOwnScriptShare) return undefined
@@ -118,8 +128,8 @@ interface Limits {
 }
 
 /** One franc run among the candidates; the winner must clear the limits of its kind (source language or another). */
-function languageHit(text: string, letterCount: number, expected: string, source: string | undefined, candidates: string[]): CheckHit | undefined {
-  const wordCount = text.match(/\p{L}+/gu)?.length ?? 0
+function languageHit(text: string, expected: string, source: string | undefined, candidates: string[]): CheckHit | undefined {
+  const { letters: letterCount, words: wordCount } = letterRuns(text)
   const { source: s, others: o } = LANGUAGE_ID
   if (candidates.length < 2 || letterCount < Math.min(s.minLetters, o.minLetters) || wordCount < Math.min(s.minWords, o.minWords)) return undefined
   // Only a winner using more of its own short words than the locale's makes a verdict: when
@@ -185,7 +195,7 @@ export const wrongLanguage: SetCheck = {
         const cluster = CLUSTERS.find((c) => c.includes(expected)) ?? [expected]
         candidatesFor.set(expected, (candidates = [...present].filter((c) => c === expected || !cluster.includes(c))))
       }
-      const hit = languageHit(text, letterCount(text), expected, FRANC[writingOf(input.sourceLocale).language], candidates)
+      const hit = languageHit(text, expected, FRANC[writingOf(input.sourceLocale).language], candidates)
       if (hit) out.push({ index, hit })
     })
     return out

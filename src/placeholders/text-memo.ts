@@ -19,10 +19,11 @@ export class TextMemo<T> {
     if (key.length > this.maxChars) return value
     this.entries.set(key, value)
     this.chars += key.length
+    if (this.chars <= this.maxChars) return value
     for (const oldest of this.entries.keys()) {
-      if (this.chars <= this.maxChars) break
       this.entries.delete(oldest)
       this.chars -= oldest.length
+      if (this.chars <= this.maxChars) break
     }
     return value
   }
