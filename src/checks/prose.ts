@@ -84,10 +84,15 @@ function readProse(text: string, syntaxes: readonly PlaceholderSyntax[]): string
   return mask(text, ranges)
 }
 
-const read = new TextMemo<string>()
+// By text, then by syntaxes (a text is nearly always read with one set of them).
+const read = new TextMemo<Map<string, string>>()
 
 export function proseOf(text: string, syntaxes: readonly PlaceholderSyntax[]): string {
-  return read.get(`${syntaxes.join(' ')}\n${text}`, () => readProse(text, syntaxes))
+  const bySyntaxes = read.get(text, () => new Map())
+  const key = syntaxes.join(' ')
+  let result = bySyntaxes.get(key)
+  if (result === undefined) bySyntaxes.set(key, (result = readProse(text, syntaxes)))
+  return result
 }
 
 const memo = new WeakMap<CheckInput, { source?: string; target?: string }>()
