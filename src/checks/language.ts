@@ -55,12 +55,15 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   }).map(([language, words]) => [language, new Set(words.split(' '))]),
 )
 
-function ownWords(words: readonly string[], language: string): number {
-  const list = FUNCTION_WORDS[language]
-  if (!list) return 0
-  let n = 0
-  for (const w of words) if (list.has(w)) n++
-  return n
+/** Each short word, to the languages whose list has it. */
+const WORD_LANGUAGES = new Map<string, string[]>()
+for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) WORD_LANGUAGES.set(w, [...(WORD_LANGUAGES.get(w) ?? []), language])
+
+/** How many of the words each language's list has (languages with none are left out). */
+function ownWordCounts(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const w of words) for (const language of WORD_LANGUAGES.get(w) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1)
+  return counts
 }
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
@@ -134,9 +137,9 @@ function languageHit(text: string, expected: string, source: string | undefined,
   if (candidates.length < 2 || letterCount < Math.min(s.minLetters, o.minLetters) || wordCount < Math.min(s.minWords, o.minWords)) return undefined
   // Only a winner using more of its own short words than the locale's makes a verdict: when
   // no candidate can, trigrams (the costly part) have nothing to decide.
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? []
-  const expectedWords = ownWords(words, expected)
-  if (!candidates.some((c) => c !== expected && ownWords(words, c) > Math.max(0, expectedWords))) return undefined
+  const own = ownWordCounts(text.toLowerCase().match(/\p{L}+/gu) ?? [])
+  const expectedWords = own.get(expected) ?? 0
+  if (!candidates.some((c) => c !== expected && (own.get(c) ?? 0) > expectedWords)) return undefined
   // A long text says no more than its first sentences, and trigram counting costs by length.
   const scores = francAll(text.length > 240 ? text.slice(0, 240) : text, { only: candidates, minLength: 1 })
   const [winner] = scores[0]
@@ -145,7 +148,7 @@ function languageHit(text: string, expected: string, source: string | undefined,
   if (letterCount < limits.minLetters || wordCount < limits.minWords) return undefined
   const expectedScore = scores.find(([lang]) => lang === expected)?.[1] ?? 0
   if (expectedScore >= limits.maxExpectedScore) return undefined
-  const winnerWords = ownWords(words, winner)
+  const winnerWords = own.get(winner) ?? 0
   if (winnerWords === 0 || winnerWords <= expectedWords) return undefined
   return { d: `The translation looks like ${FRANC_NAMES.get(winner) ?? winner}, not ${FRANC_NAMES.get(expected) ?? expected}` }
 }
