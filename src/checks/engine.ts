@@ -1,7 +1,7 @@
 // Runs the registered rules over the segments: builds each rule's input once per segment,
 // applies the configured severities, and keeps every issue's range in the target.
 import { formatById } from '../formats/index.js'
-import type { CheckedSegment, Issue, Segment, Span } from '../model.js'
+import type { CheckedSegment, Issue, PlaceholderSyntax, Segment, Span } from '../model.js'
 import { syntaxesFor } from '../placeholders/index.js'
 import type { RuleSettings } from '../rule-settings.js'
 import { isSetCheck, type Check, type CheckHit, type CheckInput, type CheckOptions } from './check.js'
@@ -40,13 +40,23 @@ export function runChecks(segments: Segment[], checks: readonly Check[], options
   // Every rule visits every segment: what decides a visit is worked out once, not per rule.
   const blank = inputs.map((input) => input.target.trim() === '')
   const withSource = segments.map((s) => s.source !== undefined)
+  const all = inputs.map((_, i) => i)
+  // Most segments use one placeholder syntax or none: a syntax's rules visit only its segments.
+  const bySyntax = new Map<PlaceholderSyntax, number[]>()
+  inputs.forEach((input, i) => {
+    for (const syntax of input.syntaxes) {
+      const list = bySyntax.get(syntax)
+      if (list) list.push(i)
+      else bySyntax.set(syntax, [i])
+    }
+  })
   for (const check of checks) {
     if (isSetCheck(check)) {
       for (const { index, hit } of check.checkSet(inputs)) add(index, check, hit)
       continue
     }
     const comparesContent = COMPARES_CONTENT.has(check.family)
-    for (let i = 0; i < inputs.length; i++) {
+    for (const i of check.syntax ? (bySyntax.get(check.syntax) ?? []) : all) {
       if (!withSource[i] && !check.withoutSource) continue
       if (comparesContent && blank[i]) continue
       const hits = check.check(inputs[i])

@@ -116,7 +116,7 @@ function missingMessage(p: Placeholder, target: Extracted): string {
 function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
   const { source, good, missing, extra, renamed, invalid, type, format } = def.example
   const comparison = (input: CheckInput) => (input.syntaxes.includes(def.syntax) ? read(def, input).comparison : undefined)
-  const base = { family: 'placeholders' as const }
+  const base = { family: 'placeholders' as const, syntax: def.syntax }
   const checks: SegmentCheck[] = []
   if (def.validates && invalid) {
     checks.push({
