@@ -15,7 +15,9 @@ const DOUBLE_SPACE = 1303
 const INVISIBLE = 1307
 const RENAMED = new Set(allRules().filter((r) => r.id.endsWith('-placeholder-renamed')).map((r) => r.rule))
 
-const SPACE_RUN = /[ \u00a0]{2,}/g
+// As the double-space rule finds them: spaces that start a line are indentation.
+const SPACE_RUN = /(?<![\r\n \u00a0])[ \u00a0]{2,}/g
+const SPACE = /^[ \u00a0]$/
 // A placeholder put back by name is a short token: `{{item}}`, `%1$s`, `%{count}`, `{0}`.
 // Longer ones (an ICU plural with its texts) would bring source-language text back.
 const TOKEN = /^\S{1,64}$/
@@ -86,7 +88,15 @@ function invisibleFix(issue: Issue, segment: CheckedSegment, source: string): Te
   const times = Number(/\((\d+) times\)$/.exec(issue.d)?.[1] ?? 1)
   // Every occurrence is one the rule reported (none is a joiner the script needs).
   if (count(segment.target, ch) !== times) return undefined
-  return (text) => (count(text, ch) === times ? text.split(ch).join('') : undefined)
+  return (text) => (count(text, ch) === times ? text.split(ch).reduce(joinPieces) : undefined)
+}
+
+/** Two pieces of text an invisible character stood between; spaces on both sides become one, as a double space would. */
+function joinPieces(out: string, piece: string): string {
+  const left = out.at(-1) ?? ''
+  const right = piece[0] ?? ''
+  if (!SPACE.test(left) || !SPACE.test(right)) return out + piece
+  return out.slice(0, -1) + (left === '\u00a0' || right === '\u00a0' ? '\u00a0' : ' ') + piece.slice(1)
 }
 
 function renamedFix(issue: Issue, segment: CheckedSegment, source: string): TextFix | undefined {
@@ -101,8 +111,9 @@ function renamedFix(issue: Issue, segment: CheckedSegment, source: string): Text
   return (text) => replaceOnce(text, now, was)
 }
 
-// Content first, then the ends: a fix of the ends never moves what the others look for.
-const ORDER = (r: number) => (r === LEADING || r === TRAILING ? 1 : 0)
+// Invisible characters first (removing one can bring two spaces together), then the other
+// content, then the ends: a fix of the ends never moves what the others look for.
+const ORDER = (r: number) => (r === INVISIBLE ? 0 : r === LEADING || r === TRAILING ? 2 : 1)
 
 /**
  * The target with every one of `issues` fixed, applied in turn; undefined when one of them

@@ -1,21 +1,16 @@
 // The one place where UTF-16 offsets become 1-based lines and columns.
 import type { Position } from './model.js'
 
-/** Offsets at which lines start. CRLF counts once; a lone CR is a line end too (old Mac files). */
+/**
+ * Offsets at which lines start, counted as git and GitHub count them (diff hunks,
+ * annotations and review comments are anchored on these lines): after each LF. A lone CR
+ * (a stray one in a value, or an old Mac file) ends no line, or every later finding would
+ * be a line off on GitHub.
+ */
 function lineStarts(text: string): number[] {
   const starts = [0]
   // indexOf finds line ends far faster than a loop over every character.
-  let lf = text.indexOf('\n')
-  let cr = text.indexOf('\r')
-  while (lf >= 0 || cr >= 0) {
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      if (text.charCodeAt(cr + 1) !== 10) starts.push(cr + 1)
-      cr = text.indexOf('\r', cr + 1)
-    } else {
-      starts.push(lf + 1)
-      lf = text.indexOf('\n', lf + 1)
-    }
-  }
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1)
   return starts
 }
 

@@ -64,7 +64,7 @@ function configProblems(text: string, label: string): string[] {
   try {
     const config = parseConfig(text, label)
     const settings = resolveSettings({ inputs: {}, origin: (n) => `--${n}`, config, configLabel: label })
-    const custom = customChecks(settings.extra.customRules, allRules(), label)
+    const custom = customChecks(settings.extra.customRules, allRules(), { label })
     checkDismissals(settings.extra.dismissals, ruleSettings(settings.extra.rules, label, custom), label)
     return []
   } catch (e) {

@@ -33,6 +33,12 @@ describe('fixedTarget', () => {
     ['Save', 'Spei\u200bchern', 'de', [1307], 'Speichern'],
     // A BOM is white space to the leading-whitespace rule as well: both fixes agree.
     ['Save', '\ufeffSpei\u200bch\u200bern', 'de', [1301, 1307, 1307], 'Speichern'],
+    // Removing an invisible character between two spaces leaves one space, not a double space (found by fuzzing).
+    ['Save the file', 'Datei \u200b speichern', 'de', [1307], 'Datei speichern'],
+    ['Lace your shoes.', 'Lacez \u2060  vos chaussures.', 'fr', [1303, 1307], 'Lacez vos chaussures.'],
+    ['Due on {0}', 'F\u00e4llig\u00a0\u200b am {0}', 'de', [1307], 'F\u00e4llig\u00a0am {0}'],
+    // Spaces that start a line are indentation, to the rule and to its fix.
+    ['Error:\n   {0} failed', 'Fehler:\n   {0}  fehlgeschlagen', 'de', [1303], 'Fehler:\n   {0} fehlgeschlagen'],
     // Several fixes on one text, applied in turn.
     ['Remove {{item}}', ' Retirer  {{article}}\u200b ', 'fr', [1063, 1301, 1302, 1303, 1307], 'Retirer {{item}}'],
   ])('%j -> %j (%s) fixes %j as %j', (source, target, locale, rules, expected) => {

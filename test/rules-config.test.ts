@@ -1,9 +1,11 @@
 // The rules' configuration, from the YAML config file through the pipeline: severities per
 // rule and locale, terms, length limits, custom rules, dismissals and the report filter.
 import { describe, expect, it } from '@jest/globals'
+import { customChecks } from '../src/checks/custom.js'
 import { parseConfig } from '../src/config/index.js'
 import { silentLogger } from '../src/log.js'
 import { targetHash } from '../src/policy.js'
+import { allRules } from '../src/rules.js'
 import { runPipeline } from '../src/run.js'
 import { MemoryScoreCache } from '../src/scorers/cache.js'
 import { resolveSettings, SettingsError } from '../src/settings.js'
@@ -105,6 +107,17 @@ rules:
     expect(long.length).toBeGreaterThan(2000)
     expect(of('save')).toEqual([{ s: 0, r: 1801, d: 'Not checked for "Trailing space": the target has 2,160 characters, and custom rules read at most 2,000' }])
     expect(of('signIn')).toEqual([{ s: 1, r: 1801, d: 'Trailing space (" ")' }])
+  })
+
+  it('stops a custom rule that used its matching time in the run, and says so on each segment it no longer reads', () => {
+    // A clock that advances 4 s per match: a slow pattern on crafted texts, without timing anything.
+    let clock = 0
+    const [check] = customChecks([{ id: 'slow', pattern: 'a.*b.*c', message: 'Slow' }], allRules(), { now: () => (clock += 4000), budgetMs: 10_000 })
+    const run = (target: string) => check.check({ source: 'x', target, locale: 'de', sourceLocale: 'en', unit: { key: 'k', value: target, line: 1, column: 1 } } as unknown as Parameters<typeof check.check>[0])
+    expect(run('abc')).toEqual([{ d: 'Slow ("abc")', span: { start: 0, end: 3 } }])
+    expect(run('none')).toEqual([])
+    expect(run('a b c')).toEqual([{ d: 'Slow ("a b c")', span: { start: 0, end: 5 } }])
+    expect(run('abc')).toEqual([{ s: 0, d: 'Not checked for "Slow": this custom rule used its 10 s of matching time in this run (its pattern is slow on some texts; bound its repetitions, e.g. .{0,100} for .*)' }])
   })
 
   it.each([

@@ -8,7 +8,9 @@ describe('LineIndex', () => {
     ['a\nbc\nd', 3, 2, 2],
     ['a\nbc\nd', 5, 3, 1],
     ['a\r\nb', 3, 2, 1],
-    ['a\rb', 2, 2, 1],
+    // Lines as git and GitHub count them (diffs, annotations, review comments): a lone CR ends no line.
+    ['a\rb', 2, 1, 3],
+    ['a\rb\nc', 4, 2, 1],
     ['', 0, 1, 1],
   ])('%j offset %d is line %d column %d', (text, offset, line, column) => {
     expect(new LineIndex(text).position(offset)).toEqual({ line, column })

@@ -7,8 +7,10 @@
 //   start with the same character ((a|ab)+, (\w|-)*, (?:(\w|\d) )+); it may refuse a
 //   pattern that would have been safe, never the reverse for these shapes (nor one whose
 //   groups nest deeper than the check reads);
-// - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which bounds what the
-//   shapes left (polynomial: \s*\s*$, .*a.*b) to little work per segment.
+// - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which keeps the shapes
+//   left (polynomial: \s*\s*$, .*a.*b) to one text's worth of work, and a time budget per
+//   rule and run (custom.ts) that stops a rule whose pattern is still slow on crafted texts
+//   (.*a.*b takes seconds on 2,000 characters; a*a*a*b far longer: it is not refused).
 
 /** Longest text (UTF-16 units) a custom rule's pattern is run on; a longer one is not checked, and said so. */
 export const CUSTOM_RULE_MAX_TEXT = 2000

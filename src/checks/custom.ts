@@ -23,10 +23,27 @@ const SEVERITY: Record<string, Severity> = { error: 2, warning: 1, info: 0 }
 const CUSTOM_RULES = { first: 1801, last: 1899 }
 
 /**
+ * Milliseconds one custom rule may spend matching in a run. The static check refuses the
+ * exponential shapes, but a pattern with unbounded repetitions in a row (`.*a.*b`) is
+ * polynomial and can still take seconds on one crafted text of 2,000 characters: past its
+ * budget a rule stops, and each segment it no longer reads says so.
+ */
+export const CUSTOM_RULE_TIME_BUDGET_MS = 10_000
+
+export interface CustomRuleOptions {
+  /** Where errors point (the config file's name). */
+  label?: string
+  /** Milliseconds, monotonic; replaceable in tests. */
+  now?: () => number
+  budgetMs?: number
+}
+
+/**
  * Builds the checks of `custom-rules`. `taken` are the rules that exist already (built-in);
  * a clash or a bad pattern is a SettingsError naming the entry.
  */
-export function customChecks(configs: readonly CustomRuleConfig[], taken: ReadonlyArray<{ id: string; rule: number }>, label = 'the config file'): SegmentCheck[] {
+export function customChecks(configs: readonly CustomRuleConfig[], taken: ReadonlyArray<{ id: string; rule: number }>, options: CustomRuleOptions = {}): SegmentCheck[] {
+  const { label = 'the config file', now = () => performance.now(), budgetMs = CUSTOM_RULE_TIME_BUDGET_MS } = options
   const ids = new Set(taken.map((r) => r.id))
   const numbers = new Set(taken.map((r) => r.rule))
   return configs.map((c, i) => {
@@ -48,6 +65,7 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
     }
     const field = c.field ?? 'target'
     const applies = localeFilter(c.locales)
+    let spent = 0
     return {
       id: c.id,
       rule,
@@ -61,7 +79,12 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
         if (text.length > CUSTOM_RULE_MAX_TEXT) {
           return [{ s: 0, d: `Not checked for "${c.message}": the ${field} has ${text.length.toLocaleString('en')} characters, and custom rules read at most ${CUSTOM_RULE_MAX_TEXT.toLocaleString('en')}` }]
         }
+        if (spent > budgetMs) {
+          return [{ s: 0, d: `Not checked for "${c.message}": this custom rule used its ${(budgetMs / 1000).toLocaleString('en')} s of matching time in this run (its pattern is slow on some texts; bound its repetitions, e.g. .{0,100} for .*)` }]
+        }
+        const started = now()
         const m = re.exec(text)
+        spent += now() - started
         if (!m) return []
         return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }]
       },
