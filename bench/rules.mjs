@@ -5,7 +5,12 @@
 // defect. When translate-toolkit's `pofilter` is on PATH, the same pairs are written as PO
 // files and pofilter checks them in the same run, for a speed ratio.
 //
-//   node bench/rules.mjs [--locales 20] [--segments 5000] [--off wrong-language,...] [--no-pofilter]
+//   node bench/rules.mjs [--locales 20] [--segments 5000] [--off wrong-language,...] [--no-pofilter] [--dump FILE]
+//   node bench/rules.mjs --one-source 40000
+//
+// --dump writes every issue as one JSON line, sorted, so two builds' results can be diffed.
+// --one-source times every rule on that many segments of one locale sharing one source text
+// (a generated file can repeat a string): rules comparing segments must stay linear.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -79,11 +84,17 @@ function writePo(dir, pairs) {
   }
 }
 
+function issueLines(checked) {
+  const lines = []
+  for (const s of checked) s.issues.forEach((issue, i) => lines.push(`${JSON.stringify({ id: s.id, ...issue, span: s.spans?.[i] })}\n`))
+  return lines.sort()
+}
+
 function hasPofilter() {
   return spawnSync('pofilter', ['--version'], { encoding: 'utf8' }).status === 0
 }
 
-export async function runRulesBench({ locales = 20, segments = 5000, off = [], pofilter = true } = {}) {
+export async function runRulesBench({ locales = 20, segments = 5000, off = [], pofilter = true, dump } = {}) {
   const { checks } = await import('../lib/checks/index.js')
   const { runChecks } = await import('../lib/checks/engine.js')
   const { defaultCheckOptions } = await import('../lib/checks/check.js')
@@ -104,6 +115,7 @@ export async function runRulesBench({ locales = 20, segments = 5000, off = [], p
 
   const byRule = new Map()
   for (const s of checked) for (const i of s.issues) byRule.set(i.r, (byRule.get(i.r) ?? 0) + 1)
+  if (dump) writeFileSync(dump, issueLines(checked).join(''))
   const planted = input.filter((_, i) => i % segments % 20 === 19).length
   const plantedFound = checked.filter((s, i) => i % segments % 20 === 19 && s.issues.length > 0).length
 
@@ -141,7 +153,23 @@ export async function runRulesBench({ locales = 20, segments = 5000, off = [], p
   }
 }
 
+export async function runOneSourceBench(count) {
+  const { checks } = await import('../lib/checks/index.js')
+  const { runChecks } = await import('../lib/checks/engine.js')
+  const { defaultCheckOptions } = await import('../lib/checks/check.js')
+  const { ruleSettings } = await import('../lib/rule-settings.js')
+  const input = Array.from({ length: count }, (_, i) =>
+    segmentOf({ locale: 'de', key: `screen${i % 50}.save${i}`, source: 'Save changes', target: i % 3 === 0 ? 'Änderungen sichern' : 'Änderungen speichern' }),
+  )
+  const cpuStart = process.cpuUsage()
+  const checked = runChecks(input, checks, defaultCheckOptions, ruleSettings({}))
+  const cpu = process.cpuUsage(cpuStart)
+  const issues = checked.reduce((n, s) => n + s.issues.length, 0)
+  console.log(`\nRules: ${checks.length} built-in rules on ${count.toLocaleString('en')} segments of one source text: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU, ${issues.toLocaleString('en')} issues`)
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { locales: { type: 'string' }, segments: { type: 'string' }, off: { type: 'string' }, 'no-pofilter': { type: 'boolean' } } })
-  await runRulesBench({ locales: values.locales ? Number(values.locales) : undefined, segments: values.segments ? Number(values.segments) : undefined, off: values.off?.split(',') ?? [], pofilter: !values['no-pofilter'] })
+  const { values } = parseArgs({ options: { locales: { type: 'string' }, segments: { type: 'string' }, off: { type: 'string' }, 'no-pofilter': { type: 'boolean' }, dump: { type: 'string' }, 'one-source': { type: 'string' } } })
+  if (values['one-source']) await runOneSourceBench(Number(values['one-source']))
+  else await runRulesBench({ locales: values.locales ? Number(values.locales) : undefined, segments: values.segments ? Number(values.segments) : undefined, off: values.off?.split(',') ?? [], pofilter: !values['no-pofilter'], dump: values.dump })
 }

@@ -81,6 +81,8 @@ interface RuleInfo {
 export interface SegmentCheck extends RuleInfo {
   /** Run also when the source is unknown (a key missing from the source). */
   withoutSource?: boolean
+  /** Reports nothing on a segment that does not use this placeholder syntax (the engine skips those). */
+  syntax?: PlaceholderSyntax
   check(input: CheckInput): CheckHit[]
 }
 

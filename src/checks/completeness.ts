@@ -85,16 +85,25 @@ function ownText(input: CheckInput): boolean {
   return letters - latin > latin
 }
 
-/** The words each locale's translated segments use (lower case). */
-function vocabularies(inputs: readonly CheckInput[]): Map<string, Set<string>> {
-  const byLocale = new Map<string, Set<string>>()
+/** The words a locale's translated segments use (lower case); undefined when it has none. */
+function vocabulary(inputs: readonly CheckInput[]): Set<string> | undefined {
+  let found: Set<string> | undefined
   for (const input of inputs) {
     if (!isTranslated(input) || !ownText(input)) continue
-    let vocabulary = byLocale.get(input.locale)
-    if (!vocabulary) byLocale.set(input.locale, (vocabulary = new Set()))
-    for (const w of words(input.target)) vocabulary.add(w.toLowerCase())
+    found ??= new Set()
+    for (const w of words(input.target)) found.add(w.toLowerCase())
   }
-  return byLocale
+  return found
+}
+
+function groupByLocale(inputs: readonly CheckInput[]): Map<string, CheckInput[]> {
+  const groups = new Map<string, CheckInput[]>()
+  for (const input of inputs) {
+    const group = groups.get(input.locale)
+    if (group) group.push(input)
+    else groups.set(input.locale, [input])
+  }
+  return groups
 }
 
 export const untranslated: SetCheck = {
@@ -107,11 +116,16 @@ export const untranslated: SetCheck = {
     "The translation is the same as the source (ignoring case and accelerator markers). Not flagged: a source and target of the same language, text without words (numbers, URLs, placeholders, markup, file paths, command-line options), single letters, acronyms, abbreviations and units without a vowel (`Cc`, `px`), mixed-case product names and capitalised names with a version or file name (`Microsoft Word 2003`), configured do-not-translate terms, months, weekdays, languages and countries the target language names as the source does (CLDR: German `September`, French `afrikaans`), single words that many languages share (`OK`, `Status`, `Video`), single words a language writes as English does (French `Notifications`, Spanish `Error`), and single words that other translations of the same locale in the pull request use (`Style` in French, where `Style du nœud` translates another string).",
   examples: { fail: ['Delete this file?', 'Delete this file?'], pass: ['OK', 'OK'] },
   checkSet(inputs) {
-    let byLocale: Map<string, Set<string>> | undefined
+    // Built only for the locales that have an identical translation to judge.
+    let inputsByLocale: Map<string, CheckInput[]> | undefined
+    const byLocale = new Map<string, Set<string> | undefined>()
     const out: Array<{ index: number; hit: CheckHit }> = []
     inputs.forEach((input, index) => {
       if (input.segment.source === undefined || isTranslated(input) || languageOf(input.locale) === languageOf(input.sourceLocale)) return
-      byLocale ??= vocabularies(inputs)
+      if (!byLocale.has(input.locale)) {
+        inputsByLocale ??= groupByLocale(inputs)
+        byLocale.set(input.locale, vocabulary(inputsByLocale.get(input.locale)!))
+      }
       if (identicalNeedsTranslation(input, byLocale.get(input.locale))) out.push({ index, hit: { d: 'The translation is the same as the source text' } })
     })
     return out

@@ -75,7 +75,9 @@ export const inconsistentTranslation: SetCheck = {
       const byTarget = new Map<string, number[]>()
       for (const i of indexes) {
         const t = comparable(inputs[i].target)
-        byTarget.set(t, [...(byTarget.get(t) ?? []), i])
+        const same = byTarget.get(t)
+        if (same) same.push(i)
+        else byTarget.set(t, [i])
       }
       if (byTarget.size < 2) continue
       // The most common translation (the first seen on a tie) is the reference.

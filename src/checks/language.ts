@@ -8,7 +8,7 @@
 import { francAll } from 'franc-min'
 import type { CheckHit, CheckInput, SetCheck } from './check.js'
 import { plainProse } from './prose.js'
-import { countMatches, SCRIPT_NAMES, scriptCounts, scriptLetters, writingOf } from './writing-systems.js'
+import { countMatches, otherLetters, SCRIPT_NAMES, scriptCounts, scriptLetters, writingOf } from './writing-systems.js'
 
 /** ISO 639-1 (and a few 639-3) codes of the languages franc-min models, to its ISO 639-3 codes. */
 const FRANC: Record<string, string> = {
@@ -55,9 +55,15 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
   }).map(([language, words]) => [language, new Set(words.split(' '))]),
 )
 
-function ownWords(words: readonly string[], language: string): number {
-  const list = FUNCTION_WORDS[language]
-  return list ? words.filter((w) => list.has(w)).length : 0
+/** Each short word, to the languages whose list has it. */
+const WORD_LANGUAGES = new Map<string, string[]>()
+for (const [language, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) WORD_LANGUAGES.set(w, [...(WORD_LANGUAGES.get(w) ?? []), language])
+
+/** How many of the words each language's list has (languages with none are left out). */
+function ownWordCounts(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const w of words) for (const language of WORD_LANGUAGES.get(w) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1)
+  return counts
 }
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
@@ -81,8 +87,18 @@ export const LANGUAGE_ID = {
   others: { minLetters: 30, minWords: 5, maxExpectedScore: 0.75 },
 }
 
-function letterCount(text: string): number {
-  return text.replace(/\P{L}+/gu, '').length
+const LETTER_RUN = /\p{L}+/gu
+
+/** Letters (UTF-16 units) and words (runs of letters) of a text, in one pass. */
+function letterRuns(text: string): { letters: number; words: number } {
+  let letters = 0
+  let words = 0
+  LETTER_RUN.lastIndex = 0
+  for (let m = LETTER_RUN.exec(text); m; m = LETTER_RUN.exec(text)) {
+    letters += m[0].length
+    words++
+  }
+  return { letters, words }
 }
 
 // A translation that writes its own script and keeps names and terms of the source as they
@@ -94,9 +110,12 @@ function withoutSourceWords(text: string, source: string): string {
 }
 
 function scriptHit(full: string, source: string, locale: string, script: string): CheckHit | undefined {
+  // A verdict needs more than 80% of at least 12 letters outside the locale's script, and
+  // dropping the source's words only removes letters: most texts are decided by this count.
+  if (countMatches(full, otherLetters(script)!, 10) < 10) return undefined
   const letters = scriptLetters(script)!
   const text = countMatches(full, letters) > 0 ? withoutSourceWords(full, source) : full
-  const total = letterCount(text)
+  const total = letterRuns(text).letters
   if (total < LANGUAGE_ID.minScriptLetters) return undefined
   const own = countMatches(text, letters)
   if (own / total >= LANGUAGE_ID.maxOwnScriptShare) return undefined
@@ -112,10 +131,15 @@ interface Limits {
 }
 
 /** One franc run among the candidates; the winner must clear the limits of its kind (source language or another). */
-function languageHit(text: string, letterCount: number, expected: string, source: string | undefined, candidates: string[]): CheckHit | undefined {
-  const wordCount = text.match(/\p{L}+/gu)?.length ?? 0
+function languageHit(text: string, expected: string, source: string | undefined, candidates: string[]): CheckHit | undefined {
+  const { letters: letterCount, words: wordCount } = letterRuns(text)
   const { source: s, others: o } = LANGUAGE_ID
   if (candidates.length < 2 || letterCount < Math.min(s.minLetters, o.minLetters) || wordCount < Math.min(s.minWords, o.minWords)) return undefined
+  // Only a winner using more of its own short words than the locale's makes a verdict: when
+  // no candidate can, trigrams (the costly part) have nothing to decide.
+  const own = ownWordCounts(text.toLowerCase().match(/\p{L}+/gu) ?? [])
+  const expectedWords = own.get(expected) ?? 0
+  if (!candidates.some((c) => c !== expected && (own.get(c) ?? 0) > expectedWords)) return undefined
   // A long text says no more than its first sentences, and trigram counting costs by length.
   const scores = francAll(text.length > 240 ? text.slice(0, 240) : text, { only: candidates, minLength: 1 })
   const [winner] = scores[0]
@@ -124,9 +148,8 @@ function languageHit(text: string, letterCount: number, expected: string, source
   if (letterCount < limits.minLetters || wordCount < limits.minWords) return undefined
   const expectedScore = scores.find(([lang]) => lang === expected)?.[1] ?? 0
   if (expectedScore >= limits.maxExpectedScore) return undefined
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? []
-  const winnerWords = ownWords(words, winner)
-  if (winnerWords === 0 || winnerWords <= ownWords(words, expected)) return undefined
+  const winnerWords = own.get(winner) ?? 0
+  if (winnerWords === 0 || winnerWords <= expectedWords) return undefined
   return { d: `The translation looks like ${FRANC_NAMES.get(winner) ?? winner}, not ${FRANC_NAMES.get(expected) ?? expected}` }
 }
 
@@ -175,7 +198,7 @@ export const wrongLanguage: SetCheck = {
         const cluster = CLUSTERS.find((c) => c.includes(expected)) ?? [expected]
         candidatesFor.set(expected, (candidates = [...present].filter((c) => c === expected || !cluster.includes(c))))
       }
-      const hit = languageHit(text, letterCount(text), expected, FRANC[writingOf(input.sourceLocale).language], candidates)
+      const hit = languageHit(text, expected, FRANC[writingOf(input.sourceLocale).language], candidates)
       if (hit) out.push({ index, hit })
     })
     return out

@@ -116,7 +116,7 @@ function missingMessage(p: Placeholder, target: Extracted): string {
 function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
   const { source, good, missing, extra, renamed, invalid, type, format } = def.example
   const comparison = (input: CheckInput) => (input.syntaxes.includes(def.syntax) ? read(def, input).comparison : undefined)
-  const base = { family: 'placeholders' as const }
+  const base = { family: 'placeholders' as const, syntax: def.syntax }
   const checks: SegmentCheck[] = []
   if (def.validates && invalid) {
     checks.push({
@@ -166,9 +166,10 @@ function placeholderChecks(def: SyntaxDef): SegmentCheck[] {
       examples: { fail: [source, extra], pass: [source, good] },
       check(input) {
         const c = comparison(input)
+        if (!c || c.extra.length === 0) return []
         // A positional one refers to an argument the caller does not pass: say how many it does.
-        const passed = (p: Placeholder) => (p.position !== undefined && c?.sourceArguments !== undefined ? `: the source has ${c.sourceArguments} argument${c.sourceArguments === 1 ? '' : 's'}` : '')
-        return (c?.extra ?? []).filter((p) => !mayAddCount(input, p)).map((p) => ({ d: `Placeholder ${p.text} is not in the source${passed(p)}`, span: span(p) }))
+        const passed = (p: Placeholder) => (p.position !== undefined && c.sourceArguments !== undefined ? `: the source has ${c.sourceArguments} argument${c.sourceArguments === 1 ? '' : 's'}` : '')
+        return c.extra.filter((p) => !mayAddCount(input, p)).map((p) => ({ d: `Placeholder ${p.text} is not in the source${passed(p)}`, span: span(p) }))
       },
     },
     {

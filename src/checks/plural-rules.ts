@@ -9,7 +9,7 @@ interface Facts {
 
 const CANONICAL = ['zero', 'one', 'two', 'few', 'many', 'other']
 const SAMPLES = [...Array.from({ length: 1001 }, (_, i) => i), 1_000_000, 2_000_000, 10_000_000]
-const cache = new Map<string, Facts>()
+const cache: Record<PluralType, Map<string, Facts>> = { cardinal: new Map(), ordinal: new Map() }
 
 function rulesFor(locale: string, type: PluralType): Intl.PluralRules {
   try {
@@ -20,8 +20,7 @@ function rulesFor(locale: string, type: PluralType): Intl.PluralRules {
 }
 
 function facts(locale: string, type: PluralType): Facts {
-  const id = `${type}\u0000${locale}`
-  let f = cache.get(id)
+  let f = cache[type].get(locale)
   if (!f) {
     const rules = rulesFor(locale, type)
     const integers = new Map<string, number[]>()
@@ -33,18 +32,25 @@ function facts(locale: string, type: PluralType): Facts {
     }
     const categories = [...rules.resolvedOptions().pluralCategories].sort((a, b) => CANONICAL.indexOf(a) - CANONICAL.indexOf(b))
     f = { categories, integers }
-    cache.set(id, f)
+    cache[type].set(locale, f)
   }
   return f
 }
 
+const known = new Map<string, boolean>()
+
 /** Whether Intl knows the locale's language (otherwise it silently answers for another one). */
 export function knowsLocale(locale: string): boolean {
-  try {
-    return Intl.PluralRules.supportedLocalesOf(locale).length > 0
-  } catch {
-    return false
+  let answer = known.get(locale)
+  if (answer === undefined) {
+    try {
+      answer = Intl.PluralRules.supportedLocalesOf(locale).length > 0
+    } catch {
+      answer = false
+    }
+    known.set(locale, answer)
   }
+  return answer
 }
 
 /** True when the category holds exactly one integer in this locale (German `one`: 1; Russian `one`: 1, 21, 31...). */

@@ -5,6 +5,7 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import type { PlaceholderSyntax } from '../model.js'
 import { parseIcu } from '../placeholders/icu.js'
 import { syntaxDef } from '../placeholders/index.js'
+import { TextMemo } from '../placeholders/text-memo.js'
 import type { CheckInput } from './check.js'
 import { markupRanges } from './tags.js'
 import { EMAIL_RE, mayHaveUrl, URL_RE } from './text.js'
@@ -59,19 +60,39 @@ function placeholderRanges(text: string, syntaxes: readonly PlaceholderSyntax[])
   return ranges
 }
 
+/** The text with every character inside a range (ranges may overlap) replaced by MASK. */
 function mask(text: string, ranges: Range[]): string {
   if (ranges.length === 0) return text
-  const chars = text.split('')
-  for (const [start, end] of ranges) for (let i = start; i < end; i++) chars[i] = MASK
-  return chars.join('')
+  ranges.sort((a, b) => a[0] - b[0])
+  let out = ''
+  let at = 0
+  for (const [start, end] of ranges) {
+    const from = Math.max(start, at)
+    const to = Math.min(end, text.length)
+    if (to <= from) continue
+    out += text.slice(at, from) + MASK.repeat(to - from)
+    at = to
+  }
+  return out + text.slice(at)
 }
 
-export function proseOf(text: string, syntaxes: readonly PlaceholderSyntax[]): string {
+function readProse(text: string, syntaxes: readonly PlaceholderSyntax[]): string {
   const ranges = [...placeholderRanges(text, syntaxes), ...markupRanges(text)]
   if (text.includes('](')) for (const m of text.matchAll(MARKDOWN_TARGET)) ranges.push([m.index + 1, m.index + m[0].length])
   if (mayHaveUrl(text)) for (const m of text.matchAll(URL_RE)) ranges.push([m.index, m.index + m[0].length])
   if (text.includes('@')) for (const m of text.matchAll(EMAIL_RE)) ranges.push([m.index, m.index + m[0].length])
   return mask(text, ranges)
+}
+
+// By text, then by syntaxes (a text is nearly always read with one set of them).
+const read = new TextMemo<Map<string, string>>()
+
+export function proseOf(text: string, syntaxes: readonly PlaceholderSyntax[]): string {
+  const bySyntaxes = read.get(text, () => new Map())
+  const key = syntaxes.join(' ')
+  let result = bySyntaxes.get(key)
+  if (result === undefined) bySyntaxes.set(key, (result = readProse(text, syntaxes)))
+  return result
 }
 
 const memo = new WeakMap<CheckInput, { source?: string; target?: string }>()

@@ -24,7 +24,10 @@ function tokenRule(info: Omit<SegmentCheck, 'check'> & { noun: string }, read: (
   return {
     ...rest,
     check(input) {
-      const { missing, extra } = difference(read(input, 'source'), read(input, 'target'), (t) => t.key)
+      const source = read(input, 'source')
+      const target = read(input, 'target')
+      if (source.length === 0 && target.length === 0) return []
+      const { missing, extra } = difference(source, target, (t) => t.key)
       if (missing.length === 1 && extra.length === 1) return [{ d: `${noun} ${missing[0].text} became ${extra[0].text}`, span: { start: extra[0].start, end: extra[0].end } }]
       const hits: CheckHit[] = missing.map((t) => ({ d: `${noun} ${t.text} is missing` }))
       for (const t of extra) hits.push({ d: `${noun} ${t.text} is not in the source`, span: { start: t.start, end: t.end } })

@@ -49,19 +49,30 @@ export function writingOf(locale: string): LocaleWriting {
 const SCRIPT_MIX: Record<string, string[]> = { Jpan: ['Hira', 'Kana', 'Hani'], Kore: ['Hang', 'Hani'], Hans: ['Hani'], Hant: ['Hani'] }
 
 const letterRegexes = new Map<string, RegExp>()
+const otherLetterRegexes = new Map<string, RegExp>()
 
-/** A global regex matching the letters of an ISO 15924 script (or a CLDR mix such as Jpan). */
-export function scriptLetters(script: string): RegExp | undefined {
-  let re = letterRegexes.get(script)
+function scriptClass(script: string, cache: Map<string, RegExp>, negated: boolean): RegExp | undefined {
+  let re = cache.get(script)
   if (!re) {
+    const scripts = (SCRIPT_MIX[script] ?? [script]).map((s) => `\\p{Script=${s}}`).join('')
     try {
-      re = new RegExp(`[${(SCRIPT_MIX[script] ?? [script]).map((s) => `\\p{Script=${s}}`).join('')}]`, 'gu')
+      re = new RegExp(negated ? `[^\\P{L}${scripts}]` : `[${scripts}]`, 'gu')
     } catch {
       return undefined
     }
-    letterRegexes.set(script, re)
+    cache.set(script, re)
   }
   return re
+}
+
+/** A global regex matching the letters of an ISO 15924 script (or a CLDR mix such as Jpan). */
+export function scriptLetters(script: string): RegExp | undefined {
+  return scriptClass(script, letterRegexes, false)
+}
+
+/** A global regex matching the letters (\p{L}) outside a script (or a CLDR mix). */
+export function otherLetters(script: string): RegExp | undefined {
+  return scriptClass(script, otherLetterRegexes, true)
 }
 
 export const SCRIPT_NAMES: Record<string, string> = {
@@ -73,11 +84,11 @@ export const SCRIPT_NAMES: Record<string, string> = {
 
 const countable = Object.keys(SCRIPT_NAMES).filter((s) => !SCRIPT_MIX[s])
 
-/** How often a global regex matches, without building the array of matches. */
-export function countMatches(text: string, re: RegExp): number {
+/** How often a global regex matches (counting stops at `upTo`), without building the array of matches. */
+export function countMatches(text: string, re: RegExp, upTo = Infinity): number {
   let n = 0
   re.lastIndex = 0
-  while (re.exec(text)) n++
+  while (n < upTo && re.exec(text)) n++
   return n
 }
 

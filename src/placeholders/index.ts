@@ -14,6 +14,7 @@ import { pythonFormat } from './python-format.js'
 import { qt } from './qt.js'
 import { ruby } from './ruby.js'
 import type { SyntaxDef } from './syntax.js'
+import { TextMemo } from './text-memo.js'
 import { vue } from './vue.js'
 
 export type { Placeholder, SyntaxDef, Extracted, TypeContext } from './syntax.js'
@@ -47,9 +48,11 @@ function withoutShadowed(found: PlaceholderSyntax[]): PlaceholderSyntax[] {
   return found.filter((s) => !shadowed.has(s))
 }
 
+const detected = new TextMemo<readonly PlaceholderSyntax[]>()
+
 /** Syntaxes detected in a text, without those a more specific detected syntax shadows. */
-function detectSyntaxes(text: string): PlaceholderSyntax[] {
-  return withoutShadowed(syntaxes.filter((s) => s.detect(text)).map((s) => s.syntax))
+function detectSyntaxes(text: string): readonly PlaceholderSyntax[] {
+  return detected.get(text, () => withoutShadowed(syntaxes.filter((s) => s.detect(text)).map((s) => s.syntax)))
 }
 
 /**
