@@ -4,7 +4,7 @@
 // only asked to choose between the locale's language and the languages this pull request
 // has reason to hold: the source language and its other target languages. Short texts are
 // left alone; the thresholds were measured on real-looking app strings (see
-// test/checks/language.test.ts).
+// test/checks/consistency.test.ts).
 import { francAll } from 'franc-min'
 import type { CheckHit, CheckInput, SetCheck } from './check.js'
 import { plainProse } from './prose.js'
