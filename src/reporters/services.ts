@@ -35,6 +35,8 @@ const NAMES: Record<string, string> = {
 // (`qe-prompt-tokens gpt-4o`); unknown keys are shown with their dashes as spaces.
 const USAGE: Array<[string, string]> = [
   ['segments', 'segments sent'],
+  ['repeats-not-sent', 'repeats not sent'],
+  ['translations-reused', 'MT translations reused'],
   ['symbols', 'characters translated'],
   ['prompt-tokens', 'prompt tokens'],
   ['completion-tokens', 'completion tokens'],

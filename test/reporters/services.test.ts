@@ -52,8 +52,10 @@ describe('service lines', () => {
     ['one request', { openai: { requests: 1, retries: 0 } }, '1 request', []],
     ['a key the table does not know', { openai: { requests: 2, retries: 0, 'cached-prompt-tokens': 128 } }, '2 requests', ['128 cached prompt tokens']],
     ['no usage at all (a scores file)', {}, '', []],
+    ['repeats and reused MT after what was sent', { custommt: { requests: 1, retries: 0, symbols: 90, 'translations-reused': 3, 'repeats-not-sent': 2, segments: 5 } }, '1 request', ['5 segments sent', '2 repeats not sent', '3 MT translations reused', '90 characters translated']],
   ])('%s', (_name, usage, requests, parts) => {
-    const [line] = serviceLines(reportWith([[scored('openai', 0.9)]], usage as Report['usage']))
+    const provider = Object.keys(usage)[0] ?? 'openai'
+    const [line] = serviceLines(reportWith([[scored(provider, 0.9)]], usage as Report['usage']))
     expect(requestCount(line)).toBe(requests)
     expect(line.usage).toEqual(parts)
   })
