@@ -120,6 +120,25 @@ rules:
     expect(run('abc')).toEqual([{ s: 0, d: 'Not checked for "Slow": this custom rule used its 10 s of matching time in this run (its pattern is slow on some texts; bound its repetitions, e.g. .{0,100} for .*)' }])
   })
 
+  it('stops a match that takes too long on a crafted text, and says so on that segment only', () => {
+    const [check] = customChecks([{ id: 'polynomial', pattern: 'a*a*a*a*a*b', message: 'Polynomial' }], allRules(), { matchTimeoutMs: 100 })
+    const run = (target: string) => check.check({ source: 'x', target, locale: 'de', sourceLocale: 'en' } as unknown as Parameters<typeof check.check>[0])
+    // Without a b, every split of the a's between the five repetitions is tried: far more than 100 ms.
+    expect(run('a'.repeat(1500))).toEqual([{ s: 0, d: 'Not checked for "Polynomial": its pattern took more than 0.1 s on this target and was stopped (bound its repetitions, e.g. .{0,100} for .*)' }])
+    expect(run('xaab')).toEqual([{ d: 'Polynomial ("aab")', span: { start: 1, end: 4 } }])
+    expect(run('none')).toEqual([])
+  })
+
+  it.each([
+    ['a pattern run here', 'lorem', 'Lorem ipsum, lorem', true],
+    ['a pattern run in a worker', '\\s+\\d+\\s*%', 'Rabatt: 10 % heute', false],
+    ['a pattern run in a worker, ignoring case', 'LOREM.*IPSUM', 'Text lorem und ipsum', true],
+  ])('matches %s as the regex does', (_name, pattern, target, ignoreCase) => {
+    const [check] = customChecks([{ id: 'r', pattern, message: 'M', 'ignore-case': ignoreCase }], allRules())
+    const m = new RegExp(pattern, ignoreCase ? 'iu' : 'u').exec(target)!
+    expect(check.check({ source: 'x', target, locale: 'de', sourceLocale: 'en' } as unknown as Parameters<typeof check.check>[0])).toEqual([{ d: `M ("${m[0]}")`, span: { start: m.index, end: m.index + m[0].length } }])
+  })
+
   it.each([
     ['an id taken by a built-in rule', "  - {id: untranslated, pattern: x, message: m}\n", "Invalid custom-rules[0] in the config file: the id 'untranslated' is already taken by another rule. Expected a new kebab-case id."],
     ['a number used twice', "  - {id: a, rule: 1805, pattern: x, message: m}\n  - {id: b, rule: 1805, pattern: y, message: m}\n", 'Invalid custom-rules[1] in the config file: rule number 1805 is already taken. Expected a number from 1801 to 1899 used once.'],

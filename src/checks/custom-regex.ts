@@ -7,10 +7,10 @@
 //   start with the same character ((a|ab)+, (\w|-)*, (?:(\w|\d) )+); it may refuse a
 //   pattern that would have been safe, never the reverse for these shapes (nor one whose
 //   groups nest deeper than the check reads);
-// - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which keeps the shapes
-//   left (polynomial: \s*\s*$, .*a.*b) to one text's worth of work, and a time budget per
-//   rule and run (custom.ts) that stops a rule whose pattern is still slow on crafted texts
-//   (.*a.*b takes seconds on 2,000 characters; a*a*a*b far longer: it is not refused).
+// - for what is left (polynomial: .*a.*b takes seconds on 2,000 crafted characters,
+//   a*a*a*b far longer), a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), and a
+//   pattern with two or more unbounded repetitions runs in a worker where a match that takes
+//   too long is stopped (isolated-regex.ts, custom.ts), with a time budget per rule and run.
 
 /** Longest text (UTF-16 units) a custom rule's pattern is run on; a longer one is not checked, and said so. */
 export const CUSTOM_RULE_MAX_TEXT = 2000
@@ -158,6 +158,22 @@ export function exponentialRisk(pattern: string): string | undefined {
     return `${which} can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`
   }
   return undefined
+}
+
+/**
+ * How many repetitions without an upper bound (`*`, `+`, `{n,}`) a pattern holds. With two
+ * or more, a match can take polynomial time of a high degree on a crafted text (.*a.*b,
+ * a*a*a*b), so custom rules run such a pattern where a match can be stopped.
+ */
+export function unboundedRepetitions(pattern: string): number {
+  try {
+    let n = 0
+    for (const t of terms(new PatternReader(pattern).alternatives())) if (t.max === Infinity) n++
+    return n
+  } catch (e) {
+    if (e instanceof TooDeep) return Infinity
+    throw e
+  }
 }
 
 /** A group with alternatives that may start with the same character, so may match the same text. */

@@ -5,7 +5,8 @@ import type { Severity } from '../model.js'
 import { SettingsError } from '../settings.js'
 import type { SegmentCheck } from './check.js'
 import { localeFilter } from '../paths.js'
-import { CUSTOM_RULE_MAX_TEXT } from './custom-regex.js'
+import { CUSTOM_RULE_MAX_TEXT, unboundedRepetitions } from './custom-regex.js'
+import { IsolatedRegex, type RegexMatch } from './isolated-regex.js'
 
 /** One entry of `custom-rules`, as the config file writes it (validated by its schema). */
 export interface CustomRuleConfig {
@@ -30,12 +31,16 @@ const CUSTOM_RULES = { first: 1801, last: 1899 }
  */
 export const CUSTOM_RULE_TIME_BUDGET_MS = 10_000
 
+/** Milliseconds one match of a pattern run in a worker may take before it is stopped. */
+export const CUSTOM_RULE_MATCH_TIMEOUT_MS = 1_000
+
 export interface CustomRuleOptions {
   /** Where errors point (the config file's name). */
   label?: string
   /** Milliseconds, monotonic; replaceable in tests. */
   now?: () => number
   budgetMs?: number
+  matchTimeoutMs?: number
 }
 
 /**
@@ -43,7 +48,7 @@ export interface CustomRuleOptions {
  * a clash or a bad pattern is a SettingsError naming the entry.
  */
 export function customChecks(configs: readonly CustomRuleConfig[], taken: ReadonlyArray<{ id: string; rule: number }>, options: CustomRuleOptions = {}): SegmentCheck[] {
-  const { label = 'the config file', now = () => performance.now(), budgetMs = CUSTOM_RULE_TIME_BUDGET_MS } = options
+  const { label = 'the config file', now = () => performance.now(), budgetMs = CUSTOM_RULE_TIME_BUDGET_MS, matchTimeoutMs = CUSTOM_RULE_MATCH_TIMEOUT_MS } = options
   const ids = new Set(taken.map((r) => r.id))
   const numbers = new Set(taken.map((r) => r.rule))
   return configs.map((c, i) => {
@@ -65,6 +70,13 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
     }
     const field = c.field ?? 'target'
     const applies = localeFilter(c.locales)
+    // One unbounded repetition costs at most about the square of the text's length: run it here.
+    const isolated = unboundedRepetitions(c.pattern) >= 2 ? new IsolatedRegex(re.source, re.flags) : undefined
+    const match = (text: string): RegexMatch | null | 'timeout' => {
+      if (isolated) return isolated.exec(text, matchTimeoutMs)
+      const m = re.exec(text)
+      return m && { index: m.index, text: m[0] }
+    }
     let spent = 0
     return {
       id: c.id,
@@ -83,10 +95,13 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
           return [{ s: 0, d: `Not checked for "${c.message}": this custom rule used its ${(budgetMs / 1000).toLocaleString('en')} s of matching time in this run (its pattern is slow on some texts; bound its repetitions, e.g. .{0,100} for .*)` }]
         }
         const started = now()
-        const m = re.exec(text)
+        const m = match(text)
         spent += now() - started
+        if (m === 'timeout') {
+          return [{ s: 0, d: `Not checked for "${c.message}": its pattern took more than ${(matchTimeoutMs / 1000).toLocaleString('en')} s on this ${field} and was stopped (bound its repetitions, e.g. .{0,100} for .*)` }]
+        }
         if (!m) return []
-        return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }]
+        return [{ d: `${c.message} ("${m.text}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m.text.length } } : {}) }]
       },
     }
   })

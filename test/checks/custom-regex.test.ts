@@ -2,7 +2,7 @@
 // backtrack exponentially are refused, the patterns people write for translations are not.
 // (No timing here: a refused pattern is never run; bench/ is for speed.)
 import { describe, expect, it } from '@jest/globals'
-import { exponentialRisk } from '../../src/checks/custom-regex.js'
+import { exponentialRisk, unboundedRepetitions } from '../../src/checks/custom-regex.js'
 
 describe('exponentialRisk', () => {
   it.each([
@@ -60,4 +60,17 @@ describe('exponentialRisk', () => {
     expect(new RegExp(pattern, 'u')).toBeInstanceOf(RegExp)
     expect(exponentialRisk(pattern)).toBeUndefined()
   })
+})
+
+describe('unboundedRepetitions', () => {
+  it.each([
+    ['lorem', 0],
+    ['\\d{1,3}%', 0],
+    ['https?://\\S+', 1],
+    ['.*a.*b', 2],
+    ['a*a*a*b', 3],
+    ['(ab)+c{2,}', 2],
+    ['[*+]{3}', 0],
+    ['\\*+', 1],
+  ])('%s has %d', (pattern, n) => expect(unboundedRepetitions(pattern)).toBe(n))
 })
