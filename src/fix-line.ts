@@ -19,7 +19,7 @@ export interface LineEdit {
 // Control characters are escapes in every quoted format (a tab or line break breaks the line).
 const CONTROL = /[\u0000-\u001f\u007f]/
 // YAML reads these plain scalars as other types or structure.
-const YAML_NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+.]?\d.*)$/i
+const YAML_NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+.]?\d.*|[-+]?\.(?:inf|nan))$/i
 
 /** How a value is written in a line: its delimiters and what may not appear in it unescaped. */
 interface Quoting {
