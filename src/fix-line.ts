@@ -61,8 +61,9 @@ function quoting(format: string, opener: string | undefined): Quoting | undefine
     case 'stringsdict':
       return { open: '', close: '<', safe: noneOf(/[<>&]/) }
     case 'properties':
-      // A leading space is dropped unless escaped; a value runs to the end of the line.
-      return { open: '', close: '', safe: (t) => !/^\s/.test(t) && noneOf(/\\/)(t) }
+      // A leading space is dropped unless escaped, and so is a leading = or : after a key ended
+      // by a space (`ratio :1` is "1"); a value runs to the end of the line.
+      return { open: '', close: '', safe: (t) => !/^[\s=:]/.test(t) && noneOf(/\\/)(t) }
     default:
       return undefined
   }

@@ -89,6 +89,7 @@ describe('fixedLine', () => {
     ["Android escaped apostrophe", { format: 'android', path: 'res/values-de/strings.xml', file: android("L\\'article  ici"), key: 'greeting', after: "L'article ici" }],
     ['XML entity in the text', { format: 'xliff', path: 'locales/app.de.xlf', file: xliff('Käse &amp; Brot '), key: 'greeting', after: 'Käse & Brot' }],
     ['properties: a leading space needs an escape', { format: 'properties', path: 'src/main/resources/messages_de.properties', file: properties('von %d'), key: 'greeting', after: ' von %d' }],
+    ['properties: a key and value apart by a space, a value that would start with a colon', { format: 'properties', path: 'src/main/resources/messages_de.properties', file: '# Labels\nratio \u200b:1\n', key: 'ratio', after: ':1' }],
     ['properties with a \\u escape', { format: 'properties', path: 'src/main/resources/messages_de.properties', file: properties('Gr\\u00fc\\u00dfe '), key: 'greeting', after: 'Grüße' }],
   ])('%s: no line', (_label, c) => {
     expect(rewrite(c).line).toBeUndefined()
