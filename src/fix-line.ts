@@ -19,7 +19,7 @@ export interface LineEdit {
 // Control characters are escapes in every quoted format (a tab or line break breaks the line).
 const CONTROL = /[\u0000-\u001f\u007f]/
 // YAML reads these plain scalars as other types or structure.
-const YAML_NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+.]?\d.*)$/i
+const YAML_NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+.]?\d.*|[-+]?\.(?:inf|nan))$/i
 
 /** How a value is written in a line: its delimiters and what may not appear in it unescaped. */
 interface Quoting {
@@ -61,8 +61,9 @@ function quoting(format: string, opener: string | undefined): Quoting | undefine
     case 'stringsdict':
       return { open: '', close: '<', safe: noneOf(/[<>&]/) }
     case 'properties':
-      // A leading space is dropped unless escaped; a value runs to the end of the line.
-      return { open: '', close: '', safe: (t) => !/^\s/.test(t) && noneOf(/\\/)(t) }
+      // A leading space is dropped unless escaped, and so is a leading = or : after a key ended
+      // by a space (`ratio :1` is "1"); a value runs to the end of the line.
+      return { open: '', close: '', safe: (t) => !/^[\s=:]/.test(t) && noneOf(/\\/)(t) }
     default:
       return undefined
   }

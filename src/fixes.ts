@@ -88,7 +88,14 @@ function invisibleFix(issue: Issue, segment: CheckedSegment, source: string): Te
   const times = Number(/\((\d+) times\)$/.exec(issue.d)?.[1] ?? 1)
   // Every occurrence is one the rule reported (none is a joiner the script needs).
   if (count(segment.target, ch) !== times) return undefined
-  return (text) => (count(text, ch) === times ? text.split(ch).reduce(joinPieces) : undefined)
+  return (text) => {
+    if (count(text, ch) !== times) return undefined
+    const out = text.split(ch).reduce(joinPieces)
+    // The character hid white space at an end from the whitespace rules ("Speichern \u200b"):
+    // uncovering some the source does not have would be a new defect.
+    const uncovers = (edge: (t: string) => string) => edge(out) !== edge(text) && edge(out) !== edge(source)
+    return uncovers(leadingSpace) || uncovers(trailingSpace) ? undefined : out
+  }
 }
 
 /** Two pieces of text an invisible character stood between; spaces on both sides become one, as a double space would. */

@@ -77,6 +77,9 @@ describe('fixedLine', () => {
     ['JSON, the text is the key too', { format: 'json', path: 'locales/de/app.json', file: '{\n  "Hallo": "Hallo"\n}\n', key: 'Hallo', after: 'Hallo ' }],
     ['YAML plain scalar gaining a trailing space', { format: 'yaml', path: 'config/locales/de.yml', file: yaml('Name:x'), key: 'cart.greeting', after: 'Name: ' }],
     ['YAML plain scalar that would read as a number', { format: 'yaml', path: 'config/locales/de.yml', file: yaml('1  000'), key: 'cart.greeting', after: '1 000' }],
+    ['YAML plain scalar that would read as infinity', { format: 'yaml', path: 'config/locales/de.yml', file: yaml('.inf\u200b'), key: 'cart.greeting', after: '.inf' }],
+    ['YAML plain scalar that would read as not-a-number', { format: 'yaml', path: 'config/locales/de.yml', file: yaml('\u200b.NaN'), key: 'cart.greeting', after: '.NaN' }],
+    ['YAML plain scalar that would read as signed infinity', { format: 'yaml', path: 'config/locales/de.yml', file: yaml('+.Inf\u200b'), key: 'cart.greeting', after: '+.Inf' }],
     ['YAML plain scalar with a comment after it', { format: 'yaml', path: 'config/locales/de.yml', file: yaml('Hallo  Welt # greeting'), key: 'cart.greeting', after: 'Hallo Welt' }],
     ["YAML single-quoted with an apostrophe", { format: 'yaml', path: 'config/locales/de.yml', file: yaml("'L''article  ici'"), key: 'cart.greeting', after: "L'article ici" }],
     ['PO multi-line msgstr', { format: 'po', path: 'locale/de/LC_MESSAGES/app.po', file: po('""\n"Willkommen zurück! "'), key: 'Welcome back!', after: 'Willkommen zurück!' }],
@@ -86,6 +89,7 @@ describe('fixedLine', () => {
     ["Android escaped apostrophe", { format: 'android', path: 'res/values-de/strings.xml', file: android("L\\'article  ici"), key: 'greeting', after: "L'article ici" }],
     ['XML entity in the text', { format: 'xliff', path: 'locales/app.de.xlf', file: xliff('Käse &amp; Brot '), key: 'greeting', after: 'Käse & Brot' }],
     ['properties: a leading space needs an escape', { format: 'properties', path: 'src/main/resources/messages_de.properties', file: properties('von %d'), key: 'greeting', after: ' von %d' }],
+    ['properties: a key and value apart by a space, a value that would start with a colon', { format: 'properties', path: 'src/main/resources/messages_de.properties', file: '# Labels\nratio \u200b:1\n', key: 'ratio', after: ':1' }],
     ['properties with a \\u escape', { format: 'properties', path: 'src/main/resources/messages_de.properties', file: properties('Gr\\u00fc\\u00dfe '), key: 'greeting', after: 'Grüße' }],
   ])('%s: no line', (_label, c) => {
     expect(rewrite(c).line).toBeUndefined()

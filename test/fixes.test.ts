@@ -37,6 +37,8 @@ describe('fixedTarget', () => {
     ['Save the file', 'Datei \u200b speichern', 'de', [1307], 'Datei speichern'],
     ['Lace your shoes.', 'Lacez \u2060  vos chaussures.', 'fr', [1303, 1307], 'Lacez vos chaussures.'],
     ['Due on {0}', 'F\u00e4llig\u00a0\u200b am {0}', 'de', [1307], 'F\u00e4llig\u00a0am {0}'],
+    // A space the invisible character hid at the end, which the source has too, stays.
+    ['Name: ', 'Name: \u200b', 'de', [1302, 1307], 'Name: '],
     // Spaces that start a line are indentation, to the rule and to its fix.
     ['Error:\n   {0} failed', 'Fehler:\n   {0}  fehlgeschlagen', 'de', [1303], 'Fehler:\n   {0} fehlgeschlagen'],
     // Several fixes on one text, applied in turn.
@@ -55,6 +57,9 @@ describe('fixedTarget', () => {
     ['a placeholder missing, not renamed', 'You have {{count}} items', 'Sie haben Artikel', 'de'],
     ['an ICU plural renamed: its texts are no token to put back', '{count, plural, one {# item} other {# items}}', '{n, plural, one {# article} other {# articles}}', 'fr'],
     ['two placeholders renamed: which is which is a guess', 'From {{a}} to {{b}}', 'Von {{x}} bis {{y}}', 'de'],
+    // The invisible character hid a space at an end from the whitespace rules: removing it alone would leave a space the source lacks.
+    ['a space before an invisible character at the end', 'Save', 'Speichern \u200b', 'de'],
+    ['a space after an invisible character at the start', 'Save', '\u200b Speichern', 'de'],
     ['an invisible character the source has too', 'Spl\u200bit', 'Ge\u200bteilt\u200b', 'de'],
   ])('%s: no fix', (_label, source, target, locale) => {
     const s = checkedSegment(source, target, locale)

@@ -112,8 +112,10 @@ function withoutSourceWords(text: string, source: string): string {
 function scriptHit(full: string, source: string, locale: string, script: string): CheckHit | undefined {
   // A verdict needs more than 80% of at least 12 letters outside the locale's script, and
   // dropping the source's words only removes letters: most texts are decided by this count.
-  if (countMatches(full, otherLetters(script)!, 10) < 10) return undefined
-  const letters = scriptLetters(script)!
+  const others = otherLetters(script)
+  const letters = scriptLetters(script)
+  // A script subtag Unicode has no property for (Hrkt, Hanb, Aran, Qaaa) says nothing to count.
+  if (!others || !letters || countMatches(full, others, 10) < 10) return undefined
   const text = countMatches(full, letters) > 0 ? withoutSourceWords(full, source) : full
   const total = letterRuns(text).letters
   if (total < LANGUAGE_ID.minScriptLetters) return undefined
