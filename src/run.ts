@@ -8,6 +8,7 @@ import { customChecks } from './checks/custom.js'
 import { runChecks } from './checks/engine.js'
 import { needsReview } from './checks/state.js'
 import { detectPatterns, TMS_CONFIGS } from './detect.js'
+import { IsolatedRegex } from './isolated-regex.js'
 import { loadBundle } from './load.js'
 import type { Logger } from './log.js'
 import type { FileFinding, Report, Segment } from './model.js'
@@ -63,7 +64,7 @@ async function findAllBundles(settings: Settings, changes: Changes, trusted: Tre
 export async function runPipeline(settings: Settings, deps: PipelineDeps): Promise<Report> {
   const { changes, log } = deps
   const notes = [...(deps.notes ?? [])]
-  const custom = customChecks(settings.extra.customRules, allRules())
+  const custom = customChecks(settings.extra.customRules, allRules(), { isolate: (source, flags) => new IsolatedRegex(source, flags) })
   const rules = ruleSettings(settings.extra.rules, undefined, custom)
   checkDismissals(settings.extra.dismissals, rules)
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { customChecks } from '../src/checks/custom.js'
 import { parseConfig } from '../src/config/index.js'
+import { IsolatedRegex } from '../src/isolated-regex.js'
 import { silentLogger } from '../src/log.js'
 import { targetHash } from '../src/policy.js'
 import { allRules } from '../src/rules.js'
@@ -121,7 +122,7 @@ rules:
   })
 
   it('stops a match that takes too long on a crafted text, and says so on that segment only', () => {
-    const [check] = customChecks([{ id: 'polynomial', pattern: 'a*a*a*a*a*b', message: 'Polynomial' }], allRules(), { matchTimeoutMs: 100 })
+    const [check] = customChecks([{ id: 'polynomial', pattern: 'a*a*a*a*a*b', message: 'Polynomial' }], allRules(), { matchTimeoutMs: 100, isolate: (source, flags) => new IsolatedRegex(source, flags) })
     const run = (target: string) => check.check({ source: 'x', target, locale: 'de', sourceLocale: 'en' } as unknown as Parameters<typeof check.check>[0])
     // Without a b, every split of the a's between the five repetitions is tried: far more than 100 ms.
     expect(run('a'.repeat(1500))).toEqual([{ s: 0, d: 'Not checked for "Polynomial": its pattern took more than 0.1 s on this target and was stopped (bound its repetitions, e.g. .{0,100} for .*)' }])
@@ -134,7 +135,7 @@ rules:
     ['a pattern run in a worker', '\\s+\\d+\\s*%', 'Rabatt: 10 % heute', false],
     ['a pattern run in a worker, ignoring case', 'LOREM.*IPSUM', 'Text lorem und ipsum', true],
   ])('matches %s as the regex does', (_name, pattern, target, ignoreCase) => {
-    const [check] = customChecks([{ id: 'r', pattern, message: 'M', 'ignore-case': ignoreCase }], allRules())
+    const [check] = customChecks([{ id: 'r', pattern, message: 'M', 'ignore-case': ignoreCase }], allRules(), { isolate: (source, flags) => new IsolatedRegex(source, flags) })
     const m = new RegExp(pattern, ignoreCase ? 'iu' : 'u').exec(target)!
     expect(check.check({ source: 'x', target, locale: 'de', sourceLocale: 'en' } as unknown as Parameters<typeof check.check>[0])).toEqual([{ d: `M ("${m[0]}")`, span: { start: m.index, end: m.index + m[0].length } }])
   })

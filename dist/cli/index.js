@@ -47773,7 +47773,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9261);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9203);
 // The `tqg` command's entry; see cli/main.ts.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)({
@@ -47789,7 +47789,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9261:
+/***/ 9203:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48208,7 +48208,7 @@ const settingDefs = [
     { name: 'comment', kind: 'string', values: ['summary', 'review', 'both', 'off'], default: 'summary', config: true, only: 'action', description: 'PR comments: one sticky `summary` comment, inline `review` comments, `both`, or `off`.' },
     { name: 'annotations', kind: 'string', values: ['check', 'workflow', 'off'], default: 'check', config: true, only: 'action', description: 'Line annotations through a `check` run, `workflow` commands, or `off`.' },
     { name: 'max-annotations', kind: 'integer', default: '200', minimum: 0, config: true, only: 'action', description: 'Most annotations to post, worst first; the rest stay in the summary and the reports.' },
-    { name: 'max-segments', kind: 'integer', minimum: 0, config: true, description: 'Spend guard: most segments to send to the quality services per run; the rest are reported as skipped. Empty: no limit.' },
+    { name: 'max-segments', kind: 'integer', minimum: 0, config: true, description: 'Spend guard: most distinct segments to send to the quality services per run (a repeat of a segment sent is free); the rest are reported as skipped. Empty: no limit.' },
     { name: 'time-budget', kind: 'integer', default: '300', minimum: 1, config: true, description: 'Seconds the scoring stage may take; segments not scored by then are reported as skipped.' },
     { name: 'cache-dir', kind: 'path', default: '.tqg-cache', config: true, description: 'Directory of the score cache, so that re-runs and later pushes pay only for changed segments; carry it between workflow runs with actions/cache (see the README). `off`: keep nothing.' },
     { name: 'max-file-size', kind: 'size', default: '10MB', config: true, description: 'Files larger than this (bytes, or with KB/MB) are reported and not parsed.' },
@@ -48685,10 +48685,10 @@ var dist = __nccwpck_require__(8815);
 //   start with the same character ((a|ab)+, (\w|-)*, (?:(\w|\d) )+); it may refuse a
 //   pattern that would have been safe, never the reverse for these shapes (nor one whose
 //   groups nest deeper than the check reads);
-// - a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), which keeps the shapes
-//   left (polynomial: \s*\s*$, .*a.*b) to one text's worth of work, and a time budget per
-//   rule and run (custom.ts) that stops a rule whose pattern is still slow on crafted texts
-//   (.*a.*b takes seconds on 2,000 characters; a*a*a*b far longer: it is not refused).
+// - for what is left (polynomial: .*a.*b takes seconds on 2,000 crafted characters,
+//   a*a*a*b far longer), a cap on the text a custom rule reads (CUSTOM_RULE_MAX_TEXT), and a
+//   pattern with two or more unbounded repetitions runs in a worker where a match that takes
+//   too long is stopped (isolated-regex.ts, custom.ts), with a time budget per rule and run.
 /** Longest text (UTF-16 units) a custom rule's pattern is run on; a longer one is not checked, and said so. */
 const CUSTOM_RULE_MAX_TEXT = 2000;
 /** Deepest nesting of groups read: what people write is far shallower, and a deeper pattern would take the reader past the call stack. */
@@ -48843,6 +48843,25 @@ function exponentialRisk(pattern) {
         return `${which} can match the same text, so a text can be matched in exponentially many ways (use a character class, e.g. [ab]+ for (a|b)+, or alternatives that start with different characters)`;
     }
     return undefined;
+}
+/**
+ * How many repetitions without an upper bound (`*`, `+`, `{n,}`) a pattern holds. With two
+ * or more, a match can take polynomial time of a high degree on a crafted text (.*a.*b,
+ * a*a*a*b), so custom rules run such a pattern where a match can be stopped.
+ */
+function unboundedRepetitions(pattern) {
+    try {
+        let n = 0;
+        for (const t of terms(new PatternReader(pattern).alternatives()))
+            if (t.max === Infinity)
+                n++;
+        return n;
+    }
+    catch (e) {
+        if (e instanceof TooDeep)
+            return Infinity;
+        throw e;
+    }
 }
 /** A group with alternatives that may start with the same character, so may match the same text. */
 function overlaps(t) {
@@ -55399,9 +55418,11 @@ function withoutSourceWords(text, source) {
 function scriptHit(full, source, locale, script) {
     // A verdict needs more than 80% of at least 12 letters outside the locale's script, and
     // dropping the source's words only removes letters: most texts are decided by this count.
-    if (countMatches(full, otherLetters(script), 10) < 10)
-        return undefined;
+    const others = otherLetters(script);
     const letters = scriptLetters(script);
+    // A script subtag Unicode has no property for (Hrkt, Hanb, Aran, Qaaa) says nothing to count.
+    if (!others || !letters || countMatches(full, others, 10) < 10)
+        return undefined;
     const text = countMatches(full, letters) > 0 ? withoutSourceWords(full, source) : full;
     const total = letterRuns(text).letters;
     if (total < LANGUAGE_ID.minScriptLetters)
@@ -60267,6 +60288,8 @@ const NAMES = {
 // (`qe-prompt-tokens gpt-4o`); unknown keys are shown with their dashes as spaces.
 const USAGE = [
     ['segments', 'segments sent'],
+    ['repeats-not-sent', 'repeats not sent'],
+    ['translations-reused', 'MT translations reused'],
     ['symbols', 'characters translated'],
     ['prompt-tokens', 'prompt tokens'],
     ['completion-tokens', 'completion tokens'],
@@ -60729,12 +60752,14 @@ const CUSTOM_RULES = { first: 1801, last: 1899 };
  * budget a rule stops, and each segment it no longer reads says so.
  */
 const CUSTOM_RULE_TIME_BUDGET_MS = 10_000;
+/** Milliseconds one match of a pattern run in a worker may take before it is stopped. */
+const CUSTOM_RULE_MATCH_TIMEOUT_MS = 1_000;
 /**
  * Builds the checks of `custom-rules`. `taken` are the rules that exist already (built-in);
  * a clash or a bad pattern is a SettingsError naming the entry.
  */
 function customChecks(configs, taken, options = {}) {
-    const { label = 'the config file', now = () => performance.now(), budgetMs = CUSTOM_RULE_TIME_BUDGET_MS } = options;
+    const { label = 'the config file', now = () => performance.now(), budgetMs = CUSTOM_RULE_TIME_BUDGET_MS, matchTimeoutMs = CUSTOM_RULE_MATCH_TIMEOUT_MS, isolate } = options;
     const ids = new Set(taken.map((r) => r.id));
     const numbers = new Set(taken.map((r) => r.rule));
     return configs.map((c, i) => {
@@ -60759,6 +60784,14 @@ function customChecks(configs, taken, options = {}) {
         }
         const field = c.field ?? 'target';
         const applies = localeFilter(c.locales);
+        // One unbounded repetition costs at most about the square of the text's length: run it here.
+        const isolated = isolate && unboundedRepetitions(c.pattern) >= 2 ? isolate(re.source, re.flags) : undefined;
+        const match = (text) => {
+            if (isolated)
+                return isolated.exec(text, matchTimeoutMs);
+            const m = re.exec(text);
+            return m && { index: m.index, text: m[0] };
+        };
         let spent = 0;
         return {
             id: c.id,
@@ -60778,11 +60811,14 @@ function customChecks(configs, taken, options = {}) {
                     return [{ s: 0, d: `Not checked for "${c.message}": this custom rule used its ${(budgetMs / 1000).toLocaleString('en')} s of matching time in this run (its pattern is slow on some texts; bound its repetitions, e.g. .{0,100} for .*)` }];
                 }
                 const started = now();
-                const m = re.exec(text);
+                const m = match(text);
                 spent += now() - started;
+                if (m === 'timeout') {
+                    return [{ s: 0, d: `Not checked for "${c.message}": its pattern took more than ${(matchTimeoutMs / 1000).toLocaleString('en')} s on this ${field} and was stopped (bound its repetitions, e.g. .{0,100} for .*)` }];
+                }
                 if (!m)
                     return [];
-                return [{ d: `${c.message} ("${m[0]}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m[0].length } } : {}) }];
+                return [{ d: `${c.message} ("${m.text}")`, ...(field === 'target' ? { span: { start: m.index, end: m.index + m.text.length } } : {}) }];
             },
         };
     });
@@ -61027,6 +61063,79 @@ function detectLayouts(paths, sourceLocale) {
         ? [`No files setting: detected ${patterns.map((p) => `'${p}'`).join(', ')} (source locale ${sourceLocale}). Set files to choose explicitly.`]
         : [`No files setting and no locale files detected: no source-locale (${sourceLocale}) file with translations beside it in a known layout. Set files, e.g. 'locales/{locale}/*.json' or 'config/locales/{locale}.yml'.`];
     return { patterns, notes };
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./lib/isolated-regex.js
+// A regular expression run in a worker thread, so that a match that backtracks for too long
+// can be stopped. JavaScript cannot interrupt a running match: a custom rule whose pattern
+// is polynomial (.*a.*b, a*a*a*b) could spend minutes on one crafted text. The caller waits
+// synchronously (Atomics.wait, as checks are synchronous) for at most `timeoutMs`; past it,
+// the worker is terminated and the next match starts a fresh one.
+
+/** The worker: one match per message; it answers on its port, then wakes the waiting caller. */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads')
+const { port, done } = workerData
+const compiled = new Map()
+port.on('message', ({ pattern, flags, text }) => {
+  let answer
+  try {
+    let re = compiled.get(flags + '/' + pattern)
+    if (!re) compiled.set(flags + '/' + pattern, (re = new RegExp(pattern, flags)))
+    const m = re.exec(text)
+    answer = m ? { index: m.index, text: m[0] } : null
+  } catch (e) {
+    answer = { error: String(e && e.message || e) }
+  }
+  port.postMessage(answer)
+  Atomics.store(done, 0, 1)
+  Atomics.notify(done, 0)
+})
+`;
+class IsolatedRegex {
+    pattern;
+    flags;
+    running;
+    constructor(pattern, flags) {
+        this.pattern = pattern;
+        this.flags = flags;
+    }
+    /** The first match in `text`, null when there is none, or 'timeout' when the match took longer than `timeoutMs`. */
+    exec(text, timeoutMs) {
+        const { port, done } = (this.running ??= this.start());
+        Atomics.store(done, 0, 0);
+        port.postMessage({ pattern: this.pattern, flags: this.flags, text });
+        if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out') {
+            this.stop();
+            return 'timeout';
+        }
+        const answer = (0,external_node_worker_threads_.receiveMessageOnPort)(port)?.message;
+        if (answer === undefined)
+            throw new Error('The regex worker answered nothing');
+        if (answer && 'error' in answer)
+            throw new Error(`The regex worker failed: ${answer.error}`);
+        return answer;
+    }
+    /** Ends the worker (a later exec starts another). */
+    stop() {
+        if (!this.running)
+            return;
+        const { worker, port } = this.running;
+        this.running = undefined;
+        port.close();
+        void worker.terminate().catch(() => undefined);
+    }
+    start() {
+        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+        const done = new Int32Array(new SharedArrayBuffer(4));
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, done }, transferList: [port2] });
+        // Neither keeps the process alive: the run ends when its work does.
+        worker.unref();
+        port1.unref();
+        return { worker, port: port1, done };
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/load.js
@@ -61775,6 +61884,7 @@ async function writeBack(report, scorers, log) {
 
 
 
+
 async function findAllBundles(settings, changes, trusted, notes, claims) {
     const [headPaths, basePaths] = await Promise.all([changes.head.list(), changes.base.list()]);
     const paths = [...new Set([...headPaths, ...basePaths])].sort();
@@ -61801,7 +61911,7 @@ async function findAllBundles(settings, changes, trusted, notes, claims) {
 async function runPipeline(settings, deps) {
     const { changes, log } = deps;
     const notes = [...(deps.notes ?? [])];
-    const custom = customChecks(settings.extra.customRules, allRules());
+    const custom = customChecks(settings.extra.customRules, allRules(), { isolate: (source, flags) => new IsolatedRegex(source, flags) });
     const rules = ruleSettings(settings.extra.rules, undefined, custom);
     checkDismissals(settings.extra.dismissals, rules);
     const bundles = await log.group('Locale files', async () => {

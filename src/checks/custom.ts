@@ -6,7 +6,6 @@ import { SettingsError } from '../settings.js'
 import type { SegmentCheck } from './check.js'
 import { localeFilter } from '../paths.js'
 import { CUSTOM_RULE_MAX_TEXT, unboundedRepetitions } from './custom-regex.js'
-import { IsolatedRegex, type RegexMatch } from './isolated-regex.js'
 
 /** One entry of `custom-rules`, as the config file writes it (validated by its schema). */
 export interface CustomRuleConfig {
@@ -41,6 +40,22 @@ export interface CustomRuleOptions {
   now?: () => number
   budgetMs?: number
   matchTimeoutMs?: number
+  /**
+   * Runs a pattern with two or more unbounded repetitions where a slow match can be stopped
+   * (the run passes src/isolated-regex.ts: a worker thread, which the pure core does not
+   * start itself). Without it such a pattern runs here, bounded by the text cap and the budget.
+   */
+  isolate?: (source: string, flags: string) => StoppableRegex
+}
+
+export interface RegexMatch {
+  index: number
+  text: string
+}
+
+export interface StoppableRegex {
+  /** The first match, null when there is none, or 'timeout' when it took longer than `timeoutMs` and was stopped. */
+  exec(text: string, timeoutMs: number): RegexMatch | null | 'timeout'
 }
 
 /**
@@ -48,7 +63,7 @@ export interface CustomRuleOptions {
  * a clash or a bad pattern is a SettingsError naming the entry.
  */
 export function customChecks(configs: readonly CustomRuleConfig[], taken: ReadonlyArray<{ id: string; rule: number }>, options: CustomRuleOptions = {}): SegmentCheck[] {
-  const { label = 'the config file', now = () => performance.now(), budgetMs = CUSTOM_RULE_TIME_BUDGET_MS, matchTimeoutMs = CUSTOM_RULE_MATCH_TIMEOUT_MS } = options
+  const { label = 'the config file', now = () => performance.now(), budgetMs = CUSTOM_RULE_TIME_BUDGET_MS, matchTimeoutMs = CUSTOM_RULE_MATCH_TIMEOUT_MS, isolate } = options
   const ids = new Set(taken.map((r) => r.id))
   const numbers = new Set(taken.map((r) => r.rule))
   return configs.map((c, i) => {
@@ -71,7 +86,7 @@ export function customChecks(configs: readonly CustomRuleConfig[], taken: Readon
     const field = c.field ?? 'target'
     const applies = localeFilter(c.locales)
     // One unbounded repetition costs at most about the square of the text's length: run it here.
-    const isolated = unboundedRepetitions(c.pattern) >= 2 ? new IsolatedRegex(re.source, re.flags) : undefined
+    const isolated = isolate && unboundedRepetitions(c.pattern) >= 2 ? isolate(re.source, re.flags) : undefined
     const match = (text: string): RegexMatch | null | 'timeout' => {
       if (isolated) return isolated.exec(text, matchTimeoutMs)
       const m = re.exec(text)

@@ -4,11 +4,7 @@
 // synchronously (Atomics.wait, as checks are synchronous) for at most `timeoutMs`; past it,
 // the worker is terminated and the next match starts a fresh one.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
-
-export interface RegexMatch {
-  index: number
-  text: string
-}
+import type { RegexMatch, StoppableRegex } from './checks/custom.js'
 
 /** The worker: one match per message; it answers on its port, then wakes the waiting caller. */
 const WORKER_SOURCE = `
@@ -37,7 +33,7 @@ interface Running {
   done: Int32Array
 }
 
-export class IsolatedRegex {
+export class IsolatedRegex implements StoppableRegex {
   private running?: Running
 
   constructor(
