@@ -45,8 +45,12 @@ export function writingOf(locale: string): LocaleWriting {
   return w
 }
 
-// Writing systems CLDR names that are mixes of Unicode scripts.
-const SCRIPT_MIX: Record<string, string[]> = { Jpan: ['Hira', 'Kana', 'Hani'], Kore: ['Hang', 'Hani'], Hans: ['Hani'], Hant: ['Hani'] }
+// Writing systems ISO 15924 names that Unicode has no Script property for: mixes of
+// scripts, and variants written with the letters of another (Fraktur is Latin).
+const SCRIPT_MIX: Record<string, string[]> = {
+  Jpan: ['Hira', 'Kana', 'Hani'], Kore: ['Hang', 'Hani'], Hans: ['Hani'], Hant: ['Hani'], Hrkt: ['Hira', 'Kana'], Hanb: ['Hani', 'Bopo'],
+  Aran: ['Arab'], Latf: ['Latn'], Latg: ['Latn'], Cyrs: ['Cyrl'], Geok: ['Geor'], Syre: ['Syrc'], Syrj: ['Syrc'], Syrn: ['Syrc'],
+}
 
 const letterRegexes = new Map<string, RegExp>()
 const otherLetterRegexes = new Map<string, RegExp>()
@@ -80,6 +84,7 @@ export const SCRIPT_NAMES: Record<string, string> = {
   Hang: 'Hangul', Deva: 'Devanagari', Beng: 'Bengali', Guru: 'Gurmukhi', Gujr: 'Gujarati', Orya: 'Odia', Taml: 'Tamil', Telu: 'Telugu',
   Knda: 'Kannada', Mlym: 'Malayalam', Sinh: 'Sinhala', Thai: 'Thai', Laoo: 'Lao', Khmr: 'Khmer', Mymr: 'Myanmar', Geor: 'Georgian',
   Armn: 'Armenian', Ethi: 'Ethiopic', Thaa: 'Thaana', Tibt: 'Tibetan', Jpan: 'Japanese script', Kore: 'Korean script', Hans: 'Chinese characters', Hant: 'Chinese characters',
+  Hrkt: 'Japanese kana', Hanb: 'Chinese characters with Bopomofo', Aran: 'Arabic', Latf: 'Latin', Latg: 'Latin', Cyrs: 'Cyrillic', Geok: 'Georgian', Syre: 'Syriac', Syrj: 'Syriac', Syrn: 'Syriac',
 }
 
 const countable = Object.keys(SCRIPT_NAMES).filter((s) => !SCRIPT_MIX[s])

@@ -83,10 +83,12 @@ describe('wrong-language', () => {
     ['a Russian label among Ukrainian', at('Latin small letter o with breve', 'Латинская строчная буква «o» с бревисом', { locale: 'ru' }), []],
     ['Han characters beside names kept from the source', at('The <b>Noto Sans</b> font is by Google Fonts under the Open Font License.', '<b>Noto Sans</b> 字体由 Google Fonts 根据 Open Font License 提供。', { locale: 'zh-CN' }), []],
     ['an English sentence with the source words in Arabic', at('Print the current map', 'Prints the map you are viewing', { locale: 'ar' }), ['0 The translation is written in Latin script; Arabic uses Arabic']],
-    // Script subtags Unicode has no Script property for (kana, Han with Bopomofo, Nastaliq, a private-use code): no script verdict, no crash.
+    // Script subtags Unicode has no Script property for: read as the scripts they are written in (kana, Han with Bopomofo, Nastaliq); a private-use code says nothing.
     ['kana in the ja-Hrkt file', at('Your changes have been saved.', 'へんこうを ほぞんしました。', { locale: 'ja-Hrkt' }), []],
-    ['English in the zh-Hanb file', at('Your changes have been saved.', 'Your changes were saved successfully.', { locale: 'zh-Hanb' }), []],
+    ['English in the ja-Hrkt file', at('Your changes have been saved.', 'Your changes were saved successfully.', { locale: 'ja-Hrkt' }), ['0 The translation is written in Latin script; Japanese uses Japanese kana']],
+    ['English in the zh-Hanb file', at('Your changes have been saved.', 'Your changes were saved successfully.', { locale: 'zh-Hanb' }), ['0 The translation is written in Latin script; Chinese uses Chinese characters with Bopomofo']],
     ['Urdu in the ur-Aran file', at('Something went wrong. Please try again later.', 'کچھ غلط ہو گیا۔ براہ کرم بعد میں دوبارہ کوشش کریں۔', { locale: 'ur-Aran' }), []],
+    ['Russian in the de-Latf file', at('Something went wrong. Please try again later.', 'Что-то пошло не так. Повторите попытку позже.', { locale: 'de-Latf' }), ['0 The translation is written in Cyrillic script; German uses Latin']],
     ['English in a private-use script file', at('Your session has expired. Please sign in again.', 'The session timed out, please log in once more.', { locale: 'de-Qaaa' }), ['0 The translation looks like English, not German']],
     ['a translation equal to the source (untranslated reports it)', at('Your changes have been saved.', 'Your changes have been saved.', { locale: 'ja' }), []],
   ])('%s', (_, i, expected) => expect(run([i])).toEqual(expected))
