@@ -327,7 +327,8 @@ export const unbalancedQuotes: SegmentCheck = {
 }
 
 /** The first letter that decides the case, skipping punctuation, accelerators and Afrikaans "'n". */
-function firstLetter(text: string, language: string): string | undefined {
+function firstLetter(text: string, locale: string): string | undefined {
+  const { language, script } = writingOf(locale)
   // strftime directives (`%B %d, %Y`) are a date pattern's fields, not words.
   let rest = text.replace(/&(?=\p{L})/u, '').replace(/%[-_0^#]?\p{L}/gu, ' ')
   if (language === 'af') rest = rest.replace(/^([^\p{L}\p{N}]*)['’]n\s+/u, '$1')
@@ -336,8 +337,7 @@ function firstLetter(text: string, language: string): string | undefined {
   const word = m[1]
   // Product names (iPhone) and acronyms keep their own case.
   if (/\p{Ll}\p{Lu}/u.test(word) || (word.length > 1 && word === word.toUpperCase())) return undefined
-  // A lone letter of another script names a letter (Hebrew `u גדולה לטינית`, "capital u").
-  const script = writingOf(language).script
+  // A lone letter of another script than the locale's (its script subtag, sr-Latn is Latin) names a letter (Hebrew `u גדולה לטינית`, "capital u").
   const own = script === undefined ? undefined : scriptLetters(script)
   if (word.length === 1 && own !== undefined && word.match(own) === null && /\s/u.test(rest.slice(m.index + m[0].length, m.index + m[0].length + 1))) return undefined
   return word[0]
@@ -374,8 +374,8 @@ export const capitalization: SegmentCheck = {
   examples: { fail: ['Find', 'vind'], pass: ['Find', 'Vind'], locale: 'af' },
   check(input: CheckInput) {
     const language = writingOf(input.locale).language
-    const s = firstLetter(prose(input, 'source'), writingOf(input.sourceLocale).language)
-    const t = firstLetter(prose(input, 'target'), language)
+    const s = firstLetter(prose(input, 'source'), input.sourceLocale)
+    const t = firstLetter(prose(input, 'target'), input.locale)
     if (!s || !t) return []
     const sc = caseOf(s)
     const tc = caseOf(t)

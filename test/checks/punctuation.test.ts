@@ -192,6 +192,9 @@ describe('capitalization of names and patterns', () => {
     ['he', 'Latin capital letter u with ogonek', 'u גדולה לטינית עם זנבון', []],
     ['ru', 'Latin small letter t', 't строчная латинская', []],
     ['ru', 'rightwards arrow', 'Стрелка вправо', ['1407 The source starts with a small letter, the translation with a capital']],
+    // ... of the file's own script, its script subtag says (Serbian is Cyrillic unless -Latn)
+    ['sr-Latn', 'A file was deleted', 'a datoteka je obrisana', ['1407 The source starts with a capital, the translation with a small letter']],
+    ['sr-Cyrl', 'Latin small letter a', 'a мало латиничко слово', []],
     // strftime fields are no words
     ['fr', '%B %d, %Y', '%e %B %Y', []],
     ['ko', '%m/%d/%Y', '%Y/%m/%d', []],
