@@ -56,6 +56,13 @@ function width(text: string): number {
   return t.length + (t.match(WIDE)?.length ?? 0)
 }
 
+// Symfony and Laravel write plural variants in one string, `one|many`: a target that
+// splits into more variants than its source is as long as its longest variant.
+function variantWidth(target: string, source: string): number {
+  const variants = target.split('|')
+  return variants.length > source.split('|').length ? Math.max(...variants.map(width)) : width(target)
+}
+
 export const lengthRatio: SegmentCheck = {
   id: 'length-ratio',
   rule: 1602,
@@ -63,11 +70,11 @@ export const lengthRatio: SegmentCheck = {
   family: 'length',
   title: 'Translation much longer or shorter than the source',
   description:
-    'The translation is more than three times as long as the source (and over 40 characters longer), or, for sources of 20 characters or more, less than a fifth of it. Wide CJK characters count double. Short strings vary a lot between languages, so this is information only.',
+    'The translation is more than three times as long as the source (and over 40 characters longer), or, for sources of 20 characters or more, less than a fifth of it. Wide CJK characters count double; a target with more `|`-separated plural variants than its source (Symfony, Laravel) is measured by its longest variant. Short strings vary a lot between languages, so this is information only.',
   examples: { fail: ['Your changes have been saved.', 'OK'], pass: ['Your changes have been saved.', 'Ihre Änderungen wurden gespeichert.'] },
   check(input) {
     const s = width(plainProse(input, 'source'))
-    const t = width(plainProse(input, 'target'))
+    const t = variantWidth(plainProse(input, 'target'), plainProse(input, 'source'))
     if (s === 0 || t === 0) return []
     if (t > Math.max(3 * s, s + 40)) return [{ d: `The translation is ${(t / s).toFixed(1)} times as long as the source` }]
     if (s >= 20 && t * 5 < s) return [{ d: `The translation is ${Math.round((100 * t) / s)}% of the source's length` }]

@@ -26,14 +26,23 @@ interface Gap {
 }
 
 /** Compares the forms written (`one`, `=0`...) with the locale's categories. */
-function gap(forms: string[], locale: string, type: PluralType, required: (category: string) => boolean, zeroAllowed: boolean) {
+function gap(forms: string[], locale: string, type: PluralType, required: (category: string) => boolean, runtimeForms: readonly string[]) {
   const categories = pluralCategories(locale, type)
   const explicit = new Set(forms.filter((f) => f.startsWith('=')).map((f) => Number(f.slice(1))))
   // `=1` covers a category that holds 1 only (Polish `one`).
   const covered = (c: string) => forms.includes(c) || (integersOf(locale, c, type).length === 1 && explicit.has(integersOf(locale, c, type)[0]))
   const missing = categories.filter((c) => integersOf(locale, c, type).length > 0 && required(c) && !covered(c))
-  const unused = forms.filter((f) => !f.startsWith('=') && !categories.includes(f) && !(f === 'zero' && zeroAllowed))
+  const unused = forms.filter((f) => !f.startsWith('=') && !categories.includes(f) && !runtimeForms.includes(f))
   return { missing, unused }
+}
+
+// Rails I18n without a per-locale rule (an app without rails-i18n, such as Redmine) picks
+// `one` for 1 in every language, so a Japanese `one: "1分"` is shown.
+const railsDefaultForms = new Set(['yaml'])
+
+/** Forms the file's runtime uses in every language, whatever CLDR says. */
+function runtimeForms(format: string): string[] {
+  return [...(formatById(format)?.pluralZero ? ['zero'] : []), ...(railsDefaultForms.has(format) ? ['one'] : [])]
 }
 
 // A missing form for everyday numbers shows wrong text daily; one for millions only
@@ -49,7 +58,7 @@ function icuGaps(input: CheckInput, index: number, out: Gap[]): void {
   for (const s of selectorsOf(elements)) {
     if (s.type === 'select') continue
     const type = s.type === 'selectordinal' ? 'ordinal' : 'cardinal'
-    const { missing, unused } = gap(Object.keys(s.options), input.locale, type, (c) => c !== 'other', false)
+    const { missing, unused } = gap(Object.keys(s.options), input.locale, type, (c) => c !== 'other', [])
     // ICU falls back to `other` for a missing form: wrong grammar, but text in the right language.
     out.push({ index, subject: `{${s.name}}`, locale: input.locale, type, missing, unused, severity: missingSeverity(input.locale, type, missing, 1), span: { start: s.start, end: s.end } })
   }
@@ -71,7 +80,7 @@ function groupGaps(inputs: CheckInput[], indexes: number[], out: Gap[]): void {
     // A lone `reason_other` key in the source is a name, not a plural.
     if ((source !== undefined && source.length < 2 && forms.length < 2) || !knowsLocale(locale)) continue
     const type: PluralType = /_ordinal$/.test(unit.pluralGroup!) ? 'ordinal' : 'cardinal'
-    const { missing, unused } = gap(forms, locale, type, () => true, formatById(format)?.pluralZero === true)
+    const { missing, unused } = gap(forms, locale, type, () => true, runtimeForms(format))
     out.push({ index, subject: unit.pluralGroup!, locale, type, missing, unused, severity: missingSeverity(locale, type, missing, 2) })
   }
 }
@@ -125,7 +134,7 @@ export const pluralFormUnused: SetCheck = {
   family: 'completeness',
   title: 'Plural form the language does not have',
   description:
-    'The translation has a plural form its language never uses (Japanese has only `other`; English has no `few`), so that text is never shown: often the sign of forms copied from another language. `=N` forms are always allowed, and so is `zero` where the runtime uses it for 0 in every language (i18next, Rails YAML, Apple .stringsdict and .xcstrings; not Android, which ignores it).',
+    'The translation has a plural form its language never uses (Japanese has only `other`; English has no `few`), so that text is never shown: often the sign of forms copied from another language. `=N` forms are always allowed, and so is `zero` where the runtime uses it for 0 in every language (i18next, Rails YAML, Apple .stringsdict and .xcstrings; not Android, which ignores it), and `one` in Rails YAML, whose default pluralization picks it for 1 in every language unless the app installs per-locale rules (rails-i18n).',
   examples: {
     fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {#個のファイル} other {#個のファイル}}'],
     pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, other {#個のファイル}}'],

@@ -42,5 +42,9 @@ describe('length-ratio', () => {
     ['Save', 'Speichern', 'de', []],
     ['abcde', 'c', 'de', []],
     ['Your changes have been saved to the cloud.', '変更がクラウドに保存されました。', 'ja', []],
+    // Symfony plural variants: each is one translation of the source
+    ['Please try again in %minutes% minutes.', 'Zkuste to znovu za %minutes% minutu.|Zkuste to znovu za %minutes% minuty.|Zkuste to znovu za %minutes% minut.', 'cs', []],
+    ['Please try again in %minutes% minutes.', 'Za %minutes% minutu zkuste znovu.|Za %minutes% minuty zkuste znovu, prosím, a pak si přečtěte nápovědu k přihlášení a obnovení hesla v nastavení účtu.', 'cs', ['The translation is 3.1 times as long as the source']],
+    ['One file|%count% files', 'Ein Datei-Eintrag im gemeinsam genutzten Ordner wurde gefunden|%count% Datei-Einträge im gemeinsam genutzten Ordner wurden gefunden', 'de', ['The translation is 6.0 times as long as the source']],
   ])('%j -> %j', (source, target, locale, expected) => expect(run(source, target, locale)).toEqual(expected))
 })

@@ -61,6 +61,11 @@ describe('plural groups (i18next keys, PO msgstr[n], Android, Apple)', () => {
     ['Polish PO', ['one', 'few', 'many'], 'pl', 'po', []],
     ['Japanese with one', ['one', 'other'], 'ja', 'json', ['0 1012/1 Plural form one in cart.items is never used in ja, whose forms are other']],
     ['i18next zero', ['zero', 'one', 'other'], 'de', 'json', []],
+    // Rails's default pluralization picks `one` for 1 whatever the language
+    ['Rails YAML Japanese with one', ['one', 'other'], 'ja', 'yaml', []],
+    ['Rails YAML Japanese with zero and one', ['zero', 'one', 'other'], 'zh-TW', 'yaml', []],
+    ['Rails YAML Japanese with few', ['one', 'few', 'other'], 'ja', 'yaml', ['0 1012/1 Plural form few in cart.items is never used in ja, whose forms are other']],
+    ['Rails YAML German with few', ['one', 'few', 'other'], 'de', 'yaml', ['0 1012/1 Plural form few in cart.items is never used in de, whose forms are one, other']],
     ['Android zero in English', ['zero', 'one', 'other'], 'en-GB', 'android', ['0 1012/1 Plural form zero in cart.items is never used in en-GB, whose forms are one, other']],
     ['explicit =0', ['=0', 'one', 'other'], 'de', 'po', []],
     ['French without many', ['one', 'other'], 'fr', 'json', ['0 1011/0 Plural forms missing in cart.items for fr: many (1000000, 2000000, 10000000)']],
