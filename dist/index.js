@@ -62258,8 +62258,12 @@ function writingOf(locale) {
     cache.set(locale, w);
     return w;
 }
-// Writing systems CLDR names that are mixes of Unicode scripts.
-const SCRIPT_MIX = { Jpan: ['Hira', 'Kana', 'Hani'], Kore: ['Hang', 'Hani'], Hans: ['Hani'], Hant: ['Hani'] };
+// Writing systems ISO 15924 names that Unicode has no Script property for: mixes of
+// scripts, and variants written with the letters of another (Fraktur is Latin).
+const SCRIPT_MIX = {
+    Jpan: ['Hira', 'Kana', 'Hani'], Kore: ['Hang', 'Hani'], Hans: ['Hani'], Hant: ['Hani'], Hrkt: ['Hira', 'Kana'], Hanb: ['Hani', 'Bopo'],
+    Aran: ['Arab'], Latf: ['Latn'], Latg: ['Latn'], Cyrs: ['Cyrl'], Geok: ['Geor'], Syre: ['Syrc'], Syrj: ['Syrc'], Syrn: ['Syrc'],
+};
 const letterRegexes = new Map();
 const otherLetterRegexes = new Map();
 function scriptClass(script, cache, negated) {
@@ -62289,6 +62293,7 @@ const SCRIPT_NAMES = {
     Hang: 'Hangul', Deva: 'Devanagari', Beng: 'Bengali', Guru: 'Gurmukhi', Gujr: 'Gujarati', Orya: 'Odia', Taml: 'Tamil', Telu: 'Telugu',
     Knda: 'Kannada', Mlym: 'Malayalam', Sinh: 'Sinhala', Thai: 'Thai', Laoo: 'Lao', Khmr: 'Khmer', Mymr: 'Myanmar', Geor: 'Georgian',
     Armn: 'Armenian', Ethi: 'Ethiopic', Thaa: 'Thaana', Tibt: 'Tibetan', Jpan: 'Japanese script', Kore: 'Korean script', Hans: 'Chinese characters', Hant: 'Chinese characters',
+    Hrkt: 'Japanese kana', Hanb: 'Chinese characters with Bopomofo', Aran: 'Arabic', Latf: 'Latin', Latg: 'Latin', Cyrs: 'Cyrillic', Geok: 'Georgian', Syre: 'Syriac', Syrj: 'Syriac', Syrn: 'Syriac',
 };
 const countable = Object.keys(SCRIPT_NAMES).filter((s) => !SCRIPT_MIX[s]);
 /** How often a global regex matches (counting stops at `upTo`), without building the array of matches. */
@@ -63801,17 +63806,23 @@ function width(text) {
     const t = text.trim();
     return t.length + (t.match(WIDE)?.length ?? 0);
 }
+// Symfony and Laravel write plural variants in one string, `one|many`: a target that
+// splits into more variants than its source is as long as its longest variant.
+function variantWidth(target, source) {
+    const variants = target.split('|');
+    return variants.length > source.split('|').length ? Math.max(...variants.map(width)) : width(target);
+}
 const lengthRatio = {
     id: 'length-ratio',
     rule: 1602,
     severity: 0,
     family: 'length',
     title: 'Translation much longer or shorter than the source',
-    description: 'The translation is more than three times as long as the source (and over 40 characters longer), or, for sources of 20 characters or more, less than a fifth of it. Wide CJK characters count double. Short strings vary a lot between languages, so this is information only.',
+    description: 'The translation is more than three times as long as the source (and over 40 characters longer), or, for sources of 20 characters or more, less than a fifth of it. Wide CJK characters count double; a target with more `|`-separated plural variants than its source (Symfony, Laravel) is measured by its longest variant. Short strings vary a lot between languages, so this is information only.',
     examples: { fail: ['Your changes have been saved.', 'OK'], pass: ['Your changes have been saved.', 'Ihre Änderungen wurden gespeichert.'] },
     check(input) {
         const s = width(plainProse(input, 'source'));
-        const t = width(plainProse(input, 'target'));
+        const t = variantWidth(plainProse(input, 'target'), plainProse(input, 'source'));
         if (s === 0 || t === 0)
             return [];
         if (t > Math.max(3 * s, s + 40))
@@ -67823,14 +67834,21 @@ function readUnits(format, bytes, context) {
 
 
 /** Compares the forms written (`one`, `=0`...) with the locale's categories. */
-function gap(forms, locale, type, required, zeroAllowed) {
+function gap(forms, locale, type, required, runtimeForms) {
     const categories = pluralCategories(locale, type);
     const explicit = new Set(forms.filter((f) => f.startsWith('=')).map((f) => Number(f.slice(1))));
     // `=1` covers a category that holds 1 only (Polish `one`).
     const covered = (c) => forms.includes(c) || (integersOf(locale, c, type).length === 1 && explicit.has(integersOf(locale, c, type)[0]));
     const missing = categories.filter((c) => integersOf(locale, c, type).length > 0 && required(c) && !covered(c));
-    const unused = forms.filter((f) => !f.startsWith('=') && !categories.includes(f) && !(f === 'zero' && zeroAllowed));
+    const unused = forms.filter((f) => !f.startsWith('=') && !categories.includes(f) && !runtimeForms.includes(f));
     return { missing, unused };
+}
+// Rails I18n without a per-locale rule (an app without rails-i18n, such as Redmine) picks
+// `one` for 1 in every language, so a Japanese `one: "1分"` is shown.
+const railsDefaultForms = new Set(['yaml']);
+/** Forms the file's runtime uses in every language, whatever CLDR says. */
+function runtimeForms(format) {
+    return [...(formatById(format)?.pluralZero ? ['zero'] : []), ...(railsDefaultForms.has(format) ? ['one'] : [])];
 }
 // A missing form for everyday numbers shows wrong text daily; one for millions only
 // (French, Spanish, Italian `many`) rarely: information.
@@ -67847,7 +67865,7 @@ function icuGaps(input, index, out) {
         if (s.type === 'select')
             continue;
         const type = s.type === 'selectordinal' ? 'ordinal' : 'cardinal';
-        const { missing, unused } = gap(Object.keys(s.options), input.locale, type, (c) => c !== 'other', false);
+        const { missing, unused } = gap(Object.keys(s.options), input.locale, type, (c) => c !== 'other', []);
         // ICU falls back to `other` for a missing form: wrong grammar, but text in the right language.
         out.push({ index, subject: `{${s.name}}`, locale: input.locale, type, missing, unused, severity: missingSeverity(input.locale, type, missing, 1), span: { start: s.start, end: s.end } });
     }
@@ -67871,7 +67889,7 @@ function groupGaps(inputs, indexes, out) {
         if ((source !== undefined && source.length < 2 && forms.length < 2) || !knowsLocale(locale))
             continue;
         const type = /_ordinal$/.test(unit.pluralGroup) ? 'ordinal' : 'cardinal';
-        const { missing, unused } = gap(forms, locale, type, () => true, formatById(format)?.pluralZero === true);
+        const { missing, unused } = gap(forms, locale, type, () => true, runtimeForms(format));
         out.push({ index, subject: unit.pluralGroup, locale, type, missing, unused, severity: missingSeverity(locale, type, missing, 2) });
     }
 }
@@ -67917,7 +67935,7 @@ const pluralFormUnused = {
     severity: 1,
     family: 'completeness',
     title: 'Plural form the language does not have',
-    description: 'The translation has a plural form its language never uses (Japanese has only `other`; English has no `few`), so that text is never shown: often the sign of forms copied from another language. `=N` forms are always allowed, and so is `zero` where the runtime uses it for 0 in every language (i18next, Rails YAML, Apple .stringsdict and .xcstrings; not Android, which ignores it).',
+    description: 'The translation has a plural form its language never uses (Japanese has only `other`; English has no `few`), so that text is never shown: often the sign of forms copied from another language. `=N` forms are always allowed, and so is `zero` where the runtime uses it for 0 in every language (i18next, Rails YAML, Apple .stringsdict and .xcstrings; not Android, which ignores it), and `one` in Rails YAML, whose default pluralization picks it for 1 in every language unless the app installs per-locale rules (rails-i18n).',
     examples: {
         fail: ['{count, plural, one {# file} other {# files}}', '{count, plural, one {#個のファイル} other {#個のファイル}}'],
         pass: ['{count, plural, one {# file} other {# files}}', '{count, plural, other {#個のファイル}}'],
@@ -68241,7 +68259,8 @@ const unbalancedQuotes = {
     },
 };
 /** The first letter that decides the case, skipping punctuation, accelerators and Afrikaans "'n". */
-function firstLetter(text, language) {
+function firstLetter(text, locale) {
+    const { language, script } = writingOf(locale);
     // strftime directives (`%B %d, %Y`) are a date pattern's fields, not words.
     let rest = text.replace(/&(?=\p{L})/u, '').replace(/%[-_0^#]?\p{L}/gu, ' ');
     if (language === 'af')
@@ -68253,8 +68272,7 @@ function firstLetter(text, language) {
     // Product names (iPhone) and acronyms keep their own case.
     if (/\p{Ll}\p{Lu}/u.test(word) || (word.length > 1 && word === word.toUpperCase()))
         return undefined;
-    // A lone letter of another script names a letter (Hebrew `u גדולה לטינית`, "capital u").
-    const script = writingOf(language).script;
+    // A lone letter of another script than the locale's (its script subtag, sr-Latn is Latin) names a letter (Hebrew `u גדולה לטינית`, "capital u").
     const own = script === undefined ? undefined : scriptLetters(script);
     if (word.length === 1 && own !== undefined && word.match(own) === null && /\s/u.test(rest.slice(m.index + m[0].length, m.index + m[0].length + 1)))
         return undefined;
@@ -68288,8 +68306,8 @@ const capitalization = {
     examples: { fail: ['Find', 'vind'], pass: ['Find', 'Vind'], locale: 'af' },
     check(input) {
         const language = writingOf(input.locale).language;
-        const s = firstLetter(prose(input, 'source'), writingOf(input.sourceLocale).language);
-        const t = firstLetter(prose(input, 'target'), language);
+        const s = firstLetter(prose(input, 'source'), input.sourceLocale);
+        const t = firstLetter(prose(input, 'target'), input.locale);
         if (!s || !t)
             return [];
         const sc = caseOf(s);
