@@ -11,6 +11,9 @@ const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads')
 const { port, done } = workerData
 const compiled = new Map()
+// Ready: the caller starts timing a match only now, so a slow start is not a slow match.
+Atomics.store(done, 0, 1)
+Atomics.notify(done, 0)
 port.on('message', ({ pattern, flags, text }) => {
   let answer
   try {
@@ -26,6 +29,9 @@ port.on('message', ({ pattern, flags, text }) => {
   Atomics.notify(done, 0)
 })
 `
+
+/** How long a worker may take to start (a busy machine): far longer than a match may take. */
+const WORKER_START_TIMEOUT_MS = 30_000
 
 interface Running {
   worker: Worker
@@ -72,6 +78,10 @@ export class IsolatedRegex implements StoppableRegex {
     // Neither keeps the process alive: the run ends when its work does.
     worker.unref()
     port1.unref()
+    if (Atomics.wait(done, 0, 0, WORKER_START_TIMEOUT_MS) === 'timed-out') {
+      void worker.terminate().catch(() => undefined)
+      throw new Error(`The regex worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`)
+    }
     return { worker, port: port1, done }
   }
 }
