@@ -1,11 +1,10 @@
 // The report as GitHub-flavoured Markdown: the sticky PR comment, the job summary, the
 // check run's summary and the CLI's `--format markdown` all render through here. Every
 // untrusted string (keys, texts, file names, notes) goes through escape.ts.
-import type { Finding, Report } from '../model.js'
+import type { FailReason, Finding, Report } from '../model.js'
 import { codeSpan, markdownText, truncate } from './escape.js'
 import { ruleLabel, type RuleCatalogue } from './rule-names.js'
 import { count, requestCount, segmentCounts, serviceLines } from './services.js'
-import { verdictLine } from './text.js'
 
 export interface MarkdownOptions {
   /** The heading: the `name` input (default "Translation quality"). */
@@ -84,12 +83,44 @@ function services(report: Report, form: 'table' | 'brief'): string | undefined {
   return ['| Quality service | Scored | Average | Not applicable | Skipped | Failed | Requests | Usage |', '|---|--:|--:|--:|--:|--:|--:|---|', ...rows].join('\n')
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`
+
+/** What met each `fail-on` condition, as a reviewer counts it. */
+function reasonCount(report: Report, reason: FailReason): string {
+  const s = report.summary
+  if (reason === 'error') return plural(s.errors, 'error')
+  if (reason === 'warning') return plural(s.warnings, 'warning')
+  if (reason === 'below-threshold') return `${plural(s.belowThreshold, 'segment')} below the threshold`
+  return `${plural(s.notScored, 'segment')} not scored`
+}
+
+/**
+ * The verdict and why, before anything else: a reviewer reads the first line only. Then the
+ * counts and what was checked.
+ */
+function verdict(report: Report): string {
+  const s = report.summary
+  const why = report.verdict.passed
+    ? '**Passed**: nothing here fails the gate.'
+    : `**Failed** because of ${report.verdict.reasons.map((r) => reasonCount(report, r)).join(' and ')} (see \`fail-on\`).`
+  const counts = [
+    plural(s.errors, 'error'),
+    plural(s.warnings, 'warning'),
+    ...(s.notices > 0 ? [plural(s.notices, 'notice')] : []),
+    `${count(s.belowThreshold)} below threshold`,
+    ...(s.notScored > 0 ? [`${count(s.notScored)} not scored`] : []),
+    ...(s.dismissed > 0 ? [`${count(s.dismissed)} dismissed`] : []),
+  ].join(', ')
+  const scope = `${plural(s.segments, 'segment')} in ${plural(s.files, 'file')}, ${count(s.scored)} scored${s.averageScore !== undefined ? ` (average ${s.averageScore.toFixed(2)})` : ''}`
+  return `${why}<br>${counts} · ${scope}`
+}
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const title = markdownText(options.title ?? 'Translation quality')
   const blocks: string[] = []
   if (options.marker) blocks.push(options.marker)
-  blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`)
-  blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'))
+  blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}: ${report.verdict.passed ? 'passed' : 'failed'}`)
+  blocks.push([verdict(report), options.context].filter(Boolean).join('<br>'))
   const scores = services(report, options.services ?? 'table')
   if (scores) blocks.push(scores)
   // Before the table, which is what gets cut when the text is too long.

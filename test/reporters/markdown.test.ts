@@ -103,6 +103,22 @@ describe('the markdown report', () => {
     expect(md).toContain('<details><summary>Notes (2)</summary>\n\n- Detected locales/{locale}/\\*.json\n- &lt;b&gt;@&#8203;team&lt;/b&gt;\n\n</details>')
   })
 
+  it.each([
+    ['no findings', [], '### ✅ Translation quality: passed', '**Passed**: nothing here fails the gate.<br>0 errors, 0 warnings, 0 below threshold · 0 segments in 0 files, 0 scored'],
+    ['one error', [{ issues: [missingPlaceholder] }], '### ❌ Translation quality: failed', '**Failed** because of 1 error (see `fail-on`).<br>1 error, 0 warnings, 0 below threshold · 1 segment in 1 file, 0 scored'],
+    [
+      'two errors and a score below the threshold',
+      [{ issues: [missingPlaceholder] }, { key: 'b', issues: [missingPlaceholder, { s: 1, r: 1901, d: 'Quality score 0.40 is below the threshold 0.70' }] }],
+      '### ❌ Translation quality: failed',
+      '**Failed** because of 2 errors',
+    ],
+    ['a warning only (not in fail-on)', [{ issues: [{ s: 1, r: 1006, d: 'The translation is the same as the source text' }] }], '### ✅ Translation quality: passed', '**Passed**: nothing here fails the gate.<br>0 errors, 1 warning,'],
+  ] as const)('says first whether the gate passed and why: %s', (_, specs, heading, why) => {
+    const [first, second] = renderMarkdown(reportOf([...specs])).split('\n\n')
+    expect(first).toBe(heading)
+    expect(second.startsWith(why)).toBe(true)
+  })
+
   it('is the CLI format markdown', () => {
     const report = reportOf([{ issues: [missingPlaceholder] }])
     expect(renderers.markdown(report, '0.1.0')).toBe(renderMarkdown(report))
