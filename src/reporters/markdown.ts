@@ -43,19 +43,25 @@ function problem(f: Finding): string {
     const text = (t: string) => (t === '' ? '*(empty)*' : codeSpan(truncate(t, TEXT_MAX)))
     if (s.source !== undefined) parts.push(`${markdownText(s.sourceLocale)}: ${text(s.source)}`)
     parts.push(`${markdownText(s.locale)}: ${text(s.target)}`)
+  } else if (f.locale) {
+    // The texts' lines name the locale; a finding without them says it here.
+    parts.push(`Locale: ${markdownText(f.locale)}`)
   }
   return parts.join('<br>')
 }
 
 function row(f: Finding, link: MarkdownOptions['link'], rules: RuleCatalogue): string {
   const rule = ruleLabel(rules, f.issue.r)
-  const cells = [SEVERITY[f.issue.s], location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)]
+  const cells = [SEVERITY[f.issue.s], location(f, link), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)]
   return `| ${cells.join(' | ')} |`
 }
 
-/** The findings as a Markdown table, one row each, in the order given; `rules` (the report) names custom rules. */
+/**
+ * The findings as a Markdown table, one row each, in the order given; `rules` (the report)
+ * names custom rules. No locale column: the Problem cell names it on the translation's line.
+ */
 export function findingsTable(findings: Finding[], link: MarkdownOptions['link'], rules: RuleCatalogue): string {
-  return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => row(f, link, rules))].join('\n')
+  return ['| Severity | Location | Key | Rule | Problem |', '|---|---|---|---|---|', ...findings.map((f) => row(f, link, rules))].join('\n')
 }
 
 /** One finding as a short Markdown paragraph (a review comment on its line). */

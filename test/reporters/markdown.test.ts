@@ -3,6 +3,7 @@ import { codeSpan, markdownText, urlPath } from '../../src/reporters/escape.js'
 import { fitMarkdown, renderMarkdown } from '../../src/reporters/markdown.js'
 import { commentMarker } from '../../src/reporters/comment.js'
 import { renderers } from '../../src/reporters/index.js'
+import type { FileFinding } from '../../src/model.js'
 import { missingPlaceholder, reportOf, type SegmentSpec } from '../helpers/report.js'
 
 const HOSTILE = [
@@ -87,7 +88,7 @@ describe('the markdown report', () => {
     const md = renderMarkdown(report, { marker: commentMarker('Translation quality'), link: (f, l) => `https://github.com/acme/shop/blob/abc/${urlPath(f)}#L${l}` })
     const rows = md.split('\n').filter((l) => l.startsWith('| '))
     expect(rows).toHaveLength(HOSTILE.length + 1)
-    for (const row of rows) expect(cells(row)).toHaveLength(6)
+    for (const row of rows) expect(cells(row)).toHaveLength(5)
     const prose = outsideCode(md)
     expect(prose).not.toMatch(/@(?!&#8203;)/)
     // The only HTML is ours: line breaks and the marker.
@@ -119,10 +120,20 @@ describe('the markdown report', () => {
     expect(second.startsWith(why)).toBe(true)
   })
 
+  it.each<[string, SegmentSpec[], FileFinding[], string]>([
+    ['a segment: on its line', [{ issues: [missingPlaceholder] }], [], 'Placeholder {{count}} is missing<br>en: `Source text`<br>de: `Zieltext` |'],
+    ['no segment: said once', [], [{ file: 'locales/en/app.json', line: 3, column: 1, locales: ['de'], key: 'k', issue: { s: 1, r: 1007, d: 'Source text changed' } }], 'Source text changed<br>Locale: de |'],
+    ['no locale', [], [{ file: 'locales/it/app.json', line: 2, column: 1, issue: { s: 2, r: 1001, d: 'Invalid JSON' } }], '| 1001 file-unreadable | Invalid JSON |'],
+  ])('names the locale once per finding: %s', (_, specs, fileFindings, end) => {
+    const row = renderMarkdown(reportOf(specs, fileFindings)).split('\n').find((l) => l.startsWith('| ❌') || l.startsWith('| ⚠️'))!
+    expect(row.endsWith(end)).toBe(true)
+    expect(cells(row)).toHaveLength(5)
+  })
+
   it('is the CLI format markdown', () => {
     const report = reportOf([{ issues: [missingPlaceholder] }])
     expect(renderers.markdown(report, '0.1.0')).toBe(renderMarkdown(report))
-    expect(renderers.markdown(report, '0.1.0')).toContain('| ❌ error | locales/de/app.json:1 | de | `key_0` | 1061 i18next-placeholder-missing |')
+    expect(renderers.markdown(report, '0.1.0')).toContain('| ❌ error | locales/de/app.json:1 | `key_0` | 1061 i18next-placeholder-missing |')
   })
 
   it('cuts whole rows to fit a limit and says where the rest is', () => {
@@ -133,7 +144,7 @@ describe('the markdown report', () => {
     expect(cut.length).toBeLessThanOrEqual(65536)
     expect(cut.length).toBeGreaterThan(60000)
     expect(cut.endsWith("*Cut to fit GitHub's limit: 500 finding(s) in all. See the job summary.*\n")).toBe(true)
-    for (const row of cut.split('\n').filter((l) => l.startsWith('| '))) expect(cells(row)).toHaveLength(6)
+    for (const row of cut.split('\n').filter((l) => l.startsWith('| '))) expect(cells(row)).toHaveLength(5)
   })
 
   it('measures bytes when asked (the job summary limit is 1 MiB)', () => {
