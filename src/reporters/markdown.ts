@@ -1,11 +1,10 @@
 // The report as GitHub-flavoured Markdown: the sticky PR comment, the job summary, the
 // check run's summary and the CLI's `--format markdown` all render through here. Every
 // untrusted string (keys, texts, file names, notes) goes through escape.ts.
-import type { Finding, Report } from '../model.js'
+import type { FailReason, Finding, Report } from '../model.js'
 import { codeSpan, markdownText, truncate } from './escape.js'
 import { ruleLabel, type RuleCatalogue } from './rule-names.js'
 import { count, requestCount, segmentCounts, serviceLines } from './services.js'
-import { verdictLine } from './text.js'
 
 export interface MarkdownOptions {
   /** The heading: the `name` input (default "Translation quality"). */
@@ -44,19 +43,25 @@ function problem(f: Finding): string {
     const text = (t: string) => (t === '' ? '*(empty)*' : codeSpan(truncate(t, TEXT_MAX)))
     if (s.source !== undefined) parts.push(`${markdownText(s.sourceLocale)}: ${text(s.source)}`)
     parts.push(`${markdownText(s.locale)}: ${text(s.target)}`)
+  } else if (f.locale) {
+    // The texts' lines name the locale; a finding without them says it here.
+    parts.push(`Locale: ${markdownText(f.locale)}`)
   }
   return parts.join('<br>')
 }
 
 function row(f: Finding, link: MarkdownOptions['link'], rules: RuleCatalogue): string {
   const rule = ruleLabel(rules, f.issue.r)
-  const cells = [SEVERITY[f.issue.s], location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)]
+  const cells = [SEVERITY[f.issue.s], location(f, link), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)]
   return `| ${cells.join(' | ')} |`
 }
 
-/** The findings as a Markdown table, one row each, in the order given; `rules` (the report) names custom rules. */
+/**
+ * The findings as a Markdown table, one row each, in the order given; `rules` (the report)
+ * names custom rules. No locale column: the Problem cell names it on the translation's line.
+ */
 export function findingsTable(findings: Finding[], link: MarkdownOptions['link'], rules: RuleCatalogue): string {
-  return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => row(f, link, rules))].join('\n')
+  return ['| Severity | Location | Key | Rule | Problem |', '|---|---|---|---|---|', ...findings.map((f) => row(f, link, rules))].join('\n')
 }
 
 /** One finding as a short Markdown paragraph (a review comment on its line). */
@@ -84,12 +89,44 @@ function services(report: Report, form: 'table' | 'brief'): string | undefined {
   return ['| Quality service | Scored | Average | Not applicable | Skipped | Failed | Requests | Usage |', '|---|--:|--:|--:|--:|--:|--:|---|', ...rows].join('\n')
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`
+
+/** What met each `fail-on` condition, as a reviewer counts it. */
+function reasonCount(report: Report, reason: FailReason): string {
+  const s = report.summary
+  if (reason === 'error') return plural(s.errors, 'error')
+  if (reason === 'warning') return plural(s.warnings, 'warning')
+  if (reason === 'below-threshold') return `${plural(s.belowThreshold, 'segment')} below the threshold`
+  return `${plural(s.notScored, 'segment')} not scored`
+}
+
+/**
+ * The verdict and why, before anything else: a reviewer reads the first line only. Then the
+ * counts and what was checked.
+ */
+function verdict(report: Report): string {
+  const s = report.summary
+  const why = report.verdict.passed
+    ? '**Passed**: nothing here fails the gate.'
+    : `**Failed** because of ${report.verdict.reasons.map((r) => reasonCount(report, r)).join(' and ')} (see \`fail-on\`).`
+  const counts = [
+    plural(s.errors, 'error'),
+    plural(s.warnings, 'warning'),
+    ...(s.notices > 0 ? [plural(s.notices, 'notice')] : []),
+    `${count(s.belowThreshold)} below threshold`,
+    ...(s.notScored > 0 ? [`${count(s.notScored)} not scored`] : []),
+    ...(s.dismissed > 0 ? [`${count(s.dismissed)} dismissed`] : []),
+  ].join(', ')
+  const scope = `${plural(s.segments, 'segment')} in ${plural(s.files, 'file')}, ${count(s.scored)} scored${s.averageScore !== undefined ? ` (average ${s.averageScore.toFixed(2)})` : ''}`
+  return `${why}<br>${counts} · ${scope}`
+}
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const title = markdownText(options.title ?? 'Translation quality')
   const blocks: string[] = []
   if (options.marker) blocks.push(options.marker)
-  blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`)
-  blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'))
+  blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}: ${report.verdict.passed ? 'passed' : 'failed'}`)
+  blocks.push([verdict(report), options.context].filter(Boolean).join('<br>'))
   const scores = services(report, options.services ?? 'table')
   if (scores) blocks.push(scores)
   // Before the table, which is what gets cut when the text is too long.

@@ -147,7 +147,7 @@ function checkMarkdown(report: Report, md: string, limited: boolean): void {
   const lines = md.split('\n')
   const rows = lines.filter((l) => l.startsWith('|'))
   if (!limited) expect(rows).toHaveLength(report.findings.length === 0 ? 0 : report.findings.length + 2)
-  for (const row of rows) expect(cells(row)).toHaveLength(6)
+  for (const row of rows) expect(cells(row)).toHaveLength(5)
   for (const line of lines) expect(line).not.toMatch(/[\r\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
   checkProse(md)
 }

@@ -3,7 +3,8 @@ import { codeSpan, markdownText, urlPath } from '../../src/reporters/escape.js'
 import { fitMarkdown, renderMarkdown } from '../../src/reporters/markdown.js'
 import { commentMarker } from '../../src/reporters/comment.js'
 import { renderers } from '../../src/reporters/index.js'
-import { missingPlaceholder, reportOf } from '../helpers/report.js'
+import type { FileFinding } from '../../src/model.js'
+import { missingPlaceholder, reportOf, type SegmentSpec } from '../helpers/report.js'
 
 const HOSTILE = [
   '@octocat please review',
@@ -87,7 +88,7 @@ describe('the markdown report', () => {
     const md = renderMarkdown(report, { marker: commentMarker('Translation quality'), link: (f, l) => `https://github.com/acme/shop/blob/abc/${urlPath(f)}#L${l}` })
     const rows = md.split('\n').filter((l) => l.startsWith('| '))
     expect(rows).toHaveLength(HOSTILE.length + 1)
-    for (const row of rows) expect(cells(row)).toHaveLength(6)
+    for (const row of rows) expect(cells(row)).toHaveLength(5)
     const prose = outsideCode(md)
     expect(prose).not.toMatch(/@(?!&#8203;)/)
     // The only HTML is ours: line breaks and the marker.
@@ -103,10 +104,36 @@ describe('the markdown report', () => {
     expect(md).toContain('<details><summary>Notes (2)</summary>\n\n- Detected locales/{locale}/\\*.json\n- &lt;b&gt;@&#8203;team&lt;/b&gt;\n\n</details>')
   })
 
+  it.each<[string, SegmentSpec[], string, string]>([
+    ['no findings', [], '### ✅ Translation quality: passed', '**Passed**: nothing here fails the gate.<br>0 errors, 0 warnings, 0 below threshold · 0 segments in 0 files, 0 scored'],
+    ['one error', [{ issues: [missingPlaceholder] }], '### ❌ Translation quality: failed', '**Failed** because of 1 error (see `fail-on`).<br>1 error, 0 warnings, 0 below threshold · 1 segment in 1 file, 0 scored'],
+    [
+      'two errors and a score below the threshold',
+      [{ issues: [missingPlaceholder] }, { key: 'b', issues: [missingPlaceholder, { s: 1, r: 1901, d: 'Quality score 0.40 is below the threshold 0.70' }] }],
+      '### ❌ Translation quality: failed',
+      '**Failed** because of 2 errors',
+    ],
+    ['a warning only (not in fail-on)', [{ issues: [{ s: 1, r: 1006, d: 'The translation is the same as the source text' }] }], '### ✅ Translation quality: passed', '**Passed**: nothing here fails the gate.<br>0 errors, 1 warning,'],
+  ])('says first whether the gate passed and why: %s', (_, specs, heading, why) => {
+    const [first, second] = renderMarkdown(reportOf(specs)).split('\n\n')
+    expect(first).toBe(heading)
+    expect(second.startsWith(why)).toBe(true)
+  })
+
+  it.each<[string, SegmentSpec[], FileFinding[], string]>([
+    ['a segment: on its line', [{ issues: [missingPlaceholder] }], [], 'Placeholder {{count}} is missing<br>en: `Source text`<br>de: `Zieltext` |'],
+    ['no segment: said once', [], [{ file: 'locales/en/app.json', line: 3, column: 1, locales: ['de'], key: 'k', issue: { s: 1, r: 1007, d: 'Source text changed' } }], 'Source text changed<br>Locale: de |'],
+    ['no locale', [], [{ file: 'locales/it/app.json', line: 2, column: 1, issue: { s: 2, r: 1001, d: 'Invalid JSON' } }], '| 1001 file-unreadable | Invalid JSON |'],
+  ])('names the locale once per finding: %s', (_, specs, fileFindings, end) => {
+    const row = renderMarkdown(reportOf(specs, fileFindings)).split('\n').find((l) => l.startsWith('| ❌') || l.startsWith('| ⚠️'))!
+    expect(row.endsWith(end)).toBe(true)
+    expect(cells(row)).toHaveLength(5)
+  })
+
   it('is the CLI format markdown', () => {
     const report = reportOf([{ issues: [missingPlaceholder] }])
     expect(renderers.markdown(report, '0.1.0')).toBe(renderMarkdown(report))
-    expect(renderers.markdown(report, '0.1.0')).toContain('| ❌ error | locales/de/app.json:1 | de | `key_0` | 1061 i18next-placeholder-missing |')
+    expect(renderers.markdown(report, '0.1.0')).toContain('| ❌ error | locales/de/app.json:1 | `key_0` | 1061 i18next-placeholder-missing |')
   })
 
   it('cuts whole rows to fit a limit and says where the rest is', () => {
@@ -117,7 +144,7 @@ describe('the markdown report', () => {
     expect(cut.length).toBeLessThanOrEqual(65536)
     expect(cut.length).toBeGreaterThan(60000)
     expect(cut.endsWith("*Cut to fit GitHub's limit: 500 finding(s) in all. See the job summary.*\n")).toBe(true)
-    for (const row of cut.split('\n').filter((l) => l.startsWith('| '))) expect(cells(row)).toHaveLength(6)
+    for (const row of cut.split('\n').filter((l) => l.startsWith('| '))) expect(cells(row)).toHaveLength(5)
   })
 
   it('measures bytes when asked (the job summary limit is 1 MiB)', () => {
