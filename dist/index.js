@@ -68763,82 +68763,11 @@ function services_requestCount(line, unit = true) {
     return `${services_count(line.requests)}${unit ? ` request${line.requests === 1 ? '' : 's'}` : ''}${retries}`;
 }
 
-;// CONCATENATED MODULE: ./lib/reporters/text.js
-
-
-
-const SEVERITY = (/* unused pure expression or super */ null && (['info', 'warning', 'error']));
-// A longer cell (a 1 MB key) is written whole but does not pad every other row to its width.
-const COLUMN_MAX = 60;
-function scores(scores) {
-    return (scores ?? [])
-        .filter((s) => s.state === 'scored' && s.score !== undefined)
-        .map((s) => `${s.provider} ${s.score.toFixed(2)}`)
-        .join(', ');
-}
-function verdictLine(report) {
-    const s = report.summary;
-    const counts = [
-        `${s.errors} error${s.errors === 1 ? '' : 's'}`,
-        `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`,
-        `${s.belowThreshold} below threshold`,
-        ...(s.notScored > 0 ? [`${s.notScored} not scored`] : []),
-        ...(s.dismissed > 0 ? [`${s.dismissed} dismissed`] : []),
-    ].join(', ');
-    const scope = `${s.segments} segment${s.segments === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.scored} scored${s.averageScore !== undefined ? `, average ${s.averageScore.toFixed(2)}` : ''}`;
-    return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`;
-}
-function row(f, rules) {
-    return [
-        terminalSafe(`${f.file}:${f.line}:${f.column}`),
-        terminalSafe(f.locale ?? ''),
-        terminalSafe(f.key ?? ''),
-        `${SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
-        ruleLabel(rules, f.issue.r),
-        scores(f.segment?.scores),
-        terminalSafe(f.issue.d),
-    ];
-}
-function renderText(report) {
-    const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE'];
-    const rows = report.findings.map((f) => row(f, report));
-    const lines = [];
-    for (const note of report.notes)
-        lines.push(terminalSafe(note));
-    if (rows.length > 0) {
-        const length = (c) => [...c].length;
-        // Loops, not Math.max(...rows) or push(...rows): 100,000+ findings would overflow the stack.
-        const widths = header.map((h, i) => Math.min(COLUMN_MAX, rows.reduce((w, r) => Math.max(w, length(r[i])), h.length)));
-        const line = (r) => r
-            .map((c, i) => (i < r.length - 1 ? c + ' '.repeat(Math.max(0, widths[i] - length(c))) : c))
-            .join('  ')
-            .trimEnd();
-        if (lines.length > 0)
-            lines.push('');
-        lines.push(line(header));
-        for (const r of rows)
-            lines.push(line(r));
-    }
-    const services = serviceLines(report);
-    if (services.length > 0) {
-        const width = Math.max(...services.map((l) => [...terminalSafe(l.name)].length));
-        lines.push('', 'Quality services:');
-        for (const l of services) {
-            const name = terminalSafe(l.name);
-            const parts = [segmentCounts(l), requestCount(l), ...l.usage.map(terminalSafe)].filter(Boolean);
-            lines.push(`  ${name}${' '.repeat(width - [...name].length)}  ${parts.join(' · ')}`);
-        }
-    }
-    lines.push('', verdictLine(report));
-    return `${lines.join('\n')}\n`;
-}
-
 ;// CONCATENATED MODULE: ./lib/reporters/markdown.js
 
 
 
-
-const markdown_SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'];
+const SEVERITY = ['ℹ️ info', '⚠️ warning', '❌ error'];
 // Long texts are cut in the table; the JSON report keeps them whole.
 const TEXT_MAX = 160;
 function markdown_location(f, link) {
@@ -68856,22 +68785,29 @@ function problem(f) {
             parts.push(`${markdownText(s.sourceLocale)}: ${text(s.source)}`);
         parts.push(`${markdownText(s.locale)}: ${text(s.target)}`);
     }
+    else if (f.locale) {
+        // The texts' lines name the locale; a finding without them says it here.
+        parts.push(`Locale: ${markdownText(f.locale)}`);
+    }
     return parts.join('<br>');
 }
-function markdown_row(f, link, rules) {
+function row(f, link, rules) {
     const rule = rule_names_ruleLabel(rules, f.issue.r);
-    const cells = [markdown_SEVERITY[f.issue.s], markdown_location(f, link), markdownText(f.locale ?? ''), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)];
+    const cells = [SEVERITY[f.issue.s], markdown_location(f, link), f.key ? codeSpan(truncate(f.key, TEXT_MAX)) : '', markdownText(rule), problem(f)];
     return `| ${cells.join(' | ')} |`;
 }
-/** The findings as a Markdown table, one row each, in the order given; `rules` (the report) names custom rules. */
+/**
+ * The findings as a Markdown table, one row each, in the order given; `rules` (the report)
+ * names custom rules. No locale column: the Problem cell names it on the translation's line.
+ */
 function findingsTable(findings, link, rules) {
-    return ['| Severity | Location | Locale | Key | Rule | Problem |', '|---|---|---|---|---|---|', ...findings.map((f) => markdown_row(f, link, rules))].join('\n');
+    return ['| Severity | Location | Key | Rule | Problem |', '|---|---|---|---|---|', ...findings.map((f) => row(f, link, rules))].join('\n');
 }
 /** One finding as a short Markdown paragraph (a review comment on its line). */
 function findingParagraph(f, rules) {
     const rule = rule_names_ruleLabel(rules, f.issue.r);
     const where = [f.locale, f.key].filter((x) => !!x);
-    return `**${markdown_SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
+    return `**${SEVERITY[f.issue.s]}** · ${markdownText(rule)}${where.length ? ` · ${where.map((w) => codeSpan(truncate(w, TEXT_MAX))).join(' ')}` : ''}<br>${problem(f)}`;
 }
 /** What each quality service did: a table, or one line for the PR comment. */
 function services(report, form) {
@@ -68891,13 +68827,45 @@ function services(report, form) {
     });
     return ['| Quality service | Scored | Average | Not applicable | Skipped | Failed | Requests | Usage |', '|---|--:|--:|--:|--:|--:|--:|---|', ...rows].join('\n');
 }
+const plural = (n, one, many = `${one}s`) => `${services_count(n)} ${n === 1 ? one : many}`;
+/** What met each `fail-on` condition, as a reviewer counts it. */
+function reasonCount(report, reason) {
+    const s = report.summary;
+    if (reason === 'error')
+        return plural(s.errors, 'error');
+    if (reason === 'warning')
+        return plural(s.warnings, 'warning');
+    if (reason === 'below-threshold')
+        return `${plural(s.belowThreshold, 'segment')} below the threshold`;
+    return `${plural(s.notScored, 'segment')} not scored`;
+}
+/**
+ * The verdict and why, before anything else: a reviewer reads the first line only. Then the
+ * counts and what was checked.
+ */
+function verdict(report) {
+    const s = report.summary;
+    const why = report.verdict.passed
+        ? '**Passed**: nothing here fails the gate.'
+        : `**Failed** because of ${report.verdict.reasons.map((r) => reasonCount(report, r)).join(' and ')} (see \`fail-on\`).`;
+    const counts = [
+        plural(s.errors, 'error'),
+        plural(s.warnings, 'warning'),
+        ...(s.notices > 0 ? [plural(s.notices, 'notice')] : []),
+        `${services_count(s.belowThreshold)} below threshold`,
+        ...(s.notScored > 0 ? [`${services_count(s.notScored)} not scored`] : []),
+        ...(s.dismissed > 0 ? [`${services_count(s.dismissed)} dismissed`] : []),
+    ].join(', ');
+    const scope = `${plural(s.segments, 'segment')} in ${plural(s.files, 'file')}, ${services_count(s.scored)} scored${s.averageScore !== undefined ? ` (average ${s.averageScore.toFixed(2)})` : ''}`;
+    return `${why}<br>${counts} · ${scope}`;
+}
 function renderMarkdown(report, options = {}) {
     const title = markdownText(options.title ?? 'Translation quality');
     const blocks = [];
     if (options.marker)
         blocks.push(options.marker);
-    blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}`);
-    blocks.push([markdownText(verdictLine(report)), options.context].filter(Boolean).join('<br>'));
+    blocks.push(`### ${report.verdict.passed ? '✅' : '❌'} ${title}: ${report.verdict.passed ? 'passed' : 'failed'}`);
+    blocks.push([verdict(report), options.context].filter(Boolean).join('<br>'));
     const scores = services(report, options.services ?? 'table');
     if (scores)
         blocks.push(scores);
@@ -68969,6 +68937,76 @@ function renderJobSummary(report, options) {
         limit: JOB_SUMMARY_MAX_BYTES - 16,
         measure: (text) => Buffer.byteLength(text, 'utf8'),
     });
+}
+
+;// CONCATENATED MODULE: ./lib/reporters/text.js
+
+
+
+const text_SEVERITY = (/* unused pure expression or super */ null && (['info', 'warning', 'error']));
+// A longer cell (a 1 MB key) is written whole but does not pad every other row to its width.
+const COLUMN_MAX = 60;
+function scores(scores) {
+    return (scores ?? [])
+        .filter((s) => s.state === 'scored' && s.score !== undefined)
+        .map((s) => `${s.provider} ${s.score.toFixed(2)}`)
+        .join(', ');
+}
+function verdictLine(report) {
+    const s = report.summary;
+    const counts = [
+        `${s.errors} error${s.errors === 1 ? '' : 's'}`,
+        `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`,
+        `${s.belowThreshold} below threshold`,
+        ...(s.notScored > 0 ? [`${s.notScored} not scored`] : []),
+        ...(s.dismissed > 0 ? [`${s.dismissed} dismissed`] : []),
+    ].join(', ');
+    const scope = `${s.segments} segment${s.segments === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}, ${s.scored} scored${s.averageScore !== undefined ? `, average ${s.averageScore.toFixed(2)}` : ''}`;
+    return report.verdict.passed ? `PASSED: ${counts} (${scope})` : `FAILED on ${report.verdict.reasons.join(', ')}: ${counts} (${scope})`;
+}
+function text_row(f, rules) {
+    return [
+        terminalSafe(`${f.file}:${f.line}:${f.column}`),
+        terminalSafe(f.locale ?? ''),
+        terminalSafe(f.key ?? ''),
+        `${text_SEVERITY[f.issue.s]}${f.issue.x ? ' (dismissed)' : ''}`,
+        ruleLabel(rules, f.issue.r),
+        scores(f.segment?.scores),
+        terminalSafe(f.issue.d),
+    ];
+}
+function renderText(report) {
+    const header = ['LOCATION', 'LOCALE', 'KEY', 'SEVERITY', 'RULE', 'SCORE', 'MESSAGE'];
+    const rows = report.findings.map((f) => text_row(f, report));
+    const lines = [];
+    for (const note of report.notes)
+        lines.push(terminalSafe(note));
+    if (rows.length > 0) {
+        const length = (c) => [...c].length;
+        // Loops, not Math.max(...rows) or push(...rows): 100,000+ findings would overflow the stack.
+        const widths = header.map((h, i) => Math.min(COLUMN_MAX, rows.reduce((w, r) => Math.max(w, length(r[i])), h.length)));
+        const line = (r) => r
+            .map((c, i) => (i < r.length - 1 ? c + ' '.repeat(Math.max(0, widths[i] - length(c))) : c))
+            .join('  ')
+            .trimEnd();
+        if (lines.length > 0)
+            lines.push('');
+        lines.push(line(header));
+        for (const r of rows)
+            lines.push(line(r));
+    }
+    const services = serviceLines(report);
+    if (services.length > 0) {
+        const width = Math.max(...services.map((l) => [...terminalSafe(l.name)].length));
+        lines.push('', 'Quality services:');
+        for (const l of services) {
+            const name = terminalSafe(l.name);
+            const parts = [segmentCounts(l), requestCount(l), ...l.usage.map(terminalSafe)].filter(Boolean);
+            lines.push(`  ${name}${' '.repeat(width - [...name].length)}  ${parts.join(' · ')}`);
+        }
+    }
+    lines.push('', verdictLine(report));
+    return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./lib/reporters/json.js
@@ -70000,6 +70038,9 @@ const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads')
 const { port, done } = workerData
 const compiled = new Map()
+// Ready: the caller starts timing a match only now, so a slow start is not a slow match.
+Atomics.store(done, 0, 1)
+Atomics.notify(done, 0)
 port.on('message', ({ pattern, flags, text }) => {
   let answer
   try {
@@ -70015,6 +70056,8 @@ port.on('message', ({ pattern, flags, text }) => {
   Atomics.notify(done, 0)
 })
 `;
+/** How long a worker may take to start (a busy machine): far longer than a match may take. */
+const WORKER_START_TIMEOUT_MS = 30_000;
 class IsolatedRegex {
     pattern;
     flags;
@@ -70055,6 +70098,10 @@ class IsolatedRegex {
         // Neither keeps the process alive: the run ends when its work does.
         worker.unref();
         port1.unref();
+        if (Atomics.wait(done, 0, 0, WORKER_START_TIMEOUT_MS) === 'timed-out') {
+            void worker.terminate().catch(() => undefined);
+            throw new Error(`The regex worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`);
+        }
         return { worker, port: port1, done };
     }
 }
@@ -70462,7 +70509,7 @@ function summarize(segments, fileFindings) {
         summary.averageScore = total / n;
     return summary;
 }
-function verdict(summary, failOn) {
+function policy_verdict(summary, failOn) {
     const met = {
         error: summary.errors > 0,
         warning: summary.warnings > 0,
@@ -70515,7 +70562,7 @@ function decide(segments, fileFindings, options) {
             findings.push({ file: f.file, line: f.line, column: f.column, key: f.key, locale: f.locales?.join(', '), issue: f.issue });
     }
     findings.sort(policy_rank);
-    return { version: 1, verdict: verdict(summary, options.failOn), summary, segments, fileFindings: findingsOnFiles, findings, notes };
+    return { version: 1, verdict: policy_verdict(summary, options.failOn), summary, segments, fileFindings: findingsOnFiles, findings, notes };
 }
 
 ;// CONCATENATED MODULE: ./lib/config/schema.js
