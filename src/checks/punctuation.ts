@@ -264,11 +264,17 @@ export const spaceAfterPunctuation: SegmentCheck = {
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '（': '）', '【': '】', '「': '」', '『': '』', '《': '》', '〈': '〉', '［': '］', '｛': '｝' }
 const CLOSING = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]))
 
+// A label closed by a lone bracket opening a line or sentence: a list item (`1)`, `a)`) or
+// Japanese and Korean's "for example" (`例)`, `예)`), which have no opening bracket.
+const LABEL_MARK = /(?:^|[\n.。．:：]\s*)[\p{L}\p{N}]{1,2}[)）](?=\s)/gu
+
 /** The first bracket without its partner, or undefined when all pair up. */
 function unbalancedBracket(text: string): { ch: string; at: number } | undefined {
   const stack: Array<{ ch: string; at: number }> = []
+  const labels = new Set([...text.matchAll(LABEL_MARK)].map((m) => m.index + m[0].length - 1))
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
+    if (labels.has(i)) continue
     if (PAIRS[ch]) stack.push({ ch, at: i })
     else if (CLOSING.has(ch)) {
       if (stack.length === 0 || stack[stack.length - 1].ch !== CLOSING.get(ch)) return { ch, at: i }
