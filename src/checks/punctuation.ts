@@ -178,10 +178,11 @@ export const invertedMarks: SegmentCheck = {
   severity: 1,
   family: 'punctuation',
   title: 'Spanish opening ¿ or ¡ missing',
-  description: 'A Spanish translation that ends with a question or exclamation mark has no opening `¿` or `¡`.',
+  description: 'A Spanish translation that ends with a question or exclamation mark has no opening `¿` or `¡`. Not for a target left as its source text (untranslated reports that).',
   examples: { fail: ['Delete this file?', 'Eliminar este archivo?'], pass: ['Delete this file?', '¿Eliminar este archivo?'], locale: 'es' },
   check(input) {
-    if (writingOf(input.locale).language !== 'es') return []
+    // A target copied from its source is not Spanish yet: untranslated says so.
+    if (writingOf(input.locale).language !== 'es' || input.target.trim() === input.source.trim()) return []
     const text = prose(input, 'target')
     const t = ending(text, 'es', input.target)
     const hits: CheckHit[] = []

@@ -82,6 +82,9 @@ describe('Spanish opening marks', () => {
     ['You have unsaved changes. Leave?', 'Tienes cambios sin guardar. ¿Salir?', []],
     ['Delete this file?', 'Eliminar este archivo?', ['1402 The question has no opening "¿"']],
     ['Thank you!', 'Gracias!', ['1402 The exclamation has no opening "¡"']],
+    // English copied into a Spanish file is untranslated, not a Spanish question without ¿.
+    ['Would you like to continue?', 'Would you like to continue?', []],
+    ['Continue?', 'Continue ?', ['1402 The question has no opening "¿"']],
     ['Thank you!', '¡Gracias!', []],
   ])('%j -> %j', (source, target, expected) => expect(run(source, target, 'es').filter((h) => h.startsWith('1402'))).toEqual(expected))
 
