@@ -191,6 +191,18 @@ describe('plural forms for one number', () => {
     expect(messages('{count} item', 'Kein Artikel', { unit: { plural: '=0', pluralGroup: 'items' } })).toEqual([])
   })
 
+  // Element's Czech `zero` form "Nahrávání souboru %(filename)s" was the sixth round's false alarm.
+  it.each<[string, string, string, string[]]>([
+    ['cs', 'Uploading %(filename)s and %(count)s others', 'Nahrávání souboru %(filename)s', []],
+    ['de', '%(count)s files', 'Keine Dateien', []],
+    ['ar', '%(count)s files', 'لا ملفات', []],
+    // Latvian's zero also covers 10, 11, 20...: the count must stay.
+    ['lv', '%(count)s files', 'Nav failu', ['1091 Placeholder %(count)s is missing']],
+    ['cs', 'Uploading %(filename)s and %(count)s others', 'Nahrávání souboru', ['1091 Placeholder %(filename)s is missing', '1091 Placeholder %(count)s is missing']],
+  ])('a zero form in %s may drop the count', (locale, source, target, expected) =>
+    expect(messages(source, target, { locale, unit: { plural: 'zero', pluralGroup: 'files' }, syntaxes: ['python-format'] })).toEqual(expected),
+  )
+
   it('may show the count where the source writes the number as a word, unless strict', () => {
     expect(messages('%{name} and one other', '%{name} und %{count} weiterer', { ...one, syntaxes: ['ruby'] })).toEqual([])
     expect(messages('1 hour', '%{count} час', { ...one, locale: 'ru', syntaxes: ['ruby'] })).toEqual([])
