@@ -267,7 +267,8 @@ const CLOSING = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]))
 
 // A label closed by a lone bracket opening a line or sentence: a list item (`1)`, `a)`) or
 // Japanese and Korean's "for example" (`例)`, `예)`), which have no opening bracket.
-const LABEL_MARK = /(?:^|[\n.。．:：]\s*)[\p{L}\p{N}]{1,2}[)）](?=\s)/gu
+// A Latin dot or colon ends a sentence only before a space: `(0.0 - 2.0)` is no label.
+const LABEL_MARK = /(?:^|\n|[。．：]\s*|[.:]\s+)[\p{L}\p{N}]{1,2}[)）](?=\s)/gu
 
 /** The first bracket without its partner, or undefined when all pair up. */
 function unbalancedBracket(text: string): { ch: string; at: number } | undefined {

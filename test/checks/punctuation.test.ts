@@ -136,6 +136,8 @@ describe('brackets and quotes', () => {
     ['Size in MB', 'Größe in MB) ', ['1405 Unbalanced ")" in the translation']],
     ['Use letters only', 'Nur Buchstaben) verwenden', ['1405 Unbalanced ")" in the translation']],
     ['eg. abc', '例)abc', ['1405 Unbalanced ")" in the translation']],
+    ['Zoom factor (0.0 - 2.0):', 'Zoom (0.0 - 2.0) :', []],
+    ['Zoom factor (0.0 - 2.0):', 'Zoom 0.0 - 2.0) :', ['1405 Unbalanced ")" in the translation']],
     ['{count} files', '{count} Dateien', []],
     ['Open [Settings]', '「設定」を開く', []],
     ['Open "{name}"', '„{name}“ öffnen', []],
