@@ -6,6 +6,7 @@ import { isInlineCodeElement } from '../placeholders/inline-code.js'
 import type { CheckHit, CheckInput, SegmentCheck } from './check.js'
 import { readTags, showTag, VOID_ELEMENTS, wellNested, type Tag } from './tags.js'
 import { difference } from './text.js'
+import { writingOf } from './writing-systems.js'
 
 interface TagComparison {
   source: Tag[]
@@ -246,17 +247,28 @@ function linkTargets(text: string, tags: readonly Tag[]): string[] {
   return targets
 }
 
+const LANGUAGE_PARAMETER = /([?&])(?:hl|lang|language|locale|lng)=([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*(?=&|#|$)/g
+
+/** The link without a query parameter that names one of these languages: `?hl=de` opens the same page in German. */
+function withoutLanguage(url: string, languages: ReadonlySet<string>): string {
+  return url
+    .replace(LANGUAGE_PARAMETER, (all, sep: string, language: string) => (languages.has(language.toLowerCase()) ? sep : all))
+    .replace(/[?&]+(?=#|$)/, '')
+    .replace(/([?&])&+/g, '$1')
+}
+
 export const linkTargetChanged: SegmentCheck = {
   id: 'link-target-changed',
   rule: 1208,
   severity: 1,
   family: 'markup',
   title: 'Link target changed',
-  description: 'A link target of the source (HTML `href`/`src`, Markdown `[text](url)` or `[ref]: url`) is missing or different in the translation. A warning: some links are localized on purpose (`/en/help` -> `/de/hilfe`).',
+  description: 'A link target of the source (HTML `href`/`src`, Markdown `[text](url)` or `[ref]: url`) is missing or different in the translation. A warning: some links are localized on purpose (`/en/help` -> `/de/hilfe`). A query parameter naming the translation\'s language (`?hl=de`, `&lang=de`) is not a change.',
   examples: { fail: ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/anleitung)'], pass: ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/guide)'] },
   check(input) {
     const tags = tagsOf(input)
-    const { missing, extra } = difference(linkTargets(input.source, tags.source), linkTargets(input.target, tags.target), (url) => url)
+    const languages = new Set([writingOf(input.locale).language, writingOf(input.sourceLocale).language])
+    const { missing, extra } = difference(linkTargets(input.source, tags.source), linkTargets(input.target, tags.target), (url) => withoutLanguage(url, languages))
     if (missing.length === 1 && extra.length === 1) return [{ d: `Link target ${missing[0]} became ${extra[0]}` }]
     return [...missing.map((url) => ({ d: `Link target ${url} is missing` })), ...extra.map((url) => ({ d: `Link target ${url} is not in the source` }))]
   },

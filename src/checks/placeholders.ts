@@ -87,11 +87,15 @@ function read(def: SyntaxDef, input: CheckInput): Read {
 }
 
 // Where the count may be written as a word: a plural form for one number only ("one" in
-// German, not in Russian where it also covers 21), or an explicit `=0`.
+// German, not in Russian where it also covers 21), an explicit `=0`, or a `zero` form in a
+// language without that category (i18next and counterpart pick it for 0 alone; Latvian's
+// own zero also covers 10 and 11, so there the count must stay).
 function mayDropCount(input: CheckInput, dropped: Placeholder): boolean {
   const plural = input.segment.unit.plural
   if (input.options.strictPlurals || !plural) return false
-  if (dropped.type !== undefined && NOT_A_COUNT.has(dropped.type)) return false
+  // A placeholder named count is the count whatever its conversion (Python's %(count)s).
+  if (dropped.type !== undefined && NOT_A_COUNT.has(dropped.type) && dropped.id !== 'count') return false
+  if (plural === 'zero' && !pluralCategories(input.locale).includes('zero')) return true
   return plural.startsWith('=') || coversOneNumber(input.locale, plural)
 }
 

@@ -178,10 +178,11 @@ export const invertedMarks: SegmentCheck = {
   severity: 1,
   family: 'punctuation',
   title: 'Spanish opening ¿ or ¡ missing',
-  description: 'A Spanish translation that ends with a question or exclamation mark has no opening `¿` or `¡`.',
+  description: 'A Spanish translation that ends with a question or exclamation mark has no opening `¿` or `¡`. Not for a target left as its source text (untranslated reports that).',
   examples: { fail: ['Delete this file?', 'Eliminar este archivo?'], pass: ['Delete this file?', '¿Eliminar este archivo?'], locale: 'es' },
   check(input) {
-    if (writingOf(input.locale).language !== 'es') return []
+    // A target copied from its source is not Spanish yet: untranslated says so.
+    if (writingOf(input.locale).language !== 'es' || input.target.trim() === input.source.trim()) return []
     const text = prose(input, 'target')
     const t = ending(text, 'es', input.target)
     const hits: CheckHit[] = []
@@ -264,11 +265,18 @@ export const spaceAfterPunctuation: SegmentCheck = {
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '（': '）', '【': '】', '「': '」', '『': '』', '《': '》', '〈': '〉', '［': '］', '｛': '｝' }
 const CLOSING = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]))
 
+// A label closed by a lone bracket opening a line or sentence: a list item (`1)`, `a)`) or
+// Japanese and Korean's "for example" (`例)`, `예)`), which have no opening bracket.
+// A Latin dot or colon ends a sentence only before a space: `(0.0 - 2.0)` is no label.
+const LABEL_MARK = /(?:^|\n|[。．：]\s*|[.:]\s+)[\p{L}\p{N}]{1,2}[)）](?=\s)/gu
+
 /** The first bracket without its partner, or undefined when all pair up. */
 function unbalancedBracket(text: string): { ch: string; at: number } | undefined {
   const stack: Array<{ ch: string; at: number }> = []
+  const labels = new Set([...text.matchAll(LABEL_MARK)].map((m) => m.index + m[0].length - 1))
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
+    if (labels.has(i)) continue
     if (PAIRS[ch]) stack.push({ ch, at: i })
     else if (CLOSING.has(ch)) {
       if (stack.length === 0 || stack[stack.length - 1].ch !== CLOSING.get(ch)) return { ch, at: i }

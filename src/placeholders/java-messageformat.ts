@@ -16,6 +16,30 @@ export interface JavaPattern {
   error?: { message: string; offset: number }
 }
 
+// A choice limit: a number (or ∞) then #, < or ≤ (Java also reads \u2264 as ≤).
+const CHOICE_LIMIT = /^\s*(-?\u221E|[^#<\u2264]*?)\s*([#<\u2264])/
+
+/**
+ * A choice style's limits (`0#|1#|1<`): its texts are translated like any other, so only the
+ * limits are the format. Splits at top-level `|`, as a text may hold a nested `{0,number}`.
+ */
+function choiceLimits(style: string): string {
+  const limits: string[] = []
+  let depth = 0
+  let from = 0
+  for (let k = 0; k <= style.length; k++) {
+    const c = style[k]
+    if (c === '{') depth++
+    else if (c === '}') depth--
+    else if ((c === '|' && depth === 0) || k === style.length) {
+      const m = CHOICE_LIMIT.exec(style.slice(from, k))
+      limits.push(m ? `${m[1]}${m[2]}` : style.slice(from, k).trim())
+      from = k + 1
+    }
+  }
+  return limits.join('|')
+}
+
 const QUOTED_ELEMENT = /\{\s*\d+\s*(?:,[^{}]*)?\}/g
 
 export function scanJavaPattern(text: string): JavaPattern {
@@ -70,7 +94,7 @@ export function scanJavaPattern(text: string): JavaPattern {
       start: i,
       end: j,
       type: type ?? 'plain',
-      format: [type ?? 'plain', style].filter((s) => s !== undefined).join(','),
+      format: [type ?? 'plain', type === 'choice' && style !== undefined ? choiceLimits(style) : style].filter((s) => s !== undefined).join(','),
       position: Number(m[1]),
     })
     i = j

@@ -57,6 +57,18 @@ describe('markup rules', () => {
     ['See [the guide][1]\n[1]: https://acme.example/guide', 'Siehe [die Anleitung][1]', ['1208 Link target https://acme.example/guide is missing']],
   ])('%j -> %j', (source, target, expected) => expect(run(source, target)).toEqual(expected))
 
+  // A help link opened in the translation's language (Redmine's German `?hl=de`, the sixth round's false alarm).
+  it.each([
+    ['de', '<a href="https://support.example/answer/1066447">Help</a>', '<a href="https://support.example/answer/1066447?hl=de">Hilfe</a>', []],
+    ['de', '[Help](https://support.example/a?id=3)', '[Hilfe](https://support.example/a?id=3&lang=de-DE)', []],
+    ['pt-BR', '[Help](https://support.example/a?hl=en#top)', '[Ajuda](https://support.example/a?hl=pt-BR#top)', []],
+    ['de', '<a href="https://support.example/a">Help</a>', '<a href="https://support.example/a?hl=fr">Hilfe</a>', ['1208 Link target https://support.example/a became https://support.example/a?hl=fr']],
+    ['de', '<a href="https://support.example/a">Help</a>', '<a href="https://support.example/b?hl=de">Hilfe</a>', ['1208 Link target https://support.example/a became https://support.example/b?hl=de']],
+  ])('%s: %j -> %j', (locale, source, target, expected) => {
+    const i = input(source, target, { locale })
+    expect(markupRules.flatMap((c) => c.check(i).map((h) => `${c.rule} ${h.d}`))).toEqual(expected)
+  })
+
   // XLIFF inline codes are the inline-code rules' (1170-1175): one lost code is reported once.
   it.each([
     ['Hello <x id="INTERPOLATION" equiv-text="{{ name }}"/>', 'Hallo', []],

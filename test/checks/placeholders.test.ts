@@ -135,6 +135,9 @@ describe('Java MessageFormat', () => {
     ["It''s {0}", "C''est {0}", []],
     ["It''s {0}", "C'est {0}", ["1111 Placeholder {0} is inside quoted text, so it is shown as is: an apostrophe before it starts a quote (write '' for an apostrophe)"]],
     ['{0,number,integer} files', '{0} fichiers', ['1115 Placeholder {0,number,integer} became {0}: its format type or style changed']],
+    ['{0,choice,0#File|1#Network} access', 'Accès {0,choice,0#fichier|1#réseau}', []],
+    ['{0,choice,0#no files|1#one file|1<{0,number} files}', '{0,choice,0#aucun fichier|1#un fichier|1<{0,number} fichiers}', []],
+    ['{0,choice,0#no files|1#one file|1<{0} files}', '{0,choice,0#aucun fichier|1<{0} fichiers}', ['1115 Placeholder {0,choice,0#no files|1#one file|1<{0} files} became {0,choice,0#aucun fichier|1<{0} fichiers}: its format type or style changed']],
     ['{0,number} files', '{0,date} fichiers', ['1114 Placeholder {0,number} became {0,date}: number in the source, date in the translation']],
     ['{0} files', '{0 fichiers', ["1110 Java MessageFormat syntax error: '{' is not closed (a literal brace is written '{')"]],
     ['{1} of {0}', '{0} de {2}', ['1113 Placeholder {1} became {2}']],
@@ -187,6 +190,18 @@ describe('plural forms for one number', () => {
     expect(messages('%d item', 'Ein Artikel', { ...one, syntaxes: ['printf'] })).toEqual([])
     expect(messages('{count} item', 'Kein Artikel', { unit: { plural: '=0', pluralGroup: 'items' } })).toEqual([])
   })
+
+  // Element's Czech `zero` form "Nahrávání souboru %(filename)s" was the sixth round's false alarm.
+  it.each<[string, string, string, string[]]>([
+    ['cs', 'Uploading %(filename)s and %(count)s others', 'Nahrávání souboru %(filename)s', []],
+    ['de', '%(count)s files', 'Keine Dateien', []],
+    ['ar', '%(count)s files', 'لا ملفات', []],
+    // Latvian's zero also covers 10, 11, 20...: the count must stay.
+    ['lv', '%(count)s files', 'Nav failu', ['1091 Placeholder %(count)s is missing']],
+    ['cs', 'Uploading %(filename)s and %(count)s others', 'Nahrávání souboru', ['1091 Placeholder %(filename)s is missing', '1091 Placeholder %(count)s is missing']],
+  ])('a zero form in %s may drop the count', (locale, source, target, expected) =>
+    expect(messages(source, target, { locale, unit: { plural: 'zero', pluralGroup: 'files' }, syntaxes: ['python-format'] })).toEqual(expected),
+  )
 
   it('may show the count where the source writes the number as a word, unless strict', () => {
     expect(messages('%{name} and one other', '%{name} und %{count} weiterer', { ...one, syntaxes: ['ruby'] })).toEqual([])

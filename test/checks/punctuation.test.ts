@@ -82,6 +82,9 @@ describe('Spanish opening marks', () => {
     ['You have unsaved changes. Leave?', 'Tienes cambios sin guardar. ¿Salir?', []],
     ['Delete this file?', 'Eliminar este archivo?', ['1402 The question has no opening "¿"']],
     ['Thank you!', 'Gracias!', ['1402 The exclamation has no opening "¡"']],
+    // English copied into a Spanish file is untranslated, not a Spanish question without ¿.
+    ['Would you like to continue?', 'Would you like to continue?', []],
+    ['Continue?', 'Continue ?', ['1402 The question has no opening "¿"']],
     ['Thank you!', '¡Gracias!', []],
   ])('%j -> %j', (source, target, expected) => expect(run(source, target, 'es').filter((h) => h.startsWith('1402'))).toEqual(expected))
 
@@ -125,6 +128,16 @@ describe('brackets and quotes', () => {
     ['Size (in MB)', 'Größe in MB)', ['1405 Unbalanced ")" in the translation']],
     ['N number(s)', 'N Zahl(en)', []],
     ['1) First 2) Second', '1) Erstens 2) Zweitens', []],
+    // Japanese and Korean label an example with a lone closing bracket (the fifth round's 2 false alarms).
+    ['eg. ^[A-Z0-9]+$', '例) ^[A-Z0-9]+$', []],
+    ['eg. ^[A-Z0-9]+$', '예) ^[A-Z0-9]+$', []],
+    ['Use letters. For example: abc', '英字を使用します。例） abc', []],
+    ['Options: first, second', 'Optionen:\na) erstens\nb) zweitens', []],
+    ['Size in MB', 'Größe in MB) ', ['1405 Unbalanced ")" in the translation']],
+    ['Use letters only', 'Nur Buchstaben) verwenden', ['1405 Unbalanced ")" in the translation']],
+    ['eg. abc', '例)abc', ['1405 Unbalanced ")" in the translation']],
+    ['Zoom factor (0.0 - 2.0):', 'Zoom (0.0 - 2.0) :', []],
+    ['Zoom factor (0.0 - 2.0):', 'Zoom 0.0 - 2.0) :', ['1405 Unbalanced ")" in the translation']],
     ['{count} files', '{count} Dateien', []],
     ['Open [Settings]', '「設定」を開く', []],
     ['Open "{name}"', '„{name}“ öffnen', []],

@@ -138,7 +138,8 @@ describe('Python str.format', () => {
 describe('Java MessageFormat', () => {
   it.each<[string, string[]]>([
     ['{0} and {1,number,integer}', ['0 plain plain', '1 number number,integer']],
-    ['{0,choice,0#no files|1#one file|1<{0,number} files}', ['0 choice choice,0#no files|1#one file|1<{0,number} files']],
+    ['{0,choice,0#no files|1#one file|1<{0,number} files}', ['0 choice choice,0#|1#|1<']],
+    ['{0,choice,-\u221E#below| 0 # none|2\u2264many}', ['0 choice choice,-\u221E#|0#|2\u2264']],
     ["It''s {0}", ['0 plain plain']],
     ["l'{0}", []],
     ['{0', ["error@0: '{' is not closed (a literal brace is written '{')"]],
