@@ -60984,6 +60984,30 @@ const inlineCode = {
 ;// CONCATENATED MODULE: ./lib/placeholders/java-messageformat.js
 const TYPES = new Set(['number', 'date', 'time', 'choice']);
 const ELEMENT = /^\s*(\d+)\s*(?:,\s*([A-Za-z]+)\s*(?:,([\s\S]*))?)?$/;
+// A choice limit: a number (or ∞) then #, < or ≤ (Java also reads \u2264 as ≤).
+const CHOICE_LIMIT = /^\s*(-?\u221E|[^#<\u2264]*?)\s*([#<\u2264])/;
+/**
+ * A choice style's limits (`0#|1#|1<`): its texts are translated like any other, so only the
+ * limits are the format. Splits at top-level `|`, as a text may hold a nested `{0,number}`.
+ */
+function choiceLimits(style) {
+    const limits = [];
+    let depth = 0;
+    let from = 0;
+    for (let k = 0; k <= style.length; k++) {
+        const c = style[k];
+        if (c === '{')
+            depth++;
+        else if (c === '}')
+            depth--;
+        else if ((c === '|' && depth === 0) || k === style.length) {
+            const m = CHOICE_LIMIT.exec(style.slice(from, k));
+            limits.push(m ? `${m[1]}${m[2]}` : style.slice(from, k).trim());
+            from = k + 1;
+        }
+    }
+    return limits.join('|');
+}
 const QUOTED_ELEMENT = /\{\s*\d+\s*(?:,[^{}]*)?\}/g;
 function scanJavaPattern(text) {
     const placeholders = [];
@@ -61045,7 +61069,7 @@ function scanJavaPattern(text) {
             start: i,
             end: j,
             type: type ?? 'plain',
-            format: [type ?? 'plain', style].filter((s) => s !== undefined).join(','),
+            format: [type ?? 'plain', type === 'choice' && style !== undefined ? choiceLimits(style) : style].filter((s) => s !== undefined).join(','),
             position: Number(m[1]),
         });
         i = j;
@@ -63842,6 +63866,7 @@ const lengthRules = [maxLength, lengthRatio];
 
 
 
+
 const key = (t) => `${t.kind} ${t.name}`;
 function compareTags(source, target) {
     const { missing, extra } = difference(source, target, key);
@@ -64076,17 +64101,26 @@ function linkTargets(text, tags) {
             targets.push(m[1] ?? m[2]);
     return targets;
 }
+const LANGUAGE_PARAMETER = /([?&])(?:hl|lang|language|locale|lng)=([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*(?=&|#|$)/g;
+/** The link without a query parameter that names one of these languages: `?hl=de` opens the same page in German. */
+function withoutLanguage(url, languages) {
+    return url
+        .replace(LANGUAGE_PARAMETER, (all, sep, language) => (languages.has(language.toLowerCase()) ? sep : all))
+        .replace(/[?&]+(?=#|$)/, '')
+        .replace(/([?&])&+/g, '$1');
+}
 const linkTargetChanged = {
     id: 'link-target-changed',
     rule: 1208,
     severity: 1,
     family: 'markup',
     title: 'Link target changed',
-    description: 'A link target of the source (HTML `href`/`src`, Markdown `[text](url)` or `[ref]: url`) is missing or different in the translation. A warning: some links are localized on purpose (`/en/help` -> `/de/hilfe`).',
+    description: 'A link target of the source (HTML `href`/`src`, Markdown `[text](url)` or `[ref]: url`) is missing or different in the translation. A warning: some links are localized on purpose (`/en/help` -> `/de/hilfe`). A query parameter naming the translation\'s language (`?hl=de`, `&lang=de`) is not a change.',
     examples: { fail: ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/anleitung)'], pass: ['See [the guide](https://acme.example/guide)', 'Siehe [die Anleitung](https://acme.example/guide)'] },
     check(input) {
         const tags = tagsOf(input);
-        const { missing, extra } = difference(linkTargets(input.source, tags.source), linkTargets(input.target, tags.target), (url) => url);
+        const languages = new Set([writingOf(input.locale).language, writingOf(input.sourceLocale).language]);
+        const { missing, extra } = difference(linkTargets(input.source, tags.source), linkTargets(input.target, tags.target), (url) => withoutLanguage(url, languages));
         if (missing.length === 1 && extra.length === 1)
             return [{ d: `Link target ${missing[0]} became ${extra[0]}` }];
         return [...missing.map((url) => ({ d: `Link target ${url} is missing` })), ...extra.map((url) => ({ d: `Link target ${url} is not in the source` }))];
@@ -64397,13 +64431,18 @@ function placeholders_read(def, input) {
     return result;
 }
 // Where the count may be written as a word: a plural form for one number only ("one" in
-// German, not in Russian where it also covers 21), or an explicit `=0`.
+// German, not in Russian where it also covers 21), an explicit `=0`, or a `zero` form in a
+// language without that category (i18next and counterpart pick it for 0 alone; Latvian's
+// own zero also covers 10 and 11, so there the count must stay).
 function mayDropCount(input, dropped) {
     const plural = input.segment.unit.plural;
     if (input.options.strictPlurals || !plural)
         return false;
-    if (dropped.type !== undefined && NOT_A_COUNT.has(dropped.type))
+    // A placeholder named count is the count whatever its conversion (Python's %(count)s).
+    if (dropped.type !== undefined && NOT_A_COUNT.has(dropped.type) && dropped.id !== 'count')
         return false;
+    if (plural === 'zero' && !pluralCategories(input.locale).includes('zero'))
+        return true;
     return plural.startsWith('=') || coversOneNumber(input.locale, plural);
 }
 // The other way round: a plural form whose source writes the number as a word ("1 hour",
@@ -68106,10 +68145,11 @@ const invertedMarks = {
     severity: 1,
     family: 'punctuation',
     title: 'Spanish opening ¿ or ¡ missing',
-    description: 'A Spanish translation that ends with a question or exclamation mark has no opening `¿` or `¡`.',
+    description: 'A Spanish translation that ends with a question or exclamation mark has no opening `¿` or `¡`. Not for a target left as its source text (untranslated reports that).',
     examples: { fail: ['Delete this file?', 'Eliminar este archivo?'], pass: ['Delete this file?', '¿Eliminar este archivo?'], locale: 'es' },
     check(input) {
-        if (writingOf(input.locale).language !== 'es')
+        // A target copied from its source is not Spanish yet: untranslated says so.
+        if (writingOf(input.locale).language !== 'es' || input.target.trim() === input.source.trim())
             return [];
         const text = prose(input, 'target');
         const t = ending(text, 'es', input.target);
@@ -68196,11 +68236,18 @@ const spaceAfterPunctuation = {
 };
 const PAIRS = { '(': ')', '[': ']', '{': '}', '（': '）', '【': '】', '「': '」', '『': '』', '《': '》', '〈': '〉', '［': '］', '｛': '｝' };
 const CLOSING = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+// A label closed by a lone bracket opening a line or sentence: a list item (`1)`, `a)`) or
+// Japanese and Korean's "for example" (`例)`, `예)`), which have no opening bracket.
+// A Latin dot or colon ends a sentence only before a space: `(0.0 - 2.0)` is no label.
+const LABEL_MARK = /(?:^|\n|[。．：]\s*|[.:]\s+)[\p{L}\p{N}]{1,2}[)）](?=\s)/gu;
 /** The first bracket without its partner, or undefined when all pair up. */
 function unbalancedBracket(text) {
     const stack = [];
+    const labels = new Set([...text.matchAll(LABEL_MARK)].map((m) => m.index + m[0].length - 1));
     for (let i = 0; i < text.length; i++) {
         const ch = text[i];
+        if (labels.has(i))
+            continue;
         if (PAIRS[ch])
             stack.push({ ch, at: i });
         else if (CLOSING.has(ch)) {
