@@ -3,6 +3,7 @@
 // placeholders and sentences, spread over two files of one locale, where the second file
 // repeats some strings of the first (a string shared by common.json and checkout.json).
 import type { CheckedSegment } from '../../src/model.js'
+import { segment } from '../helpers/segments.js'
 
 export interface AppString {
   file: string
@@ -50,19 +51,8 @@ export function appStrings(n: number, repeats = 0): AppString[] {
 export function appSegments(strings: AppString[]): CheckedSegment[] {
   const lines = new Map<string, number>()
   return strings.map(({ file, key, source, target }) => ({
-    id: `${file}#${key}`,
-    file,
-    key,
     // One string per line after the opening brace.
-    line: lines.set(file, (lines.get(file) ?? 1) + 1).get(file)!,
-    column: 3,
-    locale: 'de',
-    sourceLocale: 'en',
-    source,
-    target,
-    status: 'new',
-    format: 'json',
-    unit: { key, value: target, span: { start: 0, end: 0 } },
+    ...segment(source, target, { id: `${file}#${key}`, file, key, line: lines.set(file, (lines.get(file) ?? 1) + 1).get(file)!, column: 3, unit: { key, span: { start: 0, end: 0 } } }),
     issues: [],
     scores: [],
   }))
