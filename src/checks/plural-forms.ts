@@ -36,13 +36,9 @@ function gap(forms: string[], locale: string, type: PluralType, required: (categ
   return { missing, unused }
 }
 
-// Rails I18n without a per-locale rule (an app without rails-i18n, such as Redmine) picks
-// `one` for 1 in every language, so a Japanese `one: "1分"` is shown.
-const railsDefaultForms = new Set(['yaml'])
-
 /** Forms the file's runtime uses in every language, whatever CLDR says. */
-function runtimeForms(format: string): string[] {
-  return [...(formatById(format)?.pluralZero ? ['zero'] : []), ...(railsDefaultForms.has(format) ? ['one'] : [])]
+function runtimeForms(format: string): readonly string[] {
+  return formatById(format)?.runtimePluralForms ?? []
 }
 
 // A missing form for everyday numbers shows wrong text daily; one for millions only

@@ -30,8 +30,12 @@ export interface Format {
   multiLocale?: boolean
   /** Placeholder syntaxes of this format's strings, unless a unit says otherwise; none: infer. */
   syntax?: PlaceholderSyntax[]
-  /** The runtime picks a `zero` plural form for 0 in every language (i18next, Rails, Apple), not only where CLDR has one. */
-  pluralZero?: boolean
+  /**
+   * Plural forms the runtime picks in every language, whatever CLDR says: `zero` for 0
+   * (i18next, Rails, Apple); Rails without a per-locale rule (no rails-i18n) also `one` for 1,
+   * so a Japanese `one: "1分"` is shown.
+   */
+  runtimePluralForms?: readonly string[]
   parse(text: string, context: ParseContext): ParseResult
   /** Path patterns auto-detection tries when `files` is empty (`**` prefixes allowed). */
   layouts?: string[]

@@ -54,6 +54,6 @@ export const json: Format = {
   label: 'JSON (i18next, ICU, flat or nested keys)',
   handles: (path) => path.toLowerCase().endsWith('.json'),
   parse: (text) => parseJson(text),
-  pluralZero: true,
+  runtimePluralForms: ['zero'],
   layouts: ['**/{locale}/*.json', '**/{locale}.json'],
 }

@@ -93,6 +93,6 @@ export const stringsdict: Format = {
   handles: (path) => path.toLowerCase().endsWith('.stringsdict'),
   syntax: ['printf'],
   parse: (text) => parseStringsdict(text),
-  pluralZero: true,
+  runtimePluralForms: ['zero'],
   layouts: ['**/{locale}.lproj/*.stringsdict'],
 }

@@ -144,6 +144,6 @@ export const xcstrings: Format = {
   multiLocale: true,
   syntax: ['printf'],
   parse: (text, context) => parseXcstrings(text, context),
-  pluralZero: true,
+  runtimePluralForms: ['zero'],
   layouts: ['**/*.xcstrings'],
 }

@@ -304,6 +304,6 @@ export const yaml: Format = {
   label: 'YAML (Rails i18n and similar)',
   handles: (path) => /\.ya?ml$/i.test(path),
   parse: (text, context) => parseYaml(text, context),
-  pluralZero: true,
+  runtimePluralForms: ['zero', 'one'],
   layouts: ['**/locales/{locale}.yml', '**/locales/**/*.{locale}.yml', '**/{locale}.yml', '**/{locale}.yaml', '**/{locale}/*.yml'],
 }
