@@ -9,16 +9,16 @@ import type { RegexMatch, StoppableRegex } from './checks/custom.js'
 /** The worker: one match per message; it answers on its port, then wakes the waiting caller. */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads')
-const { port, done } = workerData
-const compiled = new Map()
+const { port, done, pattern, flags } = workerData
+let re
 // Ready: the caller starts timing a match only now, so a slow start is not a slow match.
 Atomics.store(done, 0, 1)
 Atomics.notify(done, 0)
-port.on('message', ({ pattern, flags, text }) => {
+port.on('message', (text) => {
   let answer
   try {
-    let re = compiled.get(flags + '/' + pattern)
-    if (!re) compiled.set(flags + '/' + pattern, (re = new RegExp(pattern, flags)))
+    // One worker serves one pattern, compiled on the first text (an error is answered, not thrown at start).
+    re ??= new RegExp(pattern, flags)
     const m = re.exec(text)
     answer = m ? { index: m.index, text: m[0] } : null
   } catch (e) {
@@ -51,7 +51,7 @@ export class IsolatedRegex implements StoppableRegex {
   exec(text: string, timeoutMs: number): RegexMatch | null | 'timeout' {
     const { port, done } = (this.running ??= this.start())
     Atomics.store(done, 0, 0)
-    port.postMessage({ pattern: this.pattern, flags: this.flags, text })
+    port.postMessage(text)
     if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out') {
       this.stop()
       return 'timeout'
@@ -74,7 +74,7 @@ export class IsolatedRegex implements StoppableRegex {
   private start(): Running {
     const { port1, port2 } = new MessageChannel()
     const done = new Int32Array(new SharedArrayBuffer(4))
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, done }, transferList: [port2] })
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, done, pattern: this.pattern, flags: this.flags }, transferList: [port2] })
     // Neither keeps the process alive: the run ends when its work does.
     worker.unref()
     port1.unref()
