@@ -65907,7 +65907,7 @@ const json = {
     label: 'JSON (i18next, ICU, flat or nested keys)',
     handles: (path) => path.toLowerCase().endsWith('.json'),
     parse: (text) => parseJson(text),
-    pluralZero: true,
+    runtimePluralForms: ['zero'],
     layouts: ['**/{locale}/*.json', '**/{locale}.json'],
 };
 
@@ -66937,7 +66937,7 @@ const stringsdict = {
     handles: (path) => path.toLowerCase().endsWith('.stringsdict'),
     syntax: ['printf'],
     parse: (text) => parseStringsdict(text),
-    pluralZero: true,
+    runtimePluralForms: ['zero'],
     layouts: ['**/{locale}.lproj/*.stringsdict'],
 };
 
@@ -67079,7 +67079,7 @@ const xcstrings = {
     multiLocale: true,
     syntax: ['printf'],
     parse: (text, context) => parseXcstrings(text, context),
-    pluralZero: true,
+    runtimePluralForms: ['zero'],
     layouts: ['**/*.xcstrings'],
 };
 
@@ -67780,7 +67780,7 @@ const yaml = {
     label: 'YAML (Rails i18n and similar)',
     handles: (path) => /\.ya?ml$/i.test(path),
     parse: (text, context) => parseYaml(text, context),
-    pluralZero: true,
+    runtimePluralForms: ['zero', 'one'],
     layouts: ['**/locales/{locale}.yml', '**/locales/**/*.{locale}.yml', '**/{locale}.yml', '**/{locale}.yaml', '**/{locale}/*.yml'],
 };
 
@@ -67882,12 +67882,9 @@ function gap(forms, locale, type, required, runtimeForms) {
     const unused = forms.filter((f) => !f.startsWith('=') && !categories.includes(f) && !runtimeForms.includes(f));
     return { missing, unused };
 }
-// Rails I18n without a per-locale rule (an app without rails-i18n, such as Redmine) picks
-// `one` for 1 in every language, so a Japanese `one: "1分"` is shown.
-const railsDefaultForms = new Set(['yaml']);
 /** Forms the file's runtime uses in every language, whatever CLDR says. */
 function runtimeForms(format) {
-    return [...(formatById(format)?.pluralZero ? ['zero'] : []), ...(railsDefaultForms.has(format) ? ['one'] : [])];
+    return formatById(format)?.runtimePluralForms ?? [];
 }
 // A missing form for everyday numbers shows wrong text daily; one for millions only
 // (French, Spanish, Italian `many`) rarely: information.
@@ -70083,16 +70080,16 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 /** The worker: one match per message; it answers on its port, then wakes the waiting caller. */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads')
-const { port, done } = workerData
-const compiled = new Map()
+const { port, done, pattern, flags } = workerData
+let re
 // Ready: the caller starts timing a match only now, so a slow start is not a slow match.
 Atomics.store(done, 0, 1)
 Atomics.notify(done, 0)
-port.on('message', ({ pattern, flags, text }) => {
+port.on('message', (text) => {
   let answer
   try {
-    let re = compiled.get(flags + '/' + pattern)
-    if (!re) compiled.set(flags + '/' + pattern, (re = new RegExp(pattern, flags)))
+    // One worker serves one pattern, compiled on the first text (an error is answered, not thrown at start).
+    re ??= new RegExp(pattern, flags)
     const m = re.exec(text)
     answer = m ? { index: m.index, text: m[0] } : null
   } catch (e) {
@@ -70117,7 +70114,7 @@ class IsolatedRegex {
     exec(text, timeoutMs) {
         const { port, done } = (this.running ??= this.start());
         Atomics.store(done, 0, 0);
-        port.postMessage({ pattern: this.pattern, flags: this.flags, text });
+        port.postMessage(text);
         if (Atomics.wait(done, 0, 0, timeoutMs) === 'timed-out') {
             this.stop();
             return 'timeout';
@@ -70141,7 +70138,7 @@ class IsolatedRegex {
     start() {
         const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
         const done = new Int32Array(new SharedArrayBuffer(4));
-        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, done }, transferList: [port2] });
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, done, pattern: this.pattern, flags: this.flags }, transferList: [port2] });
         // Neither keeps the process alive: the run ends when its work does.
         worker.unref();
         port1.unref();
